@@ -1,0 +1,171 @@
+// Package docparse reads JSON and YAML documents into plain Go values
+// (map[string]any, []any, string, json.Number, bool, nil) while keeping, for
+// every value, the file, line and column it came from. Every finding that
+// annexlint reports is resolved through this index, so a policy only has to
+// name a JSON pointer.
+package docparse
+
+import (
+	"bytes"
+	"encoding/json"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/annexlint/annexlint/internal/position"
+)
+
+// Limits bound the work a single document may cause. Zero fields take the
+// defaults below; they guard against nesting and alias bombs in untrusted
+// files.
+type Limits struct {
+	MaxDepth int // deepest nesting of objects and arrays
+	MaxNodes int // values produced, counting every YAML alias expansion
+}
+
+// Default limits: generous for real technical documentation (CycloneDX
+// nesting rarely passes 20 levels) and far below what exhausts memory.
+const (
+	DefaultMaxDepth = 256
+	DefaultMaxNodes = 5_000_000
+)
+
+func (l Limits) withDefaults() Limits {
+	if l.MaxDepth <= 0 {
+		l.MaxDepth = DefaultMaxDepth
+	}
+	if l.MaxNodes <= 0 {
+		l.MaxNodes = DefaultMaxNodes
+	}
+	return l
+}
+
+// Syntax says which surface syntax a document was written in.
+type Syntax string
+
+// The two syntaxes annexlint reads.
+const (
+	JSON Syntax = "json"
+	YAML Syntax = "yaml"
+)
+
+// Doc is one parsed file.
+type Doc struct {
+	File   string
+	Syntax Syntax
+	Value  any
+
+	raw    []byte
+	limits Limits
+
+	once  sync.Once
+	index map[string]position.Pos
+}
+
+// Parse reads data as JSON when it starts with '{' or '[' and as YAML
+// otherwise. file is the bundle-relative path used in positions.
+func Parse(file string, data []byte, limits Limits) (*Doc, error) {
+	limits = limits.withDefaults()
+	if err := checkEncoding(file, data); err != nil {
+		return nil, err
+	}
+	trimmed := bytes.TrimLeft(data, " \t\r\n")
+	if len(trimmed) == 0 {
+		return nil, position.Errorf(position.Pos{File: file, Line: 1}, "file is empty; expected a JSON or YAML document")
+	}
+	d := &Doc{File: file, raw: data, limits: limits}
+	var err error
+	if trimmed[0] == '{' || trimmed[0] == '[' {
+		d.Syntax = JSON
+		d.Value, err = parseJSON(file, data, limits, nil)
+	} else {
+		d.Syntax = YAML
+		var idx map[string]position.Pos
+		d.Value, idx, err = parseYAML(file, data, limits)
+		d.index = idx
+		d.once.Do(func() {}) // YAML builds its index while parsing
+	}
+	if err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// Pos returns the position of the value at the RFC 6901 pointer, or of its
+// nearest ancestor that has one. For object members the position is the
+// member's key, which is where a reader expects to look.
+func (d *Doc) Pos(pointer string) position.Pos {
+	d.once.Do(func() {
+		idx := map[string]position.Pos{}
+		// The document parsed once already, so a second pass cannot fail.
+		if _, err := parseJSON(d.File, d.raw, d.limits, idx); err == nil {
+			d.index = idx
+		}
+	})
+	for p := pointer; ; {
+		if pos, ok := d.index[p]; ok {
+			return pos
+		}
+		if p == "" {
+			return position.Pos{File: d.File, Line: 1, Col: 1}
+		}
+		i := strings.LastIndexByte(p, '/')
+		if i < 0 {
+			p = ""
+			continue
+		}
+		p = p[:i]
+	}
+}
+
+// checkEncoding refuses what JSON and YAML readers would otherwise misread
+// silently: a byte-order mark and bytes that are not UTF-8.
+func checkEncoding(file string, data []byte) error {
+	if bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}) {
+		return position.Errorf(position.Pos{File: file, Line: 1, Col: 1},
+			"file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM")
+	}
+	if bytes.HasPrefix(data, []byte{0xFE, 0xFF}) || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) {
+		return position.Errorf(position.Pos{File: file, Line: 1, Col: 1},
+			"file is UTF-16 encoded; save it as UTF-8")
+	}
+	if utf8.Valid(data) {
+		return nil
+	}
+	for off := 0; off < len(data); {
+		r, size := utf8.DecodeRune(data[off:])
+		if r == utf8.RuneError && size <= 1 {
+			line, col := lineCol(data, off)
+			return position.Errorf(position.Pos{File: file, Line: line, Col: col},
+				"invalid UTF-8 byte 0x%02x; the file must be UTF-8 encoded", data[off])
+		}
+		off += size
+	}
+	return nil
+}
+
+// lineCol converts a byte offset into a 1-based line and column.
+func lineCol(data []byte, off int) (int, int) {
+	if off > len(data) {
+		off = len(data)
+	}
+	line := 1 + bytes.Count(data[:off], []byte{'\n'})
+	start := bytes.LastIndexByte(data[:off], '\n') + 1
+	return line, utf8.RuneCount(data[start:off]) + 1
+}
+
+// Pointer appends an escaped reference token to an RFC 6901 pointer.
+func Pointer(parent string, token string) string {
+	if strings.ContainsAny(token, "~/") {
+		token = strings.ReplaceAll(token, "~", "~0")
+		token = strings.ReplaceAll(token, "/", "~1")
+	}
+	return parent + "/" + token
+}
+
+// Index appends an array index to a pointer.
+func Index(parent string, i int) string { return parent + "/" + strconv.Itoa(i) }
+
+// ensure json.Number stays the number type across both syntaxes.
+var _ = json.Number("")

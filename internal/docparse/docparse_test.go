@@ -1,0 +1,142 @@
+package docparse
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/annexlint/annexlint/internal/position"
+)
+
+func TestParseValuesAndPositions(t *testing.T) {
+	t.Parallel()
+	cases := map[string]struct {
+		src     string
+		want    any
+		pointer string
+		pos     position.Pos
+	}{
+		"json object member points at its key": {
+			src:     "{\n  \"a\": {\"b\": [1, \"x\"]},\n  \"c\": true\n}",
+			want:    map[string]any{"a": map[string]any{"b": []any{json.Number("1"), "x"}}, "c": true},
+			pointer: "/a/b/1",
+			pos:     position.Pos{File: "f", Line: 2, Col: 18},
+		},
+		"yaml date stays text": {
+			src:     "product:\n  placed_on_market: 2026-03-01\n  n: 3\n",
+			want:    map[string]any{"product": map[string]any{"placed_on_market": "2026-03-01", "n": json.Number("3")}},
+			pointer: "/product/n",
+			pos:     position.Pos{File: "f", Line: 3, Col: 3},
+		},
+		"unknown pointer falls back to nearest ancestor": {
+			src:     "a:\n  - x: 1\n",
+			want:    map[string]any{"a": []any{map[string]any{"x": json.Number("1")}}},
+			pointer: "/a/0/missing",
+			pos:     position.Pos{File: "f", Line: 2, Col: 5},
+		},
+		"escaped pointer tokens": {
+			src:     `{"a/b": {"c~d": 1}}`,
+			want:    map[string]any{"a/b": map[string]any{"c~d": json.Number("1")}},
+			pointer: "/a~1b/c~0d",
+			pos:     position.Pos{File: "f", Line: 1, Col: 10},
+		},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			d, err := Parse("f", []byte(tc.src), Limits{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tc.want, d.Value); diff != "" {
+				t.Errorf("value (-want +got):\n%s", diff)
+			}
+			if got := d.Pos(tc.pointer); got != tc.pos {
+				t.Errorf("Pos(%q) = %v, want %v", tc.pointer, got, tc.pos)
+			}
+		})
+	}
+}
+
+func TestParseRejects(t *testing.T) {
+	t.Parallel()
+	bomb := "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+	prev := "a"
+	for _, n := range []string{"b", "c", "d", "e", "f", "g", "h"} {
+		bomb += n + ": &" + n + " [*" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev +
+			", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + "]\n"
+		prev = n
+	}
+	cases := map[string]struct {
+		src  string
+		line int
+		msg  string
+	}{
+		"empty":            {"  \n", 1, "file is empty"},
+		"bom":              {"\xEF\xBB\xBF{}", 1, "byte-order mark"},
+		"bad utf8":         {"a: 1\nb: \xff\n", 2, "invalid UTF-8"},
+		"truncated json":   {"{\n\"a\": [1, 2", 2, "truncated"},
+		"duplicate json":   {"{\"a\": 1,\n \"a\": 2}", 2, `duplicate key "a"`},
+		"duplicate yaml":   {"a: 1\nb: 2\na: 3\n", 3, `duplicate key "a"`},
+		"trailing garbage": {"{} x", 1, "after the end"},
+		"bad yaml":         {"a: b: c\n", 1, "invalid YAML"},
+		"two documents":    {"a: 1\n---\nb: 2\n", 2, "more than one YAML document"},
+		"alias bomb":       {bomb, 0, "alias"},
+		"deep json":        {strings.Repeat("[", 10000) + strings.Repeat("]", 10000), 1, "nesting deeper"},
+		"deep yaml":        {strings.Repeat("[", 10000) + strings.Repeat("]", 10000), 1, ""},
+		"bad number":       {`{"a": 01}`, 1, "malformed number"},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			_, err := Parse("f.json", []byte(tc.src), Limits{})
+			var pe *position.Error
+			if err == nil {
+				t.Fatalf("no error, want one containing %q", tc.msg)
+			}
+			if !asPosErr(err, &pe) {
+				t.Fatalf("error %v is not a *position.Error", err)
+			}
+			if tc.line != 0 && pe.Pos.Line != tc.line {
+				t.Errorf("line = %d, want %d (%v)", pe.Pos.Line, tc.line, err)
+			}
+			if pe.Pos.File != "f.json" {
+				t.Errorf("file = %q", pe.Pos.File)
+			}
+			if !strings.Contains(err.Error(), tc.msg) {
+				t.Errorf("error %q does not contain %q", err, tc.msg)
+			}
+		})
+	}
+}
+
+func asPosErr(err error, target **position.Error) bool {
+	pe, ok := err.(*position.Error)
+	*target = pe
+	return ok
+}
+
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{`{"a":[1,2,{"b":null}]}`, "a: [1, {b: c}]\n", "- &x a\n- *x\n", `"\u00e9"`, "{\"a\":1e5}"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d, err := Parse("fuzz", data, Limits{MaxNodes: 10000})
+		if err != nil {
+			if _, ok := err.(*position.Error); !ok {
+				t.Fatalf("error of type %T: %v", err, err)
+			}
+			return
+		}
+		_ = d.Pos("/0/a")
+		if d.Syntax == JSON {
+			// Whatever we accept as JSON the standard library accepts too.
+			var v any
+			if err := json.Unmarshal(data, &v); err != nil {
+				t.Fatalf("accepted invalid JSON %q: %v", data, err)
+			}
+		}
+	})
+}

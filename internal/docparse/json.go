@@ -1,0 +1,303 @@
+package docparse
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/annexlint/annexlint/internal/position"
+)
+
+// jsonParser is a small recursive-descent JSON reader. encoding/json cannot
+// report where a value starts nor refuse duplicate keys, and both matter
+// here: a finding must point at a line, and a duplicate key in a risk file
+// hides one of two contradicting statements.
+type jsonParser struct {
+	file   string
+	data   []byte
+	off    int
+	line   int
+	lstart int // offset of the current line's first byte
+	// colOff/colN cache the column of an earlier offset on the current line,
+	// so computing columns on a minified one-line file stays linear.
+	colOff, colN int
+	limits Limits
+	nodes  int
+	index  map[string]position.Pos // nil when positions are not wanted
+}
+
+func parseJSON(file string, data []byte, limits Limits, index map[string]position.Pos) (any, error) {
+	p := &jsonParser{file: file, data: data, line: 1, colN: 1, limits: limits, index: index}
+	p.skipSpace()
+	v, err := p.value("", 0)
+	if err != nil {
+		return nil, err
+	}
+	p.skipSpace()
+	if p.off < len(p.data) {
+		return nil, p.errorf("unexpected %s after the end of the JSON document", p.describe())
+	}
+	return v, nil
+}
+
+func (p *jsonParser) pos() position.Pos {
+	return position.Pos{File: p.file, Line: p.line, Col: p.col()}
+}
+
+func (p *jsonParser) col() int {
+	// Columns count characters, not bytes, as editors do.
+	if p.colOff < p.lstart || p.colOff > p.off {
+		p.colOff, p.colN = p.lstart, 1
+	}
+	for ; p.colOff < p.off && p.colOff < len(p.data); p.colOff++ {
+		if p.data[p.colOff]&0xC0 != 0x80 {
+			p.colN++
+		}
+	}
+	return p.colN
+}
+
+func (p *jsonParser) errorf(format string, args ...any) error {
+	return position.Errorf(p.pos(), "invalid JSON: "+format, args...)
+}
+
+func (p *jsonParser) describe() string {
+	if p.off >= len(p.data) {
+		return "end of file"
+	}
+	return fmt.Sprintf("character %q", rune(p.data[p.off]))
+}
+
+func (p *jsonParser) skipSpace() {
+	for p.off < len(p.data) {
+		switch p.data[p.off] {
+		case '\n':
+			p.off++
+			p.line++
+			p.lstart = p.off
+		case ' ', '\t', '\r':
+			p.off++
+		default:
+			return
+		}
+	}
+}
+
+func (p *jsonParser) mark(ptr string) {
+	if p.index != nil {
+		p.index[ptr] = p.pos()
+	}
+}
+
+func (p *jsonParser) value(ptr string, depth int) (any, error) {
+	if depth > p.limits.MaxDepth {
+		return nil, p.errorf("nesting deeper than %d levels", p.limits.MaxDepth)
+	}
+	p.nodes++
+	if p.nodes > p.limits.MaxNodes {
+		return nil, p.errorf("more than %d values in one document", p.limits.MaxNodes)
+	}
+	if p.off >= len(p.data) {
+		return nil, p.errorf("unexpected end of file, the document is truncated")
+	}
+	switch c := p.data[p.off]; {
+	case c == '{':
+		return p.object(ptr, depth)
+	case c == '[':
+		return p.array(ptr, depth)
+	case c == '"':
+		return p.str()
+	case c == '-' || (c >= '0' && c <= '9'):
+		return p.number()
+	case c == 't':
+		return true, p.literal("true")
+	case c == 'f':
+		return false, p.literal("false")
+	case c == 'n':
+		return nil, p.literal("null")
+	default:
+		return nil, p.errorf("unexpected %s where a value should start", p.describe())
+	}
+}
+
+func (p *jsonParser) literal(word string) error {
+	if len(p.data)-p.off < len(word) || string(p.data[p.off:p.off+len(word)]) != word {
+		return p.errorf("unexpected %s, expected %q", p.describe(), word)
+	}
+	p.off += len(word)
+	return nil
+}
+
+func (p *jsonParser) object(ptr string, depth int) (any, error) {
+	p.off++ // {
+	obj := map[string]any{}
+	p.skipSpace()
+	if p.off < len(p.data) && p.data[p.off] == '}' {
+		p.off++
+		return obj, nil
+	}
+	for {
+		p.skipSpace()
+		if p.off >= len(p.data) || p.data[p.off] != '"' {
+			return nil, p.errorf("unexpected %s, expected a quoted member name", p.describe())
+		}
+		keyPos := p.pos()
+		k, err := p.str()
+		if err != nil {
+			return nil, err
+		}
+		key := k.(string)
+		if _, dup := obj[key]; dup {
+			return nil, position.Errorf(keyPos, "invalid JSON: duplicate key %q; each key may appear once per object", key)
+		}
+		child := Pointer(ptr, key)
+		if p.index != nil {
+			p.index[child] = keyPos
+		}
+		p.skipSpace()
+		if p.off >= len(p.data) || p.data[p.off] != ':' {
+			return nil, p.errorf("unexpected %s after member name %q, expected ':'", p.describe(), key)
+		}
+		p.off++
+		p.skipSpace()
+		v, err := p.value(child, depth+1)
+		if err != nil {
+			return nil, err
+		}
+		obj[key] = v
+		p.skipSpace()
+		if p.off >= len(p.data) {
+			return nil, p.errorf("unexpected end of file inside an object, the document is truncated")
+		}
+		switch p.data[p.off] {
+		case ',':
+			p.off++
+		case '}':
+			p.off++
+			return obj, nil
+		default:
+			return nil, p.errorf("unexpected %s in an object, expected ',' or '}'", p.describe())
+		}
+	}
+}
+
+func (p *jsonParser) array(ptr string, depth int) (any, error) {
+	p.off++ // [
+	arr := []any{}
+	p.skipSpace()
+	if p.off < len(p.data) && p.data[p.off] == ']' {
+		p.off++
+		return arr, nil
+	}
+	for i := 0; ; i++ {
+		p.skipSpace()
+		child := Index(ptr, i)
+		p.mark(child)
+		v, err := p.value(child, depth+1)
+		if err != nil {
+			return nil, err
+		}
+		arr = append(arr, v)
+		p.skipSpace()
+		if p.off >= len(p.data) {
+			return nil, p.errorf("unexpected end of file inside an array, the document is truncated")
+		}
+		switch p.data[p.off] {
+		case ',':
+			p.off++
+		case ']':
+			p.off++
+			return arr, nil
+		default:
+			return nil, p.errorf("unexpected %s in an array, expected ',' or ']'", p.describe())
+		}
+	}
+}
+
+func (p *jsonParser) str() (any, error) {
+	start := p.off
+	p.off++ // opening quote
+	escaped := false
+	for p.off < len(p.data) {
+		c := p.data[p.off]
+		switch {
+		case c == '"':
+			p.off++
+			raw := p.data[start:p.off]
+			if !escaped {
+				return string(raw[1 : len(raw)-1]), nil
+			}
+			var s string
+			if err := json.Unmarshal(raw, &s); err != nil {
+				p.off = start
+				return nil, p.errorf("bad escape sequence in string")
+			}
+			return s, nil
+		case c == '\\':
+			escaped = true
+			p.off += 2
+		case c < 0x20:
+			return nil, p.errorf("control character 0x%02x inside a string; escape it", c)
+		default:
+			p.off++
+		}
+	}
+	return nil, p.errorf("unexpected end of file inside a string, the document is truncated")
+}
+
+func (p *jsonParser) number() (any, error) {
+	start := p.off
+	for p.off < len(p.data) {
+		c := p.data[p.off]
+		if (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E' {
+			p.off++
+			continue
+		}
+		break
+	}
+	n := json.Number(p.data[start:p.off])
+	if !validNumber(string(n)) {
+		p.off = start
+		return nil, p.errorf("malformed number %q", string(n))
+	}
+	return n, nil
+}
+
+// validNumber follows the JSON number grammar of RFC 8259 section 6.
+func validNumber(s string) bool {
+	i := 0
+	if i < len(s) && s[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(s) && s[i] == '0':
+		i++
+	case i < len(s) && s[i] >= '1' && s[i] <= '9':
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+	default:
+		return false
+	}
+	if i < len(s) && s[i] == '.' {
+		i++
+		if i >= len(s) || s[i] < '0' || s[i] > '9' {
+			return false
+		}
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		if i >= len(s) || s[i] < '0' || s[i] > '9' {
+			return false
+		}
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+	}
+	return i == len(s)
+}

@@ -1,0 +1,180 @@
+package docparse
+
+import (
+	"encoding/json"
+	"errors"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/annexlint/annexlint/internal/position"
+)
+
+// yamlLineRe pulls the line number out of yaml.v3's error texts
+// ("yaml: line 7: mapping values are not allowed in this context").
+var yamlLineRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// parseYAML reads one YAML document through yaml.v3's node tree, which is
+// why that library was chosen: its Node carries line and column for every
+// scalar, mapping key and sequence item.
+func parseYAML(file string, data []byte, limits Limits) (any, map[string]position.Pos, error) {
+	var root yaml.Node
+	dec := yaml.NewDecoder(strings.NewReader(string(data)))
+	if err := dec.Decode(&root); err != nil {
+		return nil, nil, yamlError(file, err)
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		return nil, nil, position.Errorf(position.Pos{File: file, Line: extra.Line, Col: extra.Column},
+			"file holds more than one YAML document; put each document in its own file")
+	}
+	c := &yamlConverter{file: file, limits: limits, index: map[string]position.Pos{}}
+	doc := &root
+	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
+		doc = doc.Content[0]
+	}
+	c.index[""] = position.Pos{File: file, Line: doc.Line, Col: doc.Column}
+	v, err := c.convert(doc, "", 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	return v, c.index, nil
+}
+
+func yamlError(file string, err error) error {
+	msg := err.Error()
+	var te *yaml.TypeError
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		msg = te.Errors[0]
+	}
+	if m := yamlLineRe.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		return position.Errorf(position.Pos{File: file, Line: line}, "invalid YAML: %s", m[2])
+	}
+	return position.Errorf(position.Pos{File: file, Line: 1}, "invalid YAML: %s", strings.TrimPrefix(msg, "yaml: "))
+}
+
+type yamlConverter struct {
+	file   string
+	limits Limits
+	nodes  int
+	index  map[string]position.Pos
+	// aliases is the alias nesting at the current node; aliasNodes counts
+	// values produced through aliases, which real documents keep small.
+	aliases, aliasNodes int
+}
+
+const maxAliasNodes = 100_000
+
+func (c *yamlConverter) at(n *yaml.Node) position.Pos {
+	return position.Pos{File: c.file, Line: n.Line, Col: n.Column}
+}
+
+func (c *yamlConverter) convert(n *yaml.Node, ptr string, depth int) (any, error) {
+	if depth > c.limits.MaxDepth {
+		return nil, position.Errorf(c.at(n), "nesting deeper than %d levels", c.limits.MaxDepth)
+	}
+	// Every alias expansion counts, so a "billion laughs" file stops here
+	// instead of exhausting memory.
+	c.nodes++
+	if c.aliases > 0 {
+		c.aliasNodes++
+	}
+	if c.nodes > c.limits.MaxNodes || c.aliasNodes > maxAliasNodes {
+		return nil, position.Errorf(c.at(n), "YAML aliases expand to too many values (alias bomb?); write the content out instead")
+	}
+	switch n.Kind {
+	case yaml.DocumentNode:
+		if len(n.Content) == 0 {
+			return nil, nil
+		}
+		return c.convert(n.Content[0], ptr, depth)
+	case yaml.AliasNode:
+		c.aliases++
+		defer func() { c.aliases-- }()
+		return c.convert(n.Alias, ptr, depth+1)
+	case yaml.MappingNode:
+		return c.mapping(n, ptr, depth)
+	case yaml.SequenceNode:
+		arr := make([]any, 0, len(n.Content))
+		for i, item := range n.Content {
+			child := Index(ptr, i)
+			if _, seen := c.index[child]; !seen {
+				c.index[child] = c.at(item)
+			}
+			v, err := c.convert(item, child, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			arr = append(arr, v)
+		}
+		return arr, nil
+	case yaml.ScalarNode:
+		return c.scalar(n)
+	default:
+		return nil, position.Errorf(c.at(n), "unsupported YAML node")
+	}
+}
+
+func (c *yamlConverter) mapping(n *yaml.Node, ptr string, depth int) (any, error) {
+	obj := make(map[string]any, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			return nil, position.Errorf(c.at(k), "mapping keys must be plain text, not a list or a mapping")
+		}
+		if k.Tag == "!!merge" {
+			return nil, position.Errorf(c.at(k), "YAML merge keys (<<) are not supported; write the keys out")
+		}
+		key := k.Value
+		if _, dup := obj[key]; dup {
+			return nil, position.Errorf(c.at(k), "duplicate key %q; each key may appear once per mapping", key)
+		}
+		child := Pointer(ptr, key)
+		if _, seen := c.index[child]; !seen {
+			c.index[child] = c.at(k)
+		}
+		val, err := c.convert(v, child, depth+1)
+		if err != nil {
+			return nil, err
+		}
+		obj[key] = val
+	}
+	return obj, nil
+}
+
+// scalar maps YAML's resolved tags onto JSON types. Timestamps stay strings:
+// dates in technical documentation are compared as ISO 8601 text.
+func (c *yamlConverter) scalar(n *yaml.Node) (any, error) {
+	switch n.ShortTag() {
+	case "!!null":
+		return nil, nil
+	case "!!bool":
+		var b bool
+		if err := n.Decode(&b); err != nil {
+			return nil, position.Errorf(c.at(n), "invalid boolean %q", n.Value)
+		}
+		return b, nil
+	case "!!int":
+		var i int64
+		if err := n.Decode(&i); err != nil {
+			var u uint64
+			if err2 := n.Decode(&u); err2 != nil {
+				return nil, position.Errorf(c.at(n), "integer %q is out of range", n.Value)
+			}
+			return json.Number(strconv.FormatUint(u, 10)), nil
+		}
+		return json.Number(strconv.FormatInt(i, 10)), nil
+	case "!!float":
+		var f float64
+		if err := n.Decode(&f); err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+			return nil, position.Errorf(c.at(n), "number %q cannot be represented in JSON", n.Value)
+		}
+		return json.Number(strconv.FormatFloat(f, 'g', -1, 64)), nil
+	default:
+		return n.Value, nil
+	}
+}

@@ -1,0 +1,38 @@
+// Package position describes where in a bundle file a value or a finding sits.
+package position
+
+import "fmt"
+
+// Pos is a place in a file: the file path is relative to the bundle root and
+// uses forward slashes; Line and Col are 1-based, 0 when unknown.
+type Pos struct {
+	File string `json:"file"`
+	Line int    `json:"line,omitempty"`
+	Col  int    `json:"column,omitempty"`
+}
+
+// String renders the position as file:line:col, omitting unknown parts.
+func (p Pos) String() string {
+	switch {
+	case p.Line == 0:
+		return p.File
+	case p.Col == 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	default:
+		return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+	}
+}
+
+// Error is an input error tied to a place in a file. Every loader returns it
+// for problems a user can fix, so the CLI can print file:line: reason.
+type Error struct {
+	Pos Pos
+	Msg string
+}
+
+func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
+
+// Errorf builds a positioned input error.
+func Errorf(p Pos, format string, args ...any) *Error {
+	return &Error{Pos: p, Msg: fmt.Sprintf(format, args...)}
+}
