@@ -1,0 +1,300 @@
+// Package bundle loads a technical-documentation bundle: the manifest
+// (annexlint.yaml) and every document it lists, read strictly inside the
+// bundle root. It never writes to the bundle.
+package bundle
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/annexlint/annexlint/internal/docparse"
+	"github.com/annexlint/annexlint/internal/position"
+)
+
+// ManifestNames are the file names tried, in order, for the manifest.
+var ManifestNames = []string{"annexlint.yaml", "annexlint.yml", "annexlint.json"}
+
+// DefaultMaxFileSize bounds each document read (64 MiB): large enough for
+// a 50,000-component SBOM, small enough to refuse a mistaken disk image.
+const DefaultMaxFileSize = 64 << 20
+
+// Options tune loading.
+type Options struct {
+	MaxFileSize int64
+	Limits      docparse.Limits
+}
+
+// Document is one loaded bundle document.
+type Document struct {
+	ID    string // manifest id, or the path when none is given
+	Type  string // manifest type
+	Path  string // bundle-relative, slash-separated
+	Index int    // position in the manifest's documents list
+	Doc   *docparse.Doc
+	// Content is what policies see: the parsed value for native types, the
+	// normalised model for SBOMs and vulnerability data.
+	Content any
+}
+
+// Bundle is a loaded bundle.
+type Bundle struct {
+	Root      string // absolute path of the bundle directory
+	Manifest  *Document
+	Documents []*Document
+	Files     map[string]int64 // every regular file, bundle-relative path -> size
+}
+
+// Doc returns the loaded document (or the manifest) with the given path.
+func (b *Bundle) Doc(p string) *Document {
+	if b.Manifest != nil && b.Manifest.Path == p {
+		return b.Manifest
+	}
+	for _, d := range b.Documents {
+		if d.Path == p {
+			return d
+		}
+	}
+	return nil
+}
+
+// Loader reads bundles. Normalisers turn a parsed document of a type into
+// the content policies read; types without one keep the parsed value.
+type Loader struct {
+	opts        Options
+	normalisers map[string]Normaliser
+}
+
+// Normaliser converts a document's raw bytes (and its parse, when the
+// format is JSON or YAML) into policy content.
+type Normaliser func(file string, data []byte) (content any, parsed *docparse.Doc, err error)
+
+// NewLoader returns a loader with the given options.
+func NewLoader(opts Options) *Loader {
+	if opts.MaxFileSize <= 0 {
+		opts.MaxFileSize = DefaultMaxFileSize
+	}
+	return &Loader{opts: opts, normalisers: map[string]Normaliser{}}
+}
+
+// Register sets the normaliser for a document type.
+func (l *Loader) Register(docType string, n Normaliser) { l.normalisers[docType] = n }
+
+// ManifestEntry is a document reference as the manifest states it.
+type ManifestEntry struct {
+	ID, Type, Path string
+	Index          int
+}
+
+// Load reads the manifest under dir. The manifest's document list is
+// returned by entries so that the caller can validate the manifest first;
+// LoadDocuments then reads them.
+func (l *Loader) Load(dir string) (*Bundle, *os.Root, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, nil, fmt.Errorf("bundle %s: %w", dir, err)
+	}
+	st, err := os.Stat(abs)
+	if err != nil {
+		return nil, nil, fmt.Errorf("bundle %s: %w", dir, pathErr(err))
+	}
+	if !st.IsDir() {
+		return nil, nil, fmt.Errorf("bundle %s: not a directory; give the folder that holds annexlint.yaml", dir)
+	}
+	root, err := os.OpenRoot(abs)
+	if err != nil {
+		return nil, nil, fmt.Errorf("bundle %s: %w", dir, err)
+	}
+	b := &Bundle{Root: abs}
+	for _, name := range ManifestNames {
+		data, err := l.read(root, name)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			_ = root.Close()
+			return nil, nil, err
+		}
+		doc, err := docparse.Parse(name, data, l.opts.Limits)
+		if err != nil {
+			_ = root.Close()
+			return nil, nil, err
+		}
+		b.Manifest = &Document{ID: "manifest", Type: "manifest", Path: name, Index: -1, Doc: doc, Content: doc.Value}
+		break
+	}
+	if b.Manifest == nil {
+		_ = root.Close()
+		return nil, nil, fmt.Errorf("bundle %s: no manifest found (looked for %s)", dir, strings.Join(ManifestNames, ", "))
+	}
+	if b.Files, err = listFiles(root); err != nil {
+		_ = root.Close()
+		return nil, nil, fmt.Errorf("bundle %s: %w", dir, err)
+	}
+	return b, root, nil
+}
+
+// Entries reads the documents list of a (schema-checked) manifest value,
+// skipping entries the schema already reported as malformed.
+func Entries(manifest any) []ManifestEntry {
+	m, _ := manifest.(map[string]any)
+	list, _ := m["documents"].([]any)
+	var out []ManifestEntry
+	for i, item := range list {
+		e, _ := item.(map[string]any)
+		t, _ := e["type"].(string)
+		p, _ := e["path"].(string)
+		id, _ := e["id"].(string)
+		if t == "" || p == "" {
+			continue
+		}
+		if id == "" {
+			id = p
+		}
+		out = append(out, ManifestEntry{ID: id, Type: t, Path: p, Index: i})
+	}
+	return out
+}
+
+// LoadDocuments reads and parses every entry. Problems with a path (outside
+// the bundle, missing, a directory, too large) are positioned errors at the
+// manifest entry; parse errors are positioned in the document itself.
+func (l *Loader) LoadDocuments(b *Bundle, root *os.Root, entries []ManifestEntry) error {
+	seen := map[string]int{}
+	var errs []error
+	for _, e := range entries {
+		at := b.Manifest.Doc.Pos(docparse.Pointer(docparse.Index("/documents", e.Index), "path"))
+		clean, err := cleanPath(e.Path)
+		if err != nil {
+			errs = append(errs, position.Errorf(at, "document path %q: %v", e.Path, err))
+			continue
+		}
+		if first, dup := seen[clean]; dup {
+			errs = append(errs, position.Errorf(at, "document %q is listed twice (also entry %d)", clean, first))
+			continue
+		}
+		seen[clean] = e.Index
+		data, err := l.read(root, clean)
+		if err != nil {
+			errs = append(errs, position.Errorf(at, "document %q: %v", clean, err))
+			continue
+		}
+		d := &Document{ID: e.ID, Type: e.Type, Path: clean, Index: e.Index}
+		if n, ok := l.normalisers[e.Type]; ok {
+			d.Content, d.Doc, err = n(clean, data)
+		} else {
+			d.Doc, err = docparse.Parse(clean, data, l.opts.Limits)
+			if err == nil {
+				d.Content = d.Doc.Value
+			}
+		}
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		b.Documents = append(b.Documents, d)
+	}
+	return errors.Join(errs...)
+}
+
+// cleanPath accepts only relative, slash-separated paths that stay inside
+// the bundle; the manifest is portable, so backslashes are refused too.
+func cleanPath(p string) (string, error) {
+	switch {
+	case strings.Contains(p, "\\"):
+		return "", errors.New("use forward slashes in paths")
+	case path.IsAbs(p) || filepath.IsAbs(p) || (len(p) > 1 && p[1] == ':'):
+		return "", errors.New("absolute paths are not allowed; give the path relative to the bundle root")
+	}
+	c := path.Clean(p)
+	if c == ".." || strings.HasPrefix(c, "../") {
+		return "", errors.New("path leaves the bundle root; every document must be inside the bundle")
+	}
+	return c, nil
+}
+
+// read opens a file through the bundle root, which refuses any path or
+// symbolic link that resolves outside it, and enforces the size limit.
+func (l *Loader) read(root *os.Root, name string) ([]byte, error) {
+	f, err := root.Open(name)
+	if err != nil {
+		return nil, pathErr(err)
+	}
+	defer func() { _ = f.Close() }()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, pathErr(err)
+	}
+	if st.IsDir() {
+		return nil, errors.New("is a directory, expected a file")
+	}
+	if !st.Mode().IsRegular() {
+		return nil, errors.New("is not a regular file")
+	}
+	if st.Size() > l.opts.MaxFileSize {
+		return nil, fmt.Errorf("file is %d bytes, over the limit of %d bytes (raise it with --max-file-size)", st.Size(), l.opts.MaxFileSize)
+	}
+	// Read at most limit+1 bytes in case the file grows while we read.
+	data, err := io.ReadAll(io.LimitReader(f, l.opts.MaxFileSize+1))
+	if err != nil {
+		return nil, pathErr(err)
+	}
+	if int64(len(data)) > l.opts.MaxFileSize {
+		return nil, fmt.Errorf("file is over the limit of %d bytes", l.opts.MaxFileSize)
+	}
+	return data, nil
+}
+
+// pathErr turns file-system errors into plain words, keeping the sentinel
+// so callers can still test with errors.Is.
+func pathErr(err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("file not found: %w", fs.ErrNotExist)
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("permission denied, the file cannot be read: %w", fs.ErrPermission)
+	case strings.Contains(err.Error(), "path escapes from parent"):
+		return errors.New("path (or a symbolic link on it) leads outside the bundle root, which annexlint refuses to read")
+	}
+	return err
+}
+
+// listFiles returns every regular file under root (symbolic links only when
+// they resolve to a regular file inside the bundle), skipping VCS folders.
+func listFiles(root *os.Root) (map[string]int64, error) {
+	files := map[string]int64{}
+	err := fs.WalkDir(root.FS(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if p != "." && (d.Name() == ".git" || d.Name() == ".hg" || d.Name() == ".svn") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		st, err := root.Stat(p) // follows links, but never out of the root
+		if err != nil || !st.Mode().IsRegular() {
+			return nil //nolint:nilerr // dangling or escaping links are simply not bundle files
+		}
+		files[p] = st.Size()
+		return nil
+	})
+	return files, err
+}
+
+// SortedFiles returns the bundle's file paths in order.
+func (b *Bundle) SortedFiles() []string {
+	out := make([]string, 0, len(b.Files))
+	for p := range b.Files {
+		out = append(out, p)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,48 @@
+package policy
+
+import (
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+)
+
+// deniedBuiltins are refused at compile time. Policies may come from
+// strangers (custom rule sets), so they get no network, no environment, no
+// clock and no randomness: the first two would leak or fetch data, the last
+// two would make output depend on when and where annexlint runs.
+var deniedBuiltins = map[string]string{
+	"http.send":              "network access",
+	"net.lookup_ip_addr":     "network access",
+	"opa.runtime":            "access to the environment",
+	"time.now_ns":            "the wall clock (use input.as_of)",
+	"rand.intn":              "randomness",
+	"uuid.rfc4122":           "randomness",
+	"trace":                  "debug tracing",
+	"providers.aws.sign_req": "request signing for network access",
+}
+
+// Capabilities returns OPA's capabilities for this version minus the denied
+// built-ins, with no hosts allowed for network access.
+func Capabilities() *ast.Capabilities {
+	caps := ast.CapabilitiesForThisVersion()
+	kept := caps.Builtins[:0]
+	for _, b := range caps.Builtins {
+		if _, denied := deniedBuiltins[b.Name]; denied {
+			continue
+		}
+		if strings.HasPrefix(b.Name, "io.jwt.verify_") || strings.HasPrefix(b.Name, "io.jwt.decode_verify") {
+			// These may fetch keys in some configurations; policies here have no use for them.
+			continue
+		}
+		kept = append(kept, b)
+	}
+	caps.Builtins = kept
+	caps.AllowNet = []string{}
+	return caps
+}
+
+// DeniedReason explains why a built-in is unavailable, for error messages.
+func DeniedReason(name string) (string, bool) {
+	r, ok := deniedBuiltins[name]
+	return r, ok
+}

@@ -1,0 +1,46 @@
+# METADATA
+# title: annexlint rule library
+# description: Helpers shared by the rules. They read only input; no built-in with side effects is used.
+package annexlint.lib
+
+# documents returns the bundle documents of the given type.
+documents(type) := [d | some d in input.documents; d.type == type]
+
+# has_document is true when the bundle holds at least one document of type.
+has_document(type) if {
+	some d in input.documents
+	d.type == type
+}
+
+# manifest_path is the bundle-relative path of the manifest.
+manifest_path := input.manifest.path
+
+# product is the manifest's product block.
+product := input.manifest.content.product
+
+# finding builds one result; every rule reports through it so the shape stays uniform.
+finding(path, pointer, message) := {"path": path, "pointer": pointer, "message": message}
+
+# finding_related adds secondary locations (each {path, pointer, message}).
+finding_related(path, pointer, message, related) := object.union(finding(path, pointer, message), {"related": related})
+
+# file_exists is true when path names a regular file inside the bundle.
+file_exists(path) if input.files[path]
+
+# level_rank is the position of a risk level on the file's acceptance scale (0-based), undefined if unknown.
+level_rank(criteria, level) := i if {
+	some i, l in criteria.scale
+	l == level
+}
+
+# acceptable is true when the level is one of the file's acceptable levels.
+acceptable(criteria, level) if level in criteria.acceptable
+
+# days_between is the number of whole days from date a to date b (ISO 8601 dates).
+days_between(a, b) := (time.parse_ns("2006-01-02", b) - time.parse_ns("2006-01-02", a)) / ((24 * 60) * 60e9)
+
+# add_years returns the ISO date n years after date d.
+add_years(d, n) := sprintf("%04d-%02d-%02d", time.date(time.add_date(time.parse_ns("2006-01-02", d), n, 0, 0)))
+
+# pointer appends a key or index to a JSON pointer, escaping as RFC 6901 requires.
+pointer(parent, token) := concat("/", [parent, replace(replace(sprintf("%v", [token]), "~", "~0"), "/", "~1")])

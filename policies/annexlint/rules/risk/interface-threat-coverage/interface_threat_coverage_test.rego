@@ -1,0 +1,30 @@
+package annexlint.rules.risk["interface-threat-coverage_test"]
+
+import data.annexlint.rules.risk["interface-threat-coverage"] as rule
+
+_manifest := {"path": "annexlint.yaml", "content": {"product": {"interfaces": [
+	{"id": "IF-WIFI", "name": "Wi-Fi", "type": "wireless"},
+	{"id": "IF-BLE", "name": "Bluetooth LE", "type": "bluetooth"},
+]}}}
+
+_riskfile(threats) := {"type": "security-risk-file", "path": "risk.yaml", "content": {"threats": threats}}
+
+test_fail_interface_without_threat if {
+	findings := rule.report with input as {
+		"manifest": _manifest,
+		"documents": [_riskfile([{"id": "T1", "interfaces": ["IF-WIFI"]}])],
+	}
+	findings == {{
+		"path": "annexlint.yaml",
+		"pointer": "/product/interfaces/1",
+		"message": "interface \"IF-BLE\" (Bluetooth LE) is declared in the manifest but no threat in risk.yaml names it; add a threat for it to the threat model",
+		"related": [{"path": "risk.yaml", "pointer": "/threats", "message": "threats of the security risk file"}],
+	}}
+}
+
+test_success_every_interface_covered if {
+	count(rule.report) == 0 with input as {
+		"manifest": _manifest,
+		"documents": [_riskfile([{"id": "T1", "interfaces": ["IF-WIFI", "IF-BLE"]}])],
+	}
+}
