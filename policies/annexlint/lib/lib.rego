@@ -44,3 +44,26 @@ add_years(d, n) := sprintf("%04d-%02d-%02d", time.date(time.add_date(time.parse_
 
 # pointer appends a key or index to a JSON pointer, escaping as RFC 6901 requires.
 pointer(parent, token) := concat("/", [parent, replace(replace(sprintf("%v", [token]), "~", "~0"), "/", "~1")])
+
+# has_text is true when obj[key] is a string that is not blank. obj may be any value (or a malformed document
+# part), so the check never raises a type error. If obj itself may be undefined, negate through a helper rule:
+# `not has_text(x.y, k)` is undefined, not true, when x.y is undefined.
+has_text(obj, key) if {
+	v := obj[key]
+	is_string(v)
+	trim_space(v) != ""
+}
+
+# is_date is true for a string shaped as an ISO 8601 calendar date (YYYY-MM-DD). Compare such dates as text;
+# time.parse_ns raises an error on impossible dates such as 2027-02-30, which would stop the whole evaluation.
+is_date(s) if {
+	is_string(s)
+	regex.match(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`, s)
+}
+
+# loc_pointer is the JSON pointer of a normalised SBOM element (component, dependency), or "" (the document)
+# when the SBOM format gives only a line (CycloneDX XML, SPDX tag-value).
+loc_pointer(x) := p if {
+	p := x.loc.pointer
+	is_string(p)
+} else := ""

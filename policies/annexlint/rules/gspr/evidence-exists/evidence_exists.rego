@@ -1,0 +1,30 @@
+# METADATA
+# title: Every evidence document named in the GSPR matrix is in the bundle
+# description: |
+#   The GSPR evidence matrix points the reviewer to the documents that show conformity with each requirement.
+#   The technical documentation must contain them: a reference to a file that is not in the bundle is evidence
+#   that cannot be checked.
+# scope: package
+# custom:
+#   id: AL-GSPR-002
+#   severity: error
+#   clauses:
+#     - id: MDCG-2019-16-4.1
+#       cite: MDCG 2019-16 rev.1 section 4.1
+#     - id: MDCG-2019-16-1.3
+#       cite: MDCG 2019-16 rev.1 section 1.3
+#   remediation: |
+#     Add the document to the bundle, or correct `document` to its path relative to the bundle root.
+package annexlint.rules.gspr["evidence-exists"]
+
+import data.annexlint.lib
+
+report contains lib.finding(matrix.path, sprintf("/entries/%d/evidence/%d/document", [i, j]), msg) if {
+	some matrix in lib.documents("gspr-evidence-matrix")
+	some i, entry in matrix.content.entries
+	some j, evidence in entry.evidence
+	not lib.file_exists(evidence.document)
+	msg := sprintf("the evidence document %q named for GSPR %s is not in the bundle; %s", [
+		evidence.document, entry.gspr, "add the file or correct the path (relative to the bundle root)",
+	])
+}

@@ -1,0 +1,41 @@
+# METADATA
+# title: No component reaches end of support before the product's support period ends
+# description: |
+#   The manufacturer stays responsible for vulnerabilities in every component of the product, including
+#   third-party and open-source ones, for the whole support period. A component whose supplier stops supporting
+#   it earlier will receive no more fixes, so the manufacturer needs a plan for it: upgrading or replacing it,
+#   buying extended support, or fixing vulnerabilities itself. The SBOM records the end of support of a component
+#   where it is known.
+# scope: package
+# custom:
+#   id: AL-LIFE-002
+#   severity: warning
+#   clauses:
+#     - id: CRA-ART13-8
+#       cite: CRA Art. 13(8)
+#     - id: CRA-ART13-5
+#       cite: CRA Art. 13(5)
+#     - id: MDCG-2019-16-3.8
+#       cite: MDCG 2019-16 rev.1 section 3.8
+#   remediation: |
+#     Plan for the component: upgrade it to a version supported for long enough, replace it, obtain extended
+#     support, or document in the security update plan how its vulnerabilities will be handled until the product's
+#     support period ends.
+package annexlint.rules.lifecycle["component-end-of-support"]
+
+import data.annexlint.lib
+
+report contains lib.finding(sbom.path, lib.loc_pointer(c), msg) if {
+	product_end := lib.product.support_period_end
+	lib.is_date(product_end)
+	some sbom in lib.documents("sbom")
+	some c in sbom.content.components
+	is_string(c.end_of_support)
+	end := substring(c.end_of_support, 0, 10)
+	lib.is_date(end)
+	end < product_end
+	msg := sprintf("component %q (ref %q) reaches end of support on %s, before the product's %s on %s; %s", [
+		object.get(c, "name", ""), object.get(c, "ref", ""), end, "support period ends", product_end,
+		"plan how its vulnerabilities will be handled until then (upgrade, replacement, extended support)",
+	])
+}

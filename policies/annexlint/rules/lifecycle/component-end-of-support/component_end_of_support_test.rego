@@ -1,0 +1,43 @@
+package annexlint.rules.lifecycle["component-end-of-support_test"]
+
+import data.annexlint.rules.lifecycle["component-end-of-support"] as rule
+
+_manifest := {"path": "annexlint.yaml", "content": {"product": {"support_period_end": "2033-03-01"}}}
+
+_sbom(components) := {"type": "sbom", "path": "sbom/fw.cdx.json", "content": {"components": components}}
+
+test_fail_component_support_ends_first if {
+	findings := rule.report with input as {"manifest": _manifest, "documents": [_sbom([
+		{"ref": "py", "name": "python", "end_of_support": "2031-10-31", "loc": {"pointer": "/components/0"}},
+		{"ref": "os", "name": "debian", "end_of_support": "2030-06-30T00:00:00Z", "loc": {"pointer": "/components/1"}},
+		{"ref": "z", "name": "zlib", "end_of_support": "", "loc": {"pointer": "/components/2"}},
+		{"ref": "k", "name": "kernel", "end_of_support": "2034-12-31", "loc": {"pointer": "/components/3"}},
+	])]}
+	findings == {
+		{
+			"path": "sbom/fw.cdx.json",
+			"pointer": "/components/0",
+			"message": concat("", [
+				"component \"python\" (ref \"py\") reaches end of support on 2031-10-31, before the product's ",
+				"support period ends on 2033-03-01; plan how its vulnerabilities will be handled until then ",
+				"(upgrade, replacement, extended support)",
+			]),
+		},
+		{
+			"path": "sbom/fw.cdx.json",
+			"pointer": "/components/1",
+			"message": concat("", [
+				"component \"debian\" (ref \"os\") reaches end of support on 2030-06-30, before the product's ",
+				"support period ends on 2033-03-01; plan how its vulnerabilities will be handled until then ",
+				"(upgrade, replacement, extended support)",
+			]),
+		},
+	}
+}
+
+test_success_components_supported_long_enough if {
+	count(rule.report) == 0 with input as {"manifest": _manifest, "documents": [_sbom([
+		{"ref": "k", "name": "kernel", "end_of_support": "2033-03-01", "loc": {"pointer": "/components/0"}},
+		{"ref": "x", "name": "libx", "end_of_support": "unknown", "loc": {"pointer": "/components/1"}},
+	])]}
+}

@@ -1,0 +1,59 @@
+# METADATA
+# title: The support period lasts at least five years, or its shorter length is justified
+# description: |
+#   During the support period the manufacturer handles vulnerabilities and provides security updates. The CRA
+#   requires it to reflect how long the product is expected to be in use and to last at least five years, unless
+#   the product is expected to be in use for less; the factors used to set it belong in the technical
+#   documentation. A support period ending before the product is even placed on the market is always wrong.
+# scope: package
+# custom:
+#   id: AL-LIFE-001
+#   severity: error
+#   frameworks: [CRA]
+#   applies_from: "2027-12-11"
+#   applies_by: placed_on_market
+#   clauses:
+#     - id: CRA-ART13-8
+#       cite: CRA Art. 13(8)
+#     - id: CRA-AVII-4
+#       cite: CRA Annex VII point 4
+#   remediation: |
+#     Set `product.support_period_end` in the manifest to at least five years after `placed_on_market`, or, if the
+#     product is expected to be in use for a shorter time, explain why in `product.support_period_justification`
+#     (expected use time, user expectations, nature of the product).
+package annexlint.rules.lifecycle["support-period"]
+
+import data.annexlint.lib
+
+report contains lib.finding(lib.manifest_path, "/product/support_period_end", msg) if {
+	[placed, end] := _dates
+	end < placed
+	msg := sprintf("the support period ends on %s, before the product is placed on the market on %s; %s", [
+		end, placed, "correct support_period_end",
+	])
+}
+
+report contains lib.finding(lib.manifest_path, "/product/support_period_end", msg) if {
+	[placed, end] := _dates
+	end >= placed
+	minimum := _five_years_after(placed)
+	end < minimum
+	not lib.has_text(lib.product, "support_period_justification")
+	msg := sprintf("the support period ends on %s, less than five years after placing on the market (%s); %s", [
+		end, placed,
+		sprintf("extend it to %s or later, or state in support_period_justification why the product is %s", [
+			minimum, "expected to be in use for a shorter time",
+		]),
+	])
+}
+
+_dates := [lib.product.placed_on_market, lib.product.support_period_end] if {
+	lib.is_date(lib.product.placed_on_market)
+	lib.is_date(lib.product.support_period_end)
+}
+
+# _five_years_after compares as text, so it never fails on an impossible date; 29 February moves to 1 March, as
+# Go's AddDate does, since five years after a leap year is never one.
+_five_years_after(d) := sprintf("%04d-03-01", [to_number(substring(d, 0, 4)) + 5]) if {
+	endswith(d, "-02-29")
+} else := sprintf("%04d%s", [to_number(substring(d, 0, 4)) + 5, substring(d, 4, -1)])

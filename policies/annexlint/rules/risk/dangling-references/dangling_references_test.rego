@@ -1,0 +1,88 @@
+package annexlint.rules.risk["dangling-references_test"]
+
+import data.annexlint.rules.risk["dangling-references"] as rule
+
+_manifest := {"path": "annexlint.yaml", "content": {"product": {"interfaces": [
+	{"id": "IF-BLE", "name": "Bluetooth LE", "type": "bluetooth"},
+]}}}
+
+_riskfile(content) := {"type": "security-risk-file", "path": "security/risk.yaml", "content": object.union(
+	{
+		"acceptance_criteria": {"scale": ["low", "medium", "high"], "acceptable": ["low"]},
+		"assets": [{"id": "A-DOSE", "name": "Dose settings"}],
+		"controls": [{"id": "C-AUTH", "title": "Pairing with passkey", "type": "design"}],
+		"threats": [],
+	},
+	content,
+)}
+
+test_fail_undefined_ids if {
+	findings := rule.report with input as {"manifest": _manifest, "documents": [_riskfile({"threats": [{
+		"id": "T-1", "title": "Spoofed commands",
+		"interfaces": ["IF-BLE", "IF-WIFI"], "assets": ["A-DOSE", "A-LOG"], "controls": ["C-AUTH", "C-SIGN"],
+	}]})]}
+	findings == {
+		{
+			"path": "security/risk.yaml",
+			"pointer": "/threats/0/interfaces/1",
+			"message": concat("", [
+				"threat \"T-1\" names interface \"IF-WIFI\", which is not defined in the manifest's ",
+				"product.interfaces; define it there or correct the ID",
+			]),
+		},
+		{
+			"path": "security/risk.yaml",
+			"pointer": "/threats/0/assets/1",
+			"message": concat("", [
+				"threat \"T-1\" names asset \"A-LOG\", which is not defined under assets in the risk file; ",
+				"define it there or correct the ID",
+			]),
+		},
+		{
+			"path": "security/risk.yaml",
+			"pointer": "/threats/0/controls/1",
+			"message": concat("", [
+				"threat \"T-1\" names control \"C-SIGN\", which is not defined under controls in the risk file; ",
+				"define it there or correct the ID",
+			]),
+		},
+	}
+}
+
+test_fail_levels_not_on_scale if {
+	findings := rule.report with input as {"manifest": _manifest, "documents": [_riskfile({
+		"acceptance_criteria": {"scale": ["low", "medium", "high"], "acceptable": ["low", "negligible"]},
+		"threats": [{"id": "T-1", "title": "DoS", "interfaces": [], "initial_risk": "High", "residual_risk": "low"}],
+	})]}
+	findings == {
+		{
+			"path": "security/risk.yaml",
+			"pointer": "/threats/0/initial_risk",
+			"message": concat("", [
+				"threat \"T-1\" has initial_risk \"High\", which is not a level of the acceptance criteria scale ",
+				"(\"low\", \"medium\", \"high\"); use one of them",
+			]),
+		},
+		{
+			"path": "security/risk.yaml",
+			"pointer": "/acceptance_criteria/acceptable/1",
+			"message": concat("", [
+				"acceptable level \"negligible\" is not a level of the acceptance criteria scale ",
+				"(\"low\", \"medium\", \"high\"); use one of them",
+			]),
+		},
+	}
+}
+
+test_success_all_references_defined if {
+	count(rule.report) == 0 with input as {"manifest": _manifest, "documents": [_riskfile({"threats": [{
+		"id": "T-1", "title": "Spoofed commands", "interfaces": ["IF-BLE"], "assets": ["A-DOSE"],
+		"controls": ["C-AUTH"], "initial_risk": "high", "residual_risk": "low",
+	}]})]}
+}
+
+test_success_unrated_threat if {
+	count(rule.report) == 0 with input as {"manifest": _manifest, "documents": [_riskfile({"threats": [
+		{"id": "T-1", "title": "Spoofed commands", "interfaces": []},
+	]})]}
+}

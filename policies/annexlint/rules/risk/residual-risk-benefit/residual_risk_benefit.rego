@@ -1,0 +1,39 @@
+# METADATA
+# title: Unacceptable residual risks are covered by a benefit-risk statement
+# description: |
+#   When a security risk is still above the acceptance criteria after all practicable controls, a medical device
+#   may only be placed on the market if its medical benefit outweighs that risk. MDCG 2019-16 asks for an overall
+#   benefit-risk analysis that includes the security-related risks. A threat whose residual risk is not acceptable,
+#   in a risk file without a benefit-risk statement, is an open risk nobody has accepted.
+# scope: package
+# custom:
+#   id: AL-RISK-006
+#   severity: error
+#   frameworks: [MDR, IVDR]
+#   clauses:
+#     - id: MDCG-2019-16-3.5
+#       cite: MDCG 2019-16 rev.1 section 3.5
+#     - id: MDCG-2019-16-3.2
+#       cite: MDCG 2019-16 rev.1 section 3.2
+#   remediation: |
+#     Reduce the risk further with additional controls, or document the overall benefit-risk analysis under
+#     `benefit_risk` (`statement`, `accepted_by`, `date`) explaining why the benefit outweighs the residual risk.
+package annexlint.rules.risk["residual-risk-benefit"]
+
+import data.annexlint.lib
+
+report contains lib.finding(riskfile.path, sprintf("/threats/%d/residual_risk", [i]), msg) if {
+	some riskfile in lib.documents("security-risk-file")
+	not _has_statement(riskfile)
+	criteria := riskfile.content.acceptance_criteria
+	some i, threat in riskfile.content.threats
+	lib.has_text(threat, "residual_risk")
+	not lib.acceptable(criteria, threat.residual_risk)
+	msg := sprintf("threat %q keeps residual risk %q, which the acceptance criteria do not accept, and %s; %s", [
+		threat.id, threat.residual_risk, "the risk file has no benefit-risk statement",
+		"reduce the risk further or document under benefit_risk why the benefit outweighs it",
+	])
+}
+
+# _has_statement is a helper because `not f(x.y)` is undefined, not true, when x.y is undefined.
+_has_statement(riskfile) if lib.has_text(riskfile.content.benefit_risk, "statement")

@@ -1,0 +1,44 @@
+package annexlint.rules.risk["residual-risk-benefit_test"]
+
+import data.annexlint.rules.risk["residual-risk-benefit"] as rule
+
+_threats := [
+	{"id": "T-1", "title": "Spoofing", "interfaces": [], "initial_risk": "high", "residual_risk": "low"},
+	{"id": "T-2", "title": "Tampering", "interfaces": [], "initial_risk": "high", "residual_risk": "medium"},
+]
+
+_riskfile(extra) := {"type": "security-risk-file", "path": "security/risk.yaml", "content": object.union(
+	{"acceptance_criteria": {"scale": ["low", "medium", "high"], "acceptable": ["low"]}, "threats": _threats},
+	extra,
+)}
+
+test_fail_unacceptable_residual_risk_without_statement if {
+	findings := rule.report with input as {"documents": [_riskfile({})]}
+	findings == {{
+		"path": "security/risk.yaml",
+		"pointer": "/threats/1/residual_risk",
+		"message": concat("", [
+			"threat \"T-2\" keeps residual risk \"medium\", which the acceptance criteria do not accept, and the risk ",
+			"file has no benefit-risk statement; reduce the risk further or document under benefit_risk why the ",
+			"benefit outweighs it",
+		]),
+	}}
+}
+
+test_fail_blank_statement if {
+	count(rule.report) == 1 with input as {"documents": [_riskfile({"benefit_risk": {"statement": " "}})]}
+}
+
+test_success_benefit_risk_statement if {
+	count(rule.report) == 0 with input as {"documents": [_riskfile({"benefit_risk": {
+		"statement": "The clinical benefit of remote titration outweighs the residual tampering risk.",
+		"accepted_by": "Head of Clinical Affairs",
+		"date": "2026-10-01",
+	}})]}
+}
+
+test_success_all_residual_risks_acceptable if {
+	count(rule.report) == 0 with input as {"documents": [_riskfile({
+		"acceptance_criteria": {"acceptable": ["low", "medium"]},
+	})]}
+}

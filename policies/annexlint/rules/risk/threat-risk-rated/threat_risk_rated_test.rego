@@ -1,0 +1,37 @@
+package annexlint.rules.risk["threat-risk-rated_test"]
+
+import data.annexlint.rules.risk["threat-risk-rated"] as rule
+
+_riskfile(threats) := {"type": "security-risk-file", "path": "security/risk.yaml", "content": {"threats": threats}}
+
+test_fail_unrated_threats if {
+	findings := rule.report with input as {"documents": [_riskfile([
+		{"id": "T-1", "title": "Spoofing", "interfaces": [], "initial_risk": "high"},
+		{"id": "T-2", "title": "Tampering", "interfaces": []},
+		{"id": "T-3", "title": "Replay", "interfaces": [], "initial_risk": ""},
+	])]}
+	findings == {
+		{
+			"path": "security/risk.yaml",
+			"pointer": "/threats/1",
+			"message": concat("", [
+				"threat \"T-2\" has no initial risk rating; estimate its risk before controls and record it as ",
+				"initial_risk, a level of the acceptance scale",
+			]),
+		},
+		{
+			"path": "security/risk.yaml",
+			"pointer": "/threats/2",
+			"message": concat("", [
+				"threat \"T-3\" has no initial risk rating; estimate its risk before controls and record it as ",
+				"initial_risk, a level of the acceptance scale",
+			]),
+		},
+	}
+}
+
+test_success_all_rated if {
+	count(rule.report) == 0 with input as {"documents": [_riskfile([
+		{"id": "T-1", "title": "Spoofing", "interfaces": [], "initial_risk": "low"},
+	])]}
+}

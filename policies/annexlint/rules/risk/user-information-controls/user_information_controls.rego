@@ -1,0 +1,36 @@
+# METADATA
+# title: Risk controls that rely on user information reach the users
+# description: |
+#   Information for security (warnings, configuration or operating instructions) is the last kind of risk control,
+#   after secure design and protective measures; it only works if users actually receive it. A control of type
+#   `user-information` in the risk file should therefore be traceable to the security information given to
+#   users, which lists the controls it explains under `controls_covered`.
+# scope: package
+# custom:
+#   id: AL-RISK-007
+#   severity: warning
+#   clauses:
+#     - id: MDCG-2019-16-3.3
+#       cite: MDCG 2019-16 rev.1 section 3.3
+#     - id: MDCG-2019-16-3.1-P8
+#       cite: MDCG 2019-16 rev.1 section 3.1, Practice 8
+#     - id: MDR-AI-23.4G
+#       cite: MDR Annex I 23.4(g)
+#   remediation: |
+#     Explain the control in the instructions for use or customer security documentation and add its ID to
+#     `controls_covered` of the `user-security-information` document.
+package annexlint.rules.risk["user-information-controls"]
+
+import data.annexlint.lib
+
+report contains lib.finding(riskfile.path, sprintf("/controls/%d", [j]), msg) if {
+	covered := {id | some info in lib.documents("user-security-information"); some id in info.content.controls_covered}
+	some riskfile in lib.documents("security-risk-file")
+	some j, control in riskfile.content.controls
+	control.type == "user-information"
+	not control.id in covered
+	msg := sprintf("control %q relies on information for users, but %s; explain it to users and add %q to %s", [
+		control.id, "no user security information lists it under controls_covered",
+		control.id, "controls_covered of the user security information",
+	])
+}

@@ -1,0 +1,36 @@
+package annexlint.rules.risk["user-information-controls_test"]
+
+import data.annexlint.rules.risk["user-information-controls"] as rule
+
+_riskfile := {"type": "security-risk-file", "path": "security/risk.yaml", "content": {"controls": [
+	{"id": "C-SIGN", "title": "Signed firmware", "type": "design"},
+	{"id": "C-NET", "title": "Operate on a segregated network", "type": "user-information"},
+	{"id": "C-PWD", "title": "Change the default password", "type": "user-information"},
+]}}
+
+_info(covered) := {"type": "user-security-information", "path": "ifu/security.yaml", "content": {
+	"kind": "user-security-information",
+	"controls_covered": covered,
+}}
+
+test_fail_control_not_covered if {
+	findings := rule.report with input as {"documents": [_riskfile, _info(["C-NET"])]}
+	findings == {{
+		"path": "security/risk.yaml",
+		"pointer": "/controls/2",
+		"message": concat("", [
+			"control \"C-PWD\" relies on information for users, but no user security information lists it under ",
+			"controls_covered; explain it to users and add \"C-PWD\" to controls_covered of the user security ",
+			"information",
+		]),
+	}}
+}
+
+test_fail_no_user_information_document if {
+	findings := rule.report with input as {"documents": [_riskfile]}
+	{f.pointer | some f in findings} == {"/controls/1", "/controls/2"}
+}
+
+test_success_all_covered if {
+	count(rule.report) == 0 with input as {"documents": [_riskfile, _info(["C-NET", "C-PWD"])]}
+}

@@ -1,0 +1,65 @@
+# METADATA
+# title: Every SBOM component has supplier, name, version and a unique identifier
+# description: |
+#   To find out whether a published vulnerability affects the product, each component listed in the SBOM must be
+#   identifiable: who supplies it, its name, its exact version, and an identifier that vulnerability databases
+#   use (a package URL or a CPE). These are the NTIA minimum data fields for every component, and the CRA requires
+#   the manufacturer to identify and document the components of the product. A package URL that does not parse
+#   cannot be looked up, so it does not count as an identifier.
+# scope: package
+# custom:
+#   id: AL-SBOM-003
+#   severity: error
+#   clauses:
+#     - id: NTIA-SBOM-SUPPLIER
+#       cite: NTIA SBOM Minimum Elements (2021), data field 'Supplier Name'
+#     - id: NTIA-SBOM-COMPONENT-NAME
+#       cite: NTIA SBOM Minimum Elements (2021), data field 'Component Name'
+#     - id: NTIA-SBOM-VERSION
+#       cite: NTIA SBOM Minimum Elements (2021), data field 'Version of the Component'
+#     - id: NTIA-SBOM-OTHER-IDENTIFIERS
+#       cite: NTIA SBOM Minimum Elements (2021), data field 'Other Unique Identifiers'
+#     - id: CRA-AI-P2-1
+#       cite: CRA Annex I Part II (1)
+#   remediation: |
+#     Fill in the missing fields for the component: supplier (CycloneDX `supplier`, `manufacturer`, `publisher` or
+#     `author`; SPDX `supplier` or `originator`), name, version, and a package URL (`purl`, see
+#     https://github.com/package-url/purl-spec) or CPE. Most SBOM generators fill them when configured to; fix the
+#     source metadata (package manifests) rather than editing the SBOM by hand.
+package annexlint.rules.sbom["component-minimum-elements"]
+
+import data.annexlint.lib
+
+report contains lib.finding(sbom.path, lib.loc_pointer(c), msg) if {
+	some sbom in lib.documents("sbom")
+	some c in _components(sbom.content)
+	gaps := array.concat([label | some [field, label] in _fields; not lib.has_text(c, field)], _identifier_gaps(c))
+	count(gaps) > 0
+	msg := sprintf(
+		"component %s lacks %s; fill in what is missing so the component can be identified and %s",
+		[_label(c), concat(", ", gaps), "looked up in vulnerability databases"],
+	)
+}
+
+# _components are the primary component (the product itself) and every other component.
+_components(bom) := array.concat([p | p := bom.primary; is_object(p)], [c | some c in bom.components; is_object(c)])
+
+_fields := [["supplier", "a supplier name"], ["name", "a name"], ["version", "a version"]]
+
+_identifier_gaps(c) := [sprintf("a package URL that parses (%q: %s)", [object.get(c, "purl", ""), c.purl_error])] if {
+	lib.has_text(c, "purl_error")
+} else := [] if {
+	_has_identifier(c)
+} else := ["a unique identifier (package URL or CPE)"]
+
+_has_identifier(c) if lib.has_text(c, "purl")
+
+_has_identifier(c) if {
+	some cpe in c.cpes
+	is_string(cpe)
+	trim_space(cpe) != ""
+}
+
+_label(c) := sprintf("%q (ref %q)", [c.name, object.get(c, "ref", "")]) if {
+	lib.has_text(c, "name")
+} else := sprintf("with ref %q", [object.get(c, "ref", "")])

@@ -1,0 +1,39 @@
+package annexlint.rules.sbom["document-author-timestamp_test"]
+
+import data.annexlint.rules.sbom["document-author-timestamp"] as rule
+
+_sbom(authors, timestamp) := {"type": "sbom", "path": "sbom/fw.spdx.json", "content": {
+	"authors": authors, "tools": ["syft-1.0"], "timestamp": timestamp,
+}}
+
+_fix := concat("", [
+	"record in its metadata the person or organisation that produced it and when it was assembled ",
+	"(CycloneDX metadata.authors, metadata.timestamp; SPDX creationInfo creators Person or Organization, created)",
+])
+
+test_fail_author_and_timestamp_missing if {
+	findings := rule.report with input as {"documents": [_sbom([], "")]}
+	findings == {{
+		"path": "sbom/fw.spdx.json",
+		"pointer": "",
+		"message": concat("", ["the SBOM states no author and no timestamp; ", _fix]),
+	}}
+}
+
+test_fail_only_timestamp_missing if {
+	findings := rule.report with input as {"documents": [_sbom(["Organization: Acme Medical"], "")]}
+	findings == {{
+		"path": "sbom/fw.spdx.json",
+		"pointer": "",
+		"message": concat("", ["the SBOM states no timestamp; ", _fix]),
+	}}
+}
+
+test_fail_blank_author_is_no_author if {
+	findings := rule.report with input as {"documents": [_sbom([" "], "2026-10-01T12:00:00Z")]}
+	{f.message | some f in findings} == {concat("", ["the SBOM states no author; ", _fix])}
+}
+
+test_success_author_and_timestamp if {
+	count(rule.report) == 0 with input as {"documents": [_sbom(["Acme Medical"], "2026-10-01T12:00:00Z")]}
+}

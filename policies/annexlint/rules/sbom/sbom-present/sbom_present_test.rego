@@ -1,0 +1,32 @@
+package annexlint.rules.sbom["sbom-present_test"]
+
+import data.annexlint.rules.sbom["sbom-present"] as rule
+
+_manifest := {"path": "annexlint.yaml", "content": {"product": {"framework": "CRA"}}}
+
+test_fail_no_sbom if {
+	findings := rule.report with input as {
+		"manifest": _manifest,
+		"documents": [{"type": "security-risk-file", "path": "risk.yaml", "content": {}}],
+	}
+	findings == {{
+		"path": "annexlint.yaml",
+		"pointer": "/documents",
+		"message": concat(" ", [
+			"the manifest lists no document of type \"sbom\";",
+			"add the software bill of materials of the product (CycloneDX or SPDX, covering at least its top-level",
+			"dependencies) to the bundle and list it under documents",
+		]),
+	}}
+}
+
+test_fail_no_documents_at_all if {
+	count(rule.report) == 1 with input as {"manifest": _manifest, "documents": []}
+}
+
+test_success_sbom_listed if {
+	count(rule.report) == 0 with input as {
+		"manifest": _manifest,
+		"documents": [{"type": "sbom", "path": "sbom/fw.cdx.json", "content": {"components": []}}],
+	}
+}

@@ -1,0 +1,73 @@
+# METADATA
+# title: Each SBOM names its product and that product's direct dependencies
+# description: |
+#   An SBOM is useful only if it says which product it describes and which components that product includes
+#   directly: from those top-level dependencies the rest of the tree can be traced. The CRA requires the SBOM to
+#   cover at least the top-level dependencies, and the NTIA minimum elements require the dependency relationship.
+#   Where the manufacturer does not know them completely, the SBOM must say so explicitly (NTIA "known unknowns"),
+#   so that a reader does not take a missing relationship for "no dependencies".
+# scope: package
+# custom:
+#   id: AL-SBOM-002
+#   severity: error
+#   clauses:
+#     - id: CRA-AI-P2-1
+#       cite: CRA Annex I Part II (1)
+#     - id: NTIA-SBOM-DEPENDENCY
+#       cite: NTIA SBOM Minimum Elements (2021), data field 'Dependency Relationship'
+#     - id: NTIA-SBOM-DEPTH
+#       cite: NTIA SBOM Minimum Elements (2021), practice 'Depth'
+#     - id: NTIA-SBOM-KNOWN-UNKNOWNS
+#       cite: NTIA SBOM Minimum Elements (2021), practice 'Known Unknowns'
+#   remediation: |
+#     Make the SBOM name the product as its primary component (CycloneDX `metadata.component`, SPDX `DESCRIBES`
+#     relationship) and record the components it directly includes (CycloneDX `dependencies`, SPDX `DEPENDS_ON` or
+#     `CONTAINS`). If they are not fully known, declare that (CycloneDX `compositions` with aggregate `incomplete`
+#     or `unknown`, SPDX relationship to `NOASSERTION`).
+package annexlint.rules.sbom["top-level-dependencies"]
+
+import data.annexlint.lib
+
+report contains lib.finding(sbom.path, "", msg) if {
+	some sbom in lib.documents("sbom")
+	not _has_primary(sbom)
+	msg := concat(" ", [
+		"the SBOM does not say which product it describes (no CycloneDX metadata.component, no SPDX DESCRIBES",
+		"relationship), so its top-level dependencies cannot be identified; name the product as the primary",
+		"component and record the components it directly includes",
+	])
+}
+
+report contains lib.finding(sbom.path, lib.loc_pointer(primary), msg) if {
+	some sbom in lib.documents("sbom")
+	primary := sbom.content.primary
+	is_object(primary)
+	ref := object.get(primary, "ref", "")
+	not _lists_components(sbom.content, ref)
+	not _declared_unknown(sbom.content, ref)
+	msg := sprintf(
+		"%s %q (ref %q) %s; %s, or declare them as incomplete or unknown (CycloneDX compositions, SPDX NOASSERTION)",
+		[
+			"the primary component", object.get(primary, "name", ""), ref,
+			"has no dependency entry naming any component of the SBOM and no known unknowns are declared for it",
+			"record the components it directly includes (its top-level dependencies)",
+		],
+	)
+}
+
+_has_primary(sbom) if is_object(sbom.content.primary)
+
+# _lists_components is true when the dependency entry of ref names at least one component of the SBOM.
+_lists_components(bom, ref) if {
+	components := {c.ref | some c in bom.components}
+	some dep in bom.dependencies
+	dep.ref == ref
+	some field in ["depends_on", "contains"]
+	some target in dep[field]
+	target in components
+}
+
+_declared_unknown(bom, ref) if {
+	some gap in bom.known_unknowns
+	ref in gap.refs
+}

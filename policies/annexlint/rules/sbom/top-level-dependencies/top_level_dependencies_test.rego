@@ -1,0 +1,82 @@
+package annexlint.rules.sbom["top-level-dependencies_test"]
+
+import data.annexlint.rules.sbom["top-level-dependencies"] as rule
+
+_primary := {"ref": "pkg:generic/acme/pump-fw@2.1.0", "name": "pump-fw", "loc": {"pointer": "/metadata/component"}}
+
+_openssl := {"ref": "openssl", "name": "openssl", "loc": {"pointer": "/components/0"}}
+
+_base := {"primary": _primary, "components": [_openssl], "dependencies": [], "known_unknowns": []}
+
+# _sbom replaces top-level fields of a minimal SBOM (a shallow merge: object.union would merge nested objects).
+_sbom(content) := {"type": "sbom", "path": "sbom/fw.cdx.json", "content": object.union(
+	object.remove(_base, object.keys(content)),
+	content,
+)}
+
+_no_deps_message := concat(" ", [
+	"the primary component \"pump-fw\" (ref \"pkg:generic/acme/pump-fw@2.1.0\") has no dependency entry naming",
+	"any component of the SBOM and no known unknowns are declared for it; record the components it directly",
+	"includes (its top-level dependencies), or declare them as incomplete or unknown (CycloneDX compositions,",
+	"SPDX NOASSERTION)",
+])
+
+test_fail_no_primary_component if {
+	findings := rule.report with input as {"documents": [_sbom({"primary": null})]}
+	findings == {{
+		"path": "sbom/fw.cdx.json",
+		"pointer": "",
+		"message": concat(" ", [
+			"the SBOM does not say which product it describes (no CycloneDX metadata.component, no SPDX DESCRIBES",
+			"relationship), so its top-level dependencies cannot be identified; name the product as the primary",
+			"component and record the components it directly includes",
+		]),
+	}}
+}
+
+test_fail_primary_without_dependency_entry if {
+	findings := rule.report with input as {"documents": [_sbom({})]}
+	findings == {{"path": "sbom/fw.cdx.json", "pointer": "/metadata/component", "message": _no_deps_message}}
+}
+
+test_fail_dependency_entry_names_no_known_component if {
+	# pl-dicom style: the entry names a ref that is not a component, and another entry is not the primary's.
+	findings := rule.report with input as {"documents": [_sbom({"dependencies": [
+		{"ref": "pkg:generic/acme/pump-fw@2.1.0", "depends_on": ["pip==24.0"], "contains": []},
+		{"ref": "openssl", "depends_on": [], "contains": []},
+	]})]}
+	findings == {{"path": "sbom/fw.cdx.json", "pointer": "/metadata/component", "message": _no_deps_message}}
+}
+
+test_fail_xml_sbom_points_at_document if {
+	xml_primary := {"ref": "fw", "name": "fw", "loc": {"line": 7, "column": 3}}
+	findings := rule.report with input as {"documents": [_sbom({"primary": xml_primary})]}
+	{f.pointer | some f in findings} == {""}
+}
+
+test_fail_primary_key_absent if {
+	findings := rule.report with input as {"documents": [{"type": "sbom", "path": "sbom/x.spdx", "content": {}}]}
+	{f.path | some f in findings} == {"sbom/x.spdx"}
+}
+
+test_success_depends_on if {
+	count(rule.report) == 0 with input as {"documents": [_sbom({"dependencies": [
+		{"ref": "pkg:generic/acme/pump-fw@2.1.0", "depends_on": ["openssl"], "contains": []},
+	]})]}
+}
+
+test_success_spdx_contains if {
+	count(rule.report) == 0 with input as {"documents": [_sbom({"dependencies": [
+		{"ref": "pkg:generic/acme/pump-fw@2.1.0", "depends_on": [], "contains": ["openssl"]},
+	]})]}
+}
+
+test_success_known_unknowns_declared if {
+	count(rule.report) == 0 with input as {"documents": [_sbom({"known_unknowns": [
+		{"aggregate": "incomplete", "refs": ["pkg:generic/acme/pump-fw@2.1.0"]},
+	]})]}
+}
+
+test_success_no_sbom if {
+	count(rule.report) == 0 with input as {"documents": []}
+}
