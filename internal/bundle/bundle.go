@@ -37,7 +37,8 @@ type Document struct {
 	Type  string // manifest type
 	Path  string // bundle-relative, slash-separated
 	Index int    // position in the manifest's documents list
-	Doc   *docparse.Doc
+	// Loc resolves pointers into Content to places in the original file.
+	Loc Locator
 	// Content is what policies see: the parsed value for native types, the
 	// normalised model for SBOMs and vulnerability data.
 	Content any
@@ -71,9 +72,9 @@ type Loader struct {
 	normalisers map[string]Normaliser
 }
 
-// Normaliser converts a document's raw bytes (and its parse, when the
-// format is JSON or YAML) into policy content.
-type Normaliser func(file string, data []byte) (content any, parsed *docparse.Doc, err error)
+// Normaliser converts a document's raw bytes into policy content and a
+// locator for pointers into that content.
+type Normaliser func(file string, data []byte, limits docparse.Limits) (content any, loc Locator, err error)
 
 // NewLoader returns a loader with the given options.
 func NewLoader(opts Options) *Loader {
@@ -126,7 +127,7 @@ func (l *Loader) Load(dir string) (*Bundle, *os.Root, error) {
 			_ = root.Close()
 			return nil, nil, err
 		}
-		b.Manifest = &Document{ID: "manifest", Type: "manifest", Path: name, Index: -1, Doc: doc, Content: doc.Value}
+		b.Manifest = &Document{ID: "manifest", Type: "manifest", Path: name, Index: -1, Loc: doc, Content: doc.Value}
 		break
 	}
 	if b.Manifest == nil {
@@ -169,7 +170,7 @@ func (l *Loader) LoadDocuments(b *Bundle, root *os.Root, entries []ManifestEntry
 	seen := map[string]int{}
 	var errs []error
 	for _, e := range entries {
-		at := b.Manifest.Doc.Pos(docparse.Pointer(docparse.Index("/documents", e.Index), "path"))
+		at := b.Manifest.Loc.Pos(docparse.Pointer(docparse.Index("/documents", e.Index), "path"))
 		clean, err := cleanPath(e.Path)
 		if err != nil {
 			errs = append(errs, position.Errorf(at, "document path %q: %v", e.Path, err))
@@ -187,11 +188,12 @@ func (l *Loader) LoadDocuments(b *Bundle, root *os.Root, entries []ManifestEntry
 		}
 		d := &Document{ID: e.ID, Type: e.Type, Path: clean, Index: e.Index}
 		if n, ok := l.normalisers[e.Type]; ok {
-			d.Content, d.Doc, err = n(clean, data)
+			d.Content, d.Loc, err = n(clean, data, l.opts.Limits)
 		} else {
-			d.Doc, err = docparse.Parse(clean, data, l.opts.Limits)
+			var doc *docparse.Doc
+			doc, err = docparse.Parse(clean, data, l.opts.Limits)
 			if err == nil {
-				d.Content = d.Doc.Value
+				d.Content, d.Loc = doc.Value, doc
 			}
 		}
 		if err != nil {

@@ -76,7 +76,7 @@ func (c *Checker) Run(ctx context.Context, dir, asOf string) (*Result, error) {
 				RuleID:   rule.ID,
 				Severity: rule.Severity,
 				Message:  fmt.Sprintf("%s does not match the %s schema: %s", d.Path, docType, v.Message),
-				Pos:      d.Doc.Pos(v.Pointer),
+				Pos:      d.Loc.Pos(v.Pointer),
 				Pointer:  v.Pointer,
 			})
 		}
@@ -139,13 +139,13 @@ func checkKind(b *bundle.Bundle, d *bundle.Document) error {
 	if kind == "" || kind == d.Type || !schema.Known(kind) {
 		return nil
 	}
-	at := b.Manifest.Doc.Pos(fmt.Sprintf("/documents/%d/type", d.Index))
-	return position.Errorf(d.Doc.Pos("/kind"), "document is a %s (kind) but the manifest (%s) lists it as %s; fix the manifest entry or the document", kind, at, d.Type)
+	at := b.Manifest.Loc.Pos(fmt.Sprintf("/documents/%d/type", d.Index))
+	return position.Errorf(d.Loc.Pos("/kind"), "document is a %s (kind) but the manifest (%s) lists it as %s; fix the manifest entry or the document", kind, at, d.Type)
 }
 
 func resolve(b *bundle.Bundle, path, pointer string) position.Pos {
-	if d := b.Doc(path); d != nil && d.Doc != nil {
-		return d.Doc.Pos(pointer)
+	if d := b.Doc(path); d != nil && d.Loc != nil {
+		return d.Loc.Pos(pointer)
 	}
 	return position.Pos{File: path}
 }
@@ -209,4 +209,3 @@ func (r *Result) Summary() string {
 	c := finding.Counts(r.Findings)
 	return fmt.Sprintf("%d error(s), %d warning(s), %d note(s)", c[catalog.Error], c[catalog.Warning], c[catalog.Note])
 }
-

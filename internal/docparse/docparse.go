@@ -92,6 +92,14 @@ func Parse(file string, data []byte, limits Limits) (*Doc, error) {
 	return d, nil
 }
 
+// Locate returns a Doc over JSON data that is not parsed into a value: its
+// position index is built on the first call to Pos. Readers that decode a
+// format themselves (SBOMs, VEX) use it so that large files are indexed
+// only when a finding needs a line.
+func Locate(file string, data []byte, limits Limits) *Doc {
+	return &Doc{File: file, Syntax: JSON, raw: data, limits: limits.withDefaults()}
+}
+
 // Pos returns the position of the value at the RFC 6901 pointer, or of its
 // nearest ancestor that has one. For object members the position is the
 // member's key, which is where a reader expects to look.

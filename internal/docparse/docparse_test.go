@@ -2,6 +2,7 @@ package docparse
 
 import (
 	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
 
@@ -113,9 +114,7 @@ func TestParseRejects(t *testing.T) {
 }
 
 func asPosErr(err error, target **position.Error) bool {
-	pe, ok := err.(*position.Error)
-	*target = pe
-	return ok
+	return errors.As(err, target)
 }
 
 func FuzzParse(f *testing.F) {
@@ -125,7 +124,8 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d, err := Parse("fuzz", data, Limits{MaxNodes: 10000})
 		if err != nil {
-			if _, ok := err.(*position.Error); !ok {
+			var pe *position.Error
+			if !errors.As(err, &pe) {
 				t.Fatalf("error of type %T: %v", err, err)
 			}
 			return

@@ -20,9 +20,9 @@ type jsonParser struct {
 	// colOff/colN cache the column of an earlier offset on the current line,
 	// so computing columns on a minified one-line file stays linear.
 	colOff, colN int
-	limits Limits
-	nodes  int
-	index  map[string]position.Pos // nil when positions are not wanted
+	limits       Limits
+	nodes        int
+	index        map[string]position.Pos // nil when positions are not wanted
 }
 
 func parseJSON(file string, data []byte, limits Limits, index map[string]position.Pos) (any, error) {

@@ -40,9 +40,6 @@ type Engine struct {
 // or explodes combinatorially is stopped with a clear error.
 const DefaultTimeout = 30 * time.Second
 
-// rulesRoot is the package prefix under which every rule lives.
-const rulesRoot = "annexlint.rules"
-
 // LoadModules parses every non-test .rego file (tests too when withTests)
 // of the sources, in Rego v1 syntax with annotations.
 func LoadModules(sources []Source, withTests bool) (map[string]*ast.Module, error) {

@@ -94,7 +94,9 @@ func violation(e gojsonschema.ResultError) Violation {
 	if len(human) > 0 {
 		where = strings.Join(human, ".")
 	}
-	msg := e.Description()
+	// gojsonschema starts most descriptions with the field path, which the
+	// message already gives.
+	msg := strings.TrimPrefix(e.Description(), e.Field()+" ")
 	switch e.Type() {
 	case "required":
 		msg = fmt.Sprintf("required field %q is missing", e.Details()["property"])

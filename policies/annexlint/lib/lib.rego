@@ -60,10 +60,3 @@ is_date(s) if {
 	is_string(s)
 	regex.match(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`, s)
 }
-
-# loc_pointer is the JSON pointer of a normalised SBOM element (component, dependency), or "" (the document)
-# when the SBOM format gives only a line (CycloneDX XML, SPDX tag-value).
-loc_pointer(x) := p if {
-	p := x.loc.pointer
-	is_string(p)
-} else := ""

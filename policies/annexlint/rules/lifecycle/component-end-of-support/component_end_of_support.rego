@@ -25,11 +25,11 @@ package annexlint.rules.lifecycle["component-end-of-support"]
 
 import data.annexlint.lib
 
-report contains lib.finding(sbom.path, lib.loc_pointer(c), msg) if {
+report contains lib.finding(sbom.path, sprintf("/components/%d", [i]), msg) if {
 	product_end := lib.product.support_period_end
 	lib.is_date(product_end)
 	some sbom in lib.documents("sbom")
-	some c in sbom.content.components
+	some i, c in sbom.content.components
 	is_string(c.end_of_support)
 	end := substring(c.end_of_support, 0, 10)
 	lib.is_date(end)

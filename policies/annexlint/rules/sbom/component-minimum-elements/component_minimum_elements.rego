@@ -30,9 +30,10 @@ package annexlint.rules.sbom["component-minimum-elements"]
 
 import data.annexlint.lib
 
-report contains lib.finding(sbom.path, lib.loc_pointer(c), msg) if {
+report contains lib.finding(sbom.path, entry[0], msg) if {
 	some sbom in lib.documents("sbom")
-	some c in _components(sbom.content)
+	some entry in _components(sbom.content)
+	c := entry[1]
 	gaps := array.concat([label | some [field, label] in _fields; not lib.has_text(c, field)], _identifier_gaps(c))
 	count(gaps) > 0
 	msg := sprintf(
@@ -41,8 +42,11 @@ report contains lib.finding(sbom.path, lib.loc_pointer(c), msg) if {
 	)
 }
 
-# _components are the primary component (the product itself) and every other component.
-_components(bom) := array.concat([p | p := bom.primary; is_object(p)], [c | some c in bom.components; is_object(c)])
+# _components are [pointer, component] pairs: the primary component (the product itself) and every other one.
+_components(bom) := array.concat(
+	[["/primary", p] | p := bom.primary; is_object(p)],
+	[[sprintf("/components/%d", [i]), c] | some i, c in bom.components; is_object(c)],
+)
 
 _fields := [["supplier", "a supplier name"], ["name", "a name"], ["version", "a version"]]
 

@@ -55,17 +55,17 @@ test_fail_primary_component_checked_too if {
 	findings := rule.report with input as {"documents": [_sbom(object.union(_primary, {"supplier": " "}), [])]}
 	findings == {{
 		"path": "sbom/fw.cdx.json",
-		"pointer": "/metadata/component",
+		"pointer": "/primary",
 		"message": concat("", ["component \"pump-fw\" (ref \"fw\") lacks a supplier name", _suffix]),
 	}}
 }
 
-test_fail_xml_component_points_at_document if {
+test_fail_xml_component_points_into_the_model if {
 	noversion := object.union(object.remove(_complete, ["loc"]), {"version": "", "loc": {"line": 12, "column": 5}})
 	findings := rule.report with input as {"documents": [_sbom(null, [noversion])]}
 	findings == {{
 		"path": "sbom/fw.cdx.json",
-		"pointer": "",
+		"pointer": "/components/0",
 		"message": concat("", ["component \"zlib\" (ref \"zlib\") lacks a version", _suffix]),
 	}}
 }

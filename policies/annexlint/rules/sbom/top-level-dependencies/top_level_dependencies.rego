@@ -38,7 +38,7 @@ report contains lib.finding(sbom.path, "", msg) if {
 	])
 }
 
-report contains lib.finding(sbom.path, lib.loc_pointer(primary), msg) if {
+report contains lib.finding(sbom.path, "/primary", msg) if {
 	some sbom in lib.documents("sbom")
 	primary := sbom.content.primary
 	is_object(primary)

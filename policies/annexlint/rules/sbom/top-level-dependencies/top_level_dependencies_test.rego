@@ -36,7 +36,7 @@ test_fail_no_primary_component if {
 
 test_fail_primary_without_dependency_entry if {
 	findings := rule.report with input as {"documents": [_sbom({})]}
-	findings == {{"path": "sbom/fw.cdx.json", "pointer": "/metadata/component", "message": _no_deps_message}}
+	findings == {{"path": "sbom/fw.cdx.json", "pointer": "/primary", "message": _no_deps_message}}
 }
 
 test_fail_dependency_entry_names_no_known_component if {
@@ -45,13 +45,13 @@ test_fail_dependency_entry_names_no_known_component if {
 		{"ref": "pkg:generic/acme/pump-fw@2.1.0", "depends_on": ["pip==24.0"], "contains": []},
 		{"ref": "openssl", "depends_on": [], "contains": []},
 	]})]}
-	findings == {{"path": "sbom/fw.cdx.json", "pointer": "/metadata/component", "message": _no_deps_message}}
+	findings == {{"path": "sbom/fw.cdx.json", "pointer": "/primary", "message": _no_deps_message}}
 }
 
-test_fail_xml_sbom_points_at_document if {
+test_fail_xml_sbom_points_at_primary if {
 	xml_primary := {"ref": "fw", "name": "fw", "loc": {"line": 7, "column": 3}}
 	findings := rule.report with input as {"documents": [_sbom({"primary": xml_primary})]}
-	{f.pointer | some f in findings} == {""}
+	{f.pointer | some f in findings} == {"/primary"}
 }
 
 test_fail_primary_key_absent if {

@@ -1,0 +1,179 @@
+package sbom
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/spdx/tools-golang/convert"
+	"github.com/spdx/tools-golang/spdx"
+	anydoc "github.com/spdx/tools-golang/spdx/common"
+	v22reader "github.com/spdx/tools-golang/spdx/v2/v2_2/tagvalue/reader"
+	v23reader "github.com/spdx/tools-golang/spdx/v2/v2_3/tagvalue/reader"
+	"github.com/spdx/tools-golang/tagvalue/reader"
+
+	"github.com/annexlint/annexlint/internal/position"
+)
+
+// tvPair is a tag-value pair with the line its tag is on.
+type tvPair struct {
+	tag, value string
+	line, col  int
+}
+
+// tokenizeTagValue splits SPDX tag-value text into pairs exactly as
+// tools-golang's tagvalue/reader.ReadTagValues does, and also records line
+// numbers. It replaces that function because the original cannot report
+// lines, splits only at \n (so a CR-only file is one long line and exceeds
+// bufio.Scanner's 64 KiB limit), and grows multi-line <text> values by
+// repeated string concatenation, which is quadratic.
+func tokenizeTagValue(data []byte) ([]tvPair, error) {
+	var (
+		pairs   []tvPair
+		midtext bool
+		cur     tvPair
+		text    strings.Builder
+		err     error
+	)
+	forEachLine(data, func(ln []byte, n int) bool {
+		line := string(ln)
+		if midtext {
+			before, _, closed := strings.Cut(line, "</text>")
+			text.WriteString(before)
+			if !closed {
+				text.WriteByte('\n')
+				return true
+			}
+			cur.value = text.String()
+			pairs = append(pairs, cur)
+			midtext = false
+			return true
+		}
+		trimmed := strings.TrimLeftFunc(line, unicode.IsSpace)
+		if trimmed == "" || strings.HasPrefix(trimmed, "#") {
+			return true
+		}
+		tag, rest, ok := strings.Cut(trimmed, ":")
+		if !ok {
+			err = position.Errorf(position.Pos{Line: n}, "parse SPDX tag-value: no colon found in %q", shorten(line))
+			return false
+		}
+		cur = tvPair{tag: strings.TrimSpace(tag), line: n, col: len(line) - len(trimmed) + 1}
+		_, after, hasText := strings.Cut(rest, "<text>")
+		if !hasText {
+			cur.value = strings.TrimSpace(rest)
+			pairs = append(pairs, cur)
+			return true
+		}
+		if inner, _, closed := strings.Cut(after, "</text>"); closed {
+			cur.value = inner
+			pairs = append(pairs, cur)
+			return true
+		}
+		midtext = true
+		text.Reset()
+		text.WriteString(after)
+		text.WriteByte('\n')
+		return true
+	})
+	if err != nil {
+		return nil, err
+	}
+	if midtext {
+		return nil, position.Errorf(position.Pos{Line: cur.line}, "parse SPDX tag-value: <text> opened for %s is never closed with </text>", cur.tag)
+	}
+	return pairs, nil
+}
+
+func parseSPDXTagValue(src *source) (*SBOM, error) {
+	pairs, err := tokenizeTagValue(src.data)
+	if err != nil {
+		return nil, err
+	}
+	kept, actors := splitUntypedActorsTV(pairs)
+	tvs := tvPairs(kept)
+	parse := func(tvs []reader.TagValuePair) (anydoc.AnyDocument, error) {
+		if src.version == "2.2" {
+			d, err := v22reader.ParseTagValues(tvs)
+			if d == nil {
+				return nil, err
+			}
+			return d, err
+		}
+		d, err := v23reader.ParseTagValues(tvs)
+		if d == nil {
+			return nil, err
+		}
+		return d, err
+	}
+	parsed, err := parse(tvs)
+	if err != nil {
+		line := 0
+		if k := failingPrefix(len(tvs), err.Error(), func(k int) error { _, e := parse(tvs[:k]); return e }); k > 0 {
+			line = kept[k-1].line
+		}
+		return nil, position.Errorf(position.Pos{Line: line}, "parse SPDX tag-value: %v", err)
+	}
+	if parsed == nil {
+		return nil, position.Errorf(position.Pos{Line: src.root.Line}, "parse SPDX tag-value: no document found")
+	}
+	var doc spdx.Document
+	if err := convert.Document(parsed, &doc); err != nil {
+		return nil, position.Errorf(position.Pos{}, "parse SPDX tag-value: %v", err)
+	}
+	return normaliseSPDX(src, &doc, tagValueLocator(pairs, len(doc.Relationships)), actors), nil
+}
+
+// failingPrefix finds which pair tools-golang gave up on, since its errors
+// carry no position: the shortest prefix that fails with the same message.
+// The binary search assumes failure is monotonic in the prefix length, which
+// holds for the pair-by-pair parser except for its end-of-input checks; the
+// result is therefore verified, and 0 (unknown) returned if it does not hold.
+// Cost: O(n log n), on the error path only.
+func failingPrefix(n int, msg string, parseFirst func(k int) error) int {
+	fails := func(k int) bool {
+		err := parseFirst(k)
+		return err != nil && err.Error() == msg
+	}
+	k := sort.Search(n, func(i int) bool { return fails(i + 1) }) + 1
+	if k > n || !fails(k) || (k > 1 && fails(k-1)) {
+		return 0
+	}
+	return k
+}
+
+// tagValueLocator places packages at their PackageName line and relationships
+// at their Relationship line.
+func tagValueLocator(pairs []tvPair, relCount int) spdxLocator {
+	pkgLocs := map[string]Loc{}
+	var relLocs []Loc
+	section, sectionLoc, assigned := "", Loc{}, false
+	for _, p := range pairs {
+		switch p.tag {
+		case "PackageName", "FileName", "SnippetSPDXID", "LicenseID", "Reviewer":
+			section, sectionLoc, assigned = p.tag, Loc{Line: p.line, Col: p.col}, false
+		case "SPDXID":
+			if section == "PackageName" && !assigned {
+				id := spdxRef(p.value)
+				if _, dup := pkgLocs[id]; !dup {
+					pkgLocs[id] = sectionLoc
+				}
+				assigned = true
+			}
+		case "Relationship":
+			relLocs = append(relLocs, Loc{Line: p.line, Col: p.col})
+		}
+	}
+	if len(relLocs) != relCount {
+		relLocs = nil // the parser saw relationships differently; better no line than a wrong one
+	}
+	return spdxLocator{
+		pkg: func(_ int, id string) Loc { return pkgLocs[id] },
+		rel: func(i int, _ *spdx.Relationship) Loc {
+			if i < len(relLocs) {
+				return relLocs[i]
+			}
+			return Loc{}
+		},
+	}
+}
