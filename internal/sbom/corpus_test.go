@@ -101,7 +101,7 @@ func TestCorpus(t *testing.T) {
 	)
 	t.Cleanup(func() {
 		sort.Strings(summary)
-		var keys []string
+		keys := make([]string, 0, len(tally))
 		for k := range tally {
 			keys = append(keys, k)
 		}

@@ -52,11 +52,7 @@ type source struct {
 	top     jsonTop // JSON inputs only: the top-level values
 }
 
-// pos turns a byte offset into data into a 1-based line and byte column. A
-// removed byte-order mark is not counted, as editors do not show it.
-func (s *source) pos(off int) position.Pos { return lineCol(s.data, off) }
-
-// lineCol is linear in off; it runs once per error or root, never per item.
+// lineCol turns a byte offset into a 1-based line and byte column; it is linear in off; it runs once per error or root, never per item.
 // Lines end at \n, \r\n or a lone \r.
 func lineCol(data []byte, off int) position.Pos {
 	if off < 0 {
