@@ -113,9 +113,10 @@ func (r Rule) AppliesTo(framework, placed, asOf string) bool {
 	return false
 }
 
-// HelpURI is where the rule's documentation lives in the repository.
+// HelpURI is where the rule's documentation lives: its section of
+// docs/rules.md, which `annexlint rules --format markdown` generates.
 func (r Rule) HelpURI() string {
-	return "https://github.com/annexlint/annexlint/blob/main/docs/rules/" + r.Area + "/" + r.Slug + ".md"
+	return "https://github.com/annexlint/annexlint/blob/main/docs/rules.md#" + strings.ToLower(r.ID)
 }
 
 // Catalog is the set of known rules, sorted by ID.
