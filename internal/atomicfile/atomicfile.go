@@ -10,16 +10,19 @@ import (
 )
 
 // Write creates path by writing to a temporary file in the same directory
-// and renaming it into place. If fill fails, the temporary file is removed
-// and any existing file at path is left untouched.
+// and renaming it into place. If fill fails (or panics), the temporary file
+// is removed and any existing file at path is left untouched.
 func Write(path string, perm os.FileMode, fill func(io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
+	renamed := false
 	defer func() {
-		if err != nil {
+		// Keyed on the rename, not on err, so that a panic in fill does not
+		// leave the temporary file behind either.
+		if !renamed {
 			_ = tmp.Close()
 			_ = os.Remove(tmp.Name())
 		}
@@ -39,5 +42,6 @@ func Write(path string, perm os.FileMode, fill func(io.Writer) error) (err error
 	if err = os.Rename(tmp.Name(), path); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
+	renamed = true
 	return nil
 }

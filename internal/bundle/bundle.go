@@ -87,6 +87,10 @@ func NewLoader(opts Options) *Loader {
 // Register sets the normaliser for a document type.
 func (l *Loader) Register(docType string, n Normaliser) { l.normalisers[docType] = n }
 
+// MaxFileSize is the largest file the loader reads; code that reads further
+// bundle files (evidence to hash) keeps to the same limit.
+func (l *Loader) MaxFileSize() int64 { return l.opts.MaxFileSize }
+
 // ManifestEntry is a document reference as the manifest states it.
 type ManifestEntry struct {
 	ID, Type, Path string
@@ -120,7 +124,9 @@ func (l *Loader) Load(dir string) (*Bundle, *os.Root, error) {
 		}
 		if err != nil {
 			_ = root.Close()
-			return nil, nil, err
+			// read's reasons do not name the file; a document's are
+			// positioned at its manifest entry, the manifest's need its name.
+			return nil, nil, position.Errorf(position.Pos{File: name}, "%v", err)
 		}
 		doc, err := docparse.Parse(name, data, l.opts.Limits)
 		if err != nil {
@@ -208,13 +214,16 @@ func (l *Loader) LoadDocuments(b *Bundle, root *os.Root, entries []ManifestEntry
 // cleanPath accepts only relative, slash-separated paths that stay inside
 // the bundle; the manifest is portable, so backslashes are refused too.
 func cleanPath(p string) (string, error) {
+	c := path.Clean(p)
+	// The drive-letter test looks at the cleaned path too: "./C:/x" cleans
+	// to "C:/x", which Windows reads as absolute.
+	drive := func(s string) bool { return len(s) > 1 && s[1] == ':' }
 	switch {
 	case strings.Contains(p, "\\"):
 		return "", errors.New("use forward slashes in paths")
-	case path.IsAbs(p) || filepath.IsAbs(p) || (len(p) > 1 && p[1] == ':'):
+	case path.IsAbs(p) || filepath.IsAbs(p) || drive(p) || drive(c):
 		return "", errors.New("absolute paths are not allowed; give the path relative to the bundle root")
 	}
-	c := path.Clean(p)
 	if c == ".." || strings.HasPrefix(c, "../") {
 		return "", errors.New("path leaves the bundle root; every document must be inside the bundle")
 	}
@@ -224,6 +233,13 @@ func cleanPath(p string) (string, error) {
 // read opens a file through the bundle root, which refuses any path or
 // symbolic link that resolves outside it, and enforces the size limit.
 func (l *Loader) read(root *os.Root, name string) ([]byte, error) {
+	// Stat before opening: opening a named pipe blocks until a writer
+	// appears, so a FIFO planted in a bundle would hang the run.
+	if st, err := root.Stat(name); err != nil {
+		return nil, pathErr(err)
+	} else if err := regular(st); err != nil {
+		return nil, err
+	}
 	f, err := root.Open(name)
 	if err != nil {
 		return nil, pathErr(err)
@@ -233,11 +249,8 @@ func (l *Loader) read(root *os.Root, name string) ([]byte, error) {
 	if err != nil {
 		return nil, pathErr(err)
 	}
-	if st.IsDir() {
-		return nil, errors.New("is a directory, expected a file")
-	}
-	if !st.Mode().IsRegular() {
-		return nil, errors.New("is not a regular file")
+	if err := regular(st); err != nil { // it may have changed since the Stat above
+		return nil, err
 	}
 	if st.Size() > l.opts.MaxFileSize {
 		return nil, fmt.Errorf("file is %d bytes, over the limit of %d bytes (raise it with --max-file-size)", st.Size(), l.opts.MaxFileSize)
@@ -253,19 +266,48 @@ func (l *Loader) read(root *os.Root, name string) ([]byte, error) {
 	return data, nil
 }
 
+func regular(st fs.FileInfo) error {
+	if st.IsDir() {
+		return errors.New("is a directory, expected a file")
+	}
+	if m := st.Mode(); !m.IsRegular() {
+		what := "special file"
+		switch {
+		case m&fs.ModeNamedPipe != 0:
+			what = "named pipe"
+		case m&fs.ModeSocket != 0:
+			what = "socket"
+		case m&fs.ModeDevice != 0:
+			what = "device"
+		}
+		return fmt.Errorf("is a %s, expected a regular file", what)
+	}
+	return nil
+}
+
 // pathErr turns file-system errors into plain words, keeping the sentinel
 // so callers can still test with errors.Is.
 func pathErr(err error) error {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Errorf("file not found: %w", fs.ErrNotExist)
+		return plainErr{"file not found", fs.ErrNotExist}
 	case errors.Is(err, fs.ErrPermission):
-		return fmt.Errorf("permission denied, the file cannot be read: %w", fs.ErrPermission)
+		return plainErr{"permission denied, the file cannot be read", fs.ErrPermission}
 	case strings.Contains(err.Error(), "path escapes from parent"):
 		return errors.New("path (or a symbolic link on it) leads outside the bundle root, which annexlint refuses to read")
 	}
 	return err
 }
+
+// plainErr says msg alone but still matches its sentinel with errors.Is,
+// so a message does not end in "file does not exist" twice over.
+type plainErr struct {
+	msg string
+	err error
+}
+
+func (e plainErr) Error() string { return e.msg }
+func (e plainErr) Unwrap() error { return e.err }
 
 // listFiles returns every regular file under root (symbolic links only when
 // they resolve to a regular file inside the bundle), skipping VCS folders.

@@ -16,7 +16,7 @@ func Builtin() []Rule {
 		Title:    "Documents follow their annexlint schema",
 		Severity: Error,
 		Description: "Every document of a native annexlint type (manifest, security risk file, security update plan, " +
-			"GSPR evidence matrix, disclosure policy, user security information) must validate against its JSON Schema, " +
+			"GSPR evidence matrix, disclosure policy, user security information, native test report) must validate against its JSON Schema, " +
 			"so that the technical documentation is complete and machine-checkable.",
 		Remediation: "Correct the field named in the message; docs/bundle-format.md describes every field of each document type.",
 		Clauses: []Clause{

@@ -6,11 +6,36 @@ import (
 	"github.com/annexlint/annexlint/internal/bundle"
 	"github.com/annexlint/annexlint/internal/docparse"
 	"github.com/annexlint/annexlint/internal/sbom"
+	"github.com/annexlint/annexlint/internal/testreport"
+	"github.com/annexlint/annexlint/internal/threatimport"
 )
 
 // RegisterFormats installs the readers of non-native document formats.
 func RegisterFormats(l *bundle.Loader) {
 	l.Register("sbom", readSBOM)
+	l.Register("test-report", testreport.Read)
+	l.Register("security-risk-file", readRiskFile)
+	l.Register("vex", readVEX)
+	l.Register("vulnerability-scan", readScan)
+	l.Register("kev-catalog", readKEV)
+}
+
+// readRiskFile reads a native security risk file as written, and converts a
+// Threat Dragon or Threagile model into one; findings on a converted model
+// point at the place in the tool's own file it came from.
+func readRiskFile(file string, data []byte, limits docparse.Limits) (any, bundle.Locator, error) {
+	if threatimport.Detect(data) == threatimport.Native {
+		doc, err := docparse.Parse(file, data, limits)
+		if err != nil {
+			return nil, nil, err
+		}
+		return doc.Value, doc, nil
+	}
+	content, loc, err := threatimport.Import(file, data, limits)
+	if err != nil {
+		return nil, nil, err
+	}
+	return content, loc, nil
 }
 
 // readSBOM normalises any supported SBOM format; findings point at the

@@ -105,9 +105,11 @@ func Locate(file string, data []byte, limits Limits) *Doc {
 // member's key, which is where a reader expects to look.
 func (d *Doc) Pos(pointer string) position.Pos {
 	d.once.Do(func() {
-		idx := map[string]position.Pos{}
+		// About one value per 40 bytes in pretty-printed SBOMs; sizing the map
+		// up front spares rehashing it a dozen times on a large file.
+		idx := make(map[string]position.Pos, len(d.raw)/40)
 		// The document parsed once already, so a second pass cannot fail.
-		if _, err := parseJSON(d.File, d.raw, d.limits, idx); err == nil {
+		if err := indexJSON(d.File, d.raw, d.limits, idx); err == nil {
 			d.index = idx
 		}
 	})

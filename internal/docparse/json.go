@@ -23,6 +23,9 @@ type jsonParser struct {
 	limits       Limits
 	nodes        int
 	index        map[string]position.Pos // nil when positions are not wanted
+	// positionsOnly skips building values: Doc.Pos needs only the index,
+	// and on a large SBOM the values were most of the cost of building it.
+	positionsOnly bool
 }
 
 func parseJSON(file string, data []byte, limits Limits, index map[string]position.Pos) (any, error) {
@@ -37,6 +40,22 @@ func parseJSON(file string, data []byte, limits Limits, index map[string]positio
 		return nil, p.errorf("unexpected %s after the end of the JSON document", p.describe())
 	}
 	return v, nil
+}
+
+// indexJSON records in index the position of every value of data without
+// building the values. data must already have parsed as JSON once: duplicate
+// keys are not looked for.
+func indexJSON(file string, data []byte, limits Limits, index map[string]position.Pos) error {
+	p := &jsonParser{file: file, data: data, line: 1, colN: 1, limits: limits, index: index, positionsOnly: true}
+	p.skipSpace()
+	if _, err := p.value("", 0); err != nil {
+		return err
+	}
+	p.skipSpace()
+	if p.off < len(p.data) {
+		return p.errorf("unexpected %s after the end of the JSON document", p.describe())
+	}
+	return nil
 }
 
 func (p *jsonParser) pos() position.Pos {
@@ -104,6 +123,8 @@ func (p *jsonParser) value(ptr string, depth int) (any, error) {
 		return p.object(ptr, depth)
 	case c == '[':
 		return p.array(ptr, depth)
+	case c == '"' && p.positionsOnly:
+		return nil, p.skipStr()
 	case c == '"':
 		return p.str()
 	case c == '-' || (c >= '0' && c <= '9'):
@@ -129,7 +150,12 @@ func (p *jsonParser) literal(word string) error {
 
 func (p *jsonParser) object(ptr string, depth int) (any, error) {
 	p.off++ // {
-	obj := map[string]any{}
+	// obj stays nil when only positions are wanted; lookups in it then find
+	// nothing, which is right since the document parsed once already.
+	var obj map[string]any
+	if !p.positionsOnly {
+		obj = map[string]any{}
+	}
 	p.skipSpace()
 	if p.off < len(p.data) && p.data[p.off] == '}' {
 		p.off++
@@ -141,15 +167,25 @@ func (p *jsonParser) object(ptr string, depth int) (any, error) {
 			return nil, p.errorf("unexpected %s, expected a quoted member name", p.describe())
 		}
 		keyPos := p.pos()
-		k, err := p.str()
-		if err != nil {
-			return nil, err
+		key, child, plain := "", "", false
+		if p.positionsOnly {
+			// Most member names need no unescaping: their pointer is built
+			// straight from the bytes, without a string for the name.
+			if child, plain = p.plainMember(ptr); plain {
+				key = child[len(ptr)+1:]
+			}
 		}
-		key := k.(string)
-		if _, dup := obj[key]; dup {
-			return nil, position.Errorf(keyPos, "invalid JSON: duplicate key %q; each key may appear once per object", key)
+		if !plain {
+			k, err := p.str()
+			if err != nil {
+				return nil, err
+			}
+			key = k.(string)
+			if _, dup := obj[key]; dup {
+				return nil, position.Errorf(keyPos, "invalid JSON: duplicate key %q; each key may appear once per object", key)
+			}
+			child = Pointer(ptr, key)
 		}
-		child := Pointer(ptr, key)
 		if p.index != nil {
 			p.index[child] = keyPos
 		}
@@ -163,7 +199,9 @@ func (p *jsonParser) object(ptr string, depth int) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		obj[key] = v
+		if obj != nil {
+			obj[key] = v
+		}
 		p.skipSpace()
 		if p.off >= len(p.data) {
 			return nil, p.errorf("unexpected end of file inside an object, the document is truncated")
@@ -196,7 +234,9 @@ func (p *jsonParser) array(ptr string, depth int) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		arr = append(arr, v)
+		if !p.positionsOnly {
+			arr = append(arr, v)
+		}
 		p.skipSpace()
 		if p.off >= len(p.data) {
 			return nil, p.errorf("unexpected end of file inside an array, the document is truncated")
@@ -242,6 +282,43 @@ func (p *jsonParser) str() (any, error) {
 		}
 	}
 	return nil, p.errorf("unexpected end of file inside a string, the document is truncated")
+}
+
+// plainMember reads a member name at p.off that needs neither JSON nor
+// pointer escaping and returns the member's pointer; otherwise it leaves
+// p.off alone and returns false.
+func (p *jsonParser) plainMember(parent string) (string, bool) {
+	for i := p.off + 1; i < len(p.data); i++ {
+		switch c := p.data[i]; {
+		case c == '"':
+			ptr := parent + "/" + string(p.data[p.off+1:i])
+			p.off = i + 1
+			return ptr, true
+		case c == '\\' || c == '~' || c == '/' || c < 0x20:
+			return "", false
+		}
+	}
+	return "", false
+}
+
+// skipStr moves past a string value, checking it as str does, without
+// decoding it.
+func (p *jsonParser) skipStr() error {
+	p.off++ // opening quote
+	for p.off < len(p.data) {
+		switch c := p.data[p.off]; {
+		case c == '"':
+			p.off++
+			return nil
+		case c == '\\':
+			p.off += 2
+		case c < 0x20:
+			return p.errorf("control character 0x%02x inside a string; escape it", c)
+		default:
+			p.off++
+		}
+	}
+	return p.errorf("unexpected end of file inside a string, the document is truncated")
 }
 
 func (p *jsonParser) number() (any, error) {

@@ -3,6 +3,7 @@ package policy
 import (
 	"encoding/json"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -69,6 +70,48 @@ func rulesFromAnnotations(as *ast.AnnotationSet) ([]catalog.Rule, error) {
 		return nil, fmt.Errorf("invalid rule metadata:\n  %s", strings.Join(problems, "\n  "))
 	}
 	return rules, nil
+}
+
+// undeclaredRules refuses a package under annexlint.rules that defines
+// report but is not a rule with package METADATA: it has no ID, severity or
+// clause, so it would otherwise be skipped without a word.
+func undeclaredRules(modules map[string]*ast.Module, rules []catalog.Rule) error {
+	declared := map[string]bool{}
+	for _, r := range rules {
+		declared[strings.TrimSuffix(r.Query, ".report")] = true
+	}
+	names := make([]string, 0, len(modules))
+	for name := range modules {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	var problems []string
+	for _, name := range names {
+		m := modules[name]
+		pkg := m.Package.Path
+		if len(pkg) < 3 || !pkg[1].Equal(ast.StringTerm("annexlint")) || !pkg[2].Equal(ast.StringTerm("rules")) || declared[pkg.String()] {
+			continue
+		}
+		for _, r := range m.Rules {
+			if r.Head.Ref().String() != "report" {
+				continue
+			}
+			where := name
+			if m.Package.Location != nil {
+				where = fmt.Sprintf("%s:%d", m.Package.Location.File, m.Package.Location.Row)
+			}
+			why := "has no package-scoped METADATA block (title, description and custom id, severity, clauses, remediation)"
+			if _, _, ok := rulePath(pkg); !ok {
+				why = `is not a rule package: rules live at annexlint.rules.<area>["<slug>"]`
+			}
+			problems = append(problems, fmt.Sprintf("%s: package %s defines report but %s; see docs/writing-rules.md", where, strings.TrimPrefix(pkg.String(), "data."), why))
+			break
+		}
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("invalid rule metadata:\n  %s", strings.Join(problems, "\n  "))
+	}
+	return nil
 }
 
 // rulePath splits data.annexlint.rules.<area>["<slug>"] into its parts.

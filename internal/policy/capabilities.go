@@ -19,6 +19,17 @@ var deniedBuiltins = map[string]string{
 	"uuid.rfc4122":           "randomness",
 	"trace":                  "debug tracing",
 	"providers.aws.sign_req": "request signing for network access",
+	// A schema's $ref may name file:// URLs, which OPA reads from the local
+	// disk whatever the capabilities say: a way out of the bundle.
+	"json.match_schema":  "it reads files outside the bundle through file:// $ref",
+	"json.verify_schema": "it reads files outside the bundle through file:// $ref",
+}
+
+// deniedPrefixes are refused as families.
+var deniedPrefixes = map[string]string{
+	// These may fetch keys in some configurations; policies here have no use for them.
+	"io.jwt.verify_":       "JWT verification, which may fetch keys over the network",
+	"io.jwt.decode_verify": "JWT verification, which may fetch keys over the network",
 }
 
 // Capabilities returns OPA's capabilities for this version minus the denied
@@ -27,11 +38,7 @@ func Capabilities() *ast.Capabilities {
 	caps := ast.CapabilitiesForThisVersion()
 	kept := caps.Builtins[:0]
 	for _, b := range caps.Builtins {
-		if _, denied := deniedBuiltins[b.Name]; denied {
-			continue
-		}
-		if strings.HasPrefix(b.Name, "io.jwt.verify_") || strings.HasPrefix(b.Name, "io.jwt.decode_verify") {
-			// These may fetch keys in some configurations; policies here have no use for them.
+		if _, denied := DeniedReason(b.Name); denied {
 			continue
 		}
 		kept = append(kept, b)
@@ -43,6 +50,13 @@ func Capabilities() *ast.Capabilities {
 
 // DeniedReason explains why a built-in is unavailable, for error messages.
 func DeniedReason(name string) (string, bool) {
-	r, ok := deniedBuiltins[name]
-	return r, ok
+	if r, ok := deniedBuiltins[name]; ok {
+		return r, true
+	}
+	for prefix, r := range deniedPrefixes {
+		if strings.HasPrefix(name, prefix) {
+			return r, true
+		}
+	}
+	return "", false
 }

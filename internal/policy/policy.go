@@ -102,6 +102,9 @@ func New(ctx context.Context, sources []Source, builtin []catalog.Rule) (*Engine
 	if err != nil {
 		return nil, err
 	}
+	if err := undeclaredRules(modules, rules); err != nil {
+		return nil, err
+	}
 	cat, err := catalog.New(append(append([]catalog.Rule{}, builtin...), rules...))
 	if err != nil {
 		return nil, err

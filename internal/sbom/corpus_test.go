@@ -211,6 +211,13 @@ func checkLocs(t *testing.T, data []byte, s *SBOM) {
 				t.Errorf("dependency %q: pointer %q resolves to %v", d.Ref, d.Loc.Pointer, obj)
 			}
 		}
+		// A problem points at the offending value or at the object that
+		// lacks a member, so its pointer always resolves.
+		for _, p := range s.Problems {
+			if p.Loc.Line != 0 || resolvePointer(doc, p.Loc.Pointer) == nil {
+				t.Errorf("problem %q: location %+v does not resolve", p.Msg, p.Loc)
+			}
+		}
 	case FormatCycloneDXXML, FormatSPDXTagValue:
 		lines := splitLines(data)
 		prefix := "<component"
@@ -220,6 +227,11 @@ func checkLocs(t *testing.T, data []byte, s *SBOM) {
 		for _, c := range comps {
 			if c.Loc.Line < 1 || c.Loc.Line > len(lines) || c.Loc.Col < 1 || !strings.HasPrefix(lines[c.Loc.Line-1][c.Loc.Col-1:], prefix) {
 				t.Errorf("component %q: %d:%d does not start with %s", c.Name, c.Loc.Line, c.Loc.Col, prefix)
+			}
+		}
+		for _, p := range s.Problems {
+			if p.Loc.Pointer != "" || p.Loc.Line < 0 || p.Loc.Line > len(lines) {
+				t.Errorf("problem %q: location %+v is not a line of the file", p.Msg, p.Loc)
 			}
 		}
 	}

@@ -17,7 +17,10 @@ func parseCycloneDXJSON(src *source) (*SBOM, error) {
 	if err := cdx.NewBOMDecoder(bytes.NewReader(src.data), cdx.BOMFileFormatJSON).Decode(&bom); err != nil {
 		return nil, jsonError(src.data, "parse CycloneDX JSON", err)
 	}
-	return normaliseCycloneDX(src, &bom, locNode{json: true}), nil
+	root := locNode{json: true}
+	s := normaliseCycloneDX(src, &bom, root)
+	s.Problems = checkCycloneDX(src, &bom, s, root, newRawJSON(src.data, src.start))
+	return s, nil
 }
 
 func parseCycloneDXXML(src *source) (*SBOM, error) {
@@ -35,7 +38,10 @@ func parseCycloneDXXML(src *source) (*SBOM, error) {
 		}
 		return nil, position.Errorf(position.Pos{}, "parse CycloneDX XML: %v", err)
 	}
-	return normaliseCycloneDX(src, &bom, locNode{xml: root}), nil
+	at := locNode{xml: root}
+	s := normaliseCycloneDX(src, &bom, at)
+	s.Problems = checkCycloneDX(src, &bom, s, at, nil)
+	return s, nil
 }
 
 // locNode places a decoded value in the original file: a JSON pointer for
@@ -86,6 +92,22 @@ func (n locNode) at(field string, i int) locNode {
 	return locNode{xml: list[i]}
 }
 
+// sub steps into members of the value at n: a deeper pointer for JSON. XML
+// values inside a tracked element stay at that element's line.
+func (n locNode) sub(tokens ...string) locNode {
+	if !n.json {
+		return n
+	}
+	p := n.ptr
+	for _, t := range tokens {
+		p += "/" + t
+	}
+	return locNode{json: true, ptr: p}
+}
+
+// idx is sub for an array element.
+func (n locNode) idx(field string, i int) locNode { return n.sub(field, strconv.Itoa(i)) }
+
 func newSBOM(src *source) *SBOM {
 	return &SBOM{
 		Format:        src.format,
@@ -95,6 +117,7 @@ func newSBOM(src *source) *SBOM {
 		Components:    []Component{},
 		Dependencies:  []Dependency{},
 		KnownUnknowns: []KnownUnknown{},
+		Problems:      []Problem{},
 		Loc:           src.root,
 	}
 }

@@ -13,6 +13,8 @@ import (
 // in document order, so the decoded BOM can be matched back index by index.
 type xmlNode struct {
 	line, col     int
+	hasName       bool       // a <name> child, for components
+	hasVersion    bool       // a <version> child, for components
 	components    []*xmlNode // components/component
 	dependencies  []*xmlNode // dependencies/dependency (root only)
 	compositions  []*xmlNode // compositions/composition (root only)
@@ -79,6 +81,10 @@ func childFrame(stack []xmlFrame, name string, line, col int, root **xmlNode) xm
 	parent := stack[len(stack)-1]
 	newNode := func() *xmlNode { return &xmlNode{line: line, col: col} }
 	switch {
+	case parent.kind == xComponent && name == "name":
+		parent.node.hasName = true
+	case parent.kind == xComponent && name == "version":
+		parent.node.hasVersion = true
 	case name == "components" && (parent.kind == xBOM || parent.kind == xComponent):
 		return xmlFrame{kind: xComponents, node: parent.node}
 	case name == "component" && parent.kind == xComponents:

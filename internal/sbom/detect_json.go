@@ -28,7 +28,7 @@ func detectJSON(data []byte, start int) (*source, error) {
 		}
 		return nil, position.Errorf(lineCol(data, off), notSBOM+"invalid JSON")
 	}
-	src := &source{data: data, root: rootLoc(data, start), top: top}
+	src := &source{data: data, root: rootLoc(data, start), top: top, start: start}
 	str := func(key string) (string, error) {
 		var s string
 		if err := json.Unmarshal(top[strings.ToLower(key)], &s); err != nil {

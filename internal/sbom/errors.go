@@ -50,6 +50,7 @@ type source struct {
 	version string // normalised: "1.6", "2.3"
 	root    Loc
 	top     jsonTop // JSON inputs only: the top-level values
+	start   int     // JSON inputs only: offset of the root '{' in data
 }
 
 // lineCol turns a byte offset into a 1-based line and byte column; it is linear in off; it runs once per error or root, never per item.

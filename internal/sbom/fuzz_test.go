@@ -32,6 +32,14 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(`{"bomFormat":"CycloneDX","specVersion":"1.6","components":[null,{"components":[{}]}],"dependencies":[{}],"compositions":[{}]}`))
 	f.Add([]byte(`{"spdxVersion":"SPDX-2.3","packages":[{"SPDXID":"SPDXRef-a","hasFiles":["SPDXRef-f"]}],"documentDescribes":["SPDXRef-a"]}`))
 	f.Add([]byte("SPDXVersion: SPDX-2.3\nPackageName: a\nSPDXID: SPDXRef-a\nRelationship: SPDXRef-a DEPENDS_ON NOASSERTION\n"))
+	// Documents full of structural problems, for the checks.
+	f.Add([]byte(`{"bomFormat":"CycloneDX","specVersion":"1.2","serialNumber":"x","metadata":{"timestamp":"2020"},` +
+		`"components":[{"type":"x","bom-ref":"a","hashes":[{"alg":"MD5","content":"zz"}],"licenses":[{"license":{"id":"A B","name":"n"}},{}],` +
+		`"externalReferences":[{"url":"git@h:p"}],"description":"a\nb"},{"bom-ref":"a","components":[{"bom-ref":""}]}],` +
+		`"dependencies":[{"dependsOn":["b",""]},{"ref":"q"}]}`))
+	f.Add([]byte(`{"spdxVersion":"SPDX-2.2","SPDXID":"SPDXRef-X","creationInfo":{"created":"2020","creators":[]},` +
+		`"packages":[{"SPDXID":"SPDXRef-a","checksums":[{"algorithm":"SHA1","checksumValue":"a"}],"externalRefs":[{"referenceCategory":"PACKAGE-MANAGER","referenceType":"purl","referenceLocator":"x"}]},{"SPDXID":"SPDXRef-a"}],` +
+		`"files":[{"SPDXID":"SPDXRef-f"}],"relationships":[{"spdxElementId":"SPDXRef-q","relationshipType":"FOO","relatedSpdxElement":"SPDXRef-r"}],"documentDescribes":["SPDXRef-z"]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		const name = "fuzz.in"
 		s, err := Parse(name, data)
@@ -50,8 +58,18 @@ func FuzzParse(f *testing.F) {
 		default:
 			t.Fatalf("unknown format %q", s.Format)
 		}
-		if s.Authors == nil || s.Tools == nil || s.Components == nil || s.Dependencies == nil || s.KnownUnknowns == nil {
+		if s.Authors == nil || s.Tools == nil || s.Components == nil || s.Dependencies == nil || s.KnownUnknowns == nil || s.Problems == nil {
 			t.Fatalf("nil slice in %+v", s)
+		}
+		// Every problem says something, and their number is bounded per
+		// kind (there are fewer than 60 kinds).
+		for _, p := range s.Problems {
+			if strings.TrimSpace(p.Msg) == "" {
+				t.Fatalf("problem without a message at %+v", p.Loc)
+			}
+		}
+		if len(s.Problems) > 60*(maxProblemsPerKind+1) {
+			t.Fatalf("%d problems", len(s.Problems))
 		}
 		for _, c := range s.Components {
 			if c.CPEs == nil || c.Hashes == nil || c.Licenses == nil {

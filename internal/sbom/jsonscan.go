@@ -28,36 +28,51 @@ const (
 // scanTopLevel walks the object that starts at data[start] == '{'.
 func scanTopLevel(data []byte, start int) (jsonTop, int, scanResult) {
 	top := jsonTop{}
-	i := start + 1
+	end, res := scanObject(data, start, 1, func(key []byte, vStart, vEnd int) {
+		top[keyName(key)] = data[vStart:vEnd]
+	})
+	if res != scanOK {
+		return nil, end, res
+	}
+	return top, end, scanOK
+}
+
+// scanObject walks the object that starts at data[start] == '{', whose
+// members sit at nesting level depth, and calls fn with each raw key (without
+// quotes, escapes as written) and the offsets of its value. It returns the
+// offset after the object.
+func scanObject(data []byte, start, depth int, fn func(key []byte, vStart, vEnd int)) (int, scanResult) {
+	i, members := start+1, 0
 	for {
 		i = skipWS(data, i)
 		if i >= len(data) {
-			return nil, i, scanMalformed
+			return i, scanMalformed
 		}
 		if data[i] == '}' {
-			return top, i + 1, scanOK
+			return i + 1, scanOK
 		}
-		if len(top) > 0 || data[i] == ',' {
+		if members > 0 || data[i] == ',' {
 			if data[i] != ',' {
-				return nil, i, scanMalformed
+				return i, scanMalformed
 			}
 			i = skipWS(data, i+1)
 		}
 		kEnd, ok := skipString(data, i)
 		if !ok {
-			return nil, i, scanMalformed
+			return i, scanMalformed
 		}
 		key := data[i+1 : kEnd-1]
 		i = skipWS(data, kEnd)
 		if i >= len(data) || data[i] != ':' {
-			return nil, i, scanMalformed
+			return i, scanMalformed
 		}
 		vStart := skipWS(data, i+1)
-		vEnd, res := skipValue(data, vStart, 1)
+		vEnd, res := skipValue(data, vStart, depth)
 		if res != scanOK {
-			return nil, vEnd, res
+			return vEnd, res
 		}
-		top[keyName(key)] = data[vStart:vEnd]
+		fn(key, vStart, vEnd)
+		members++
 		i = vEnd
 	}
 }

@@ -152,18 +152,37 @@ func TestParseFull(t *testing.T) {
 		"/packages/0": {19, 1}, "/packages/1": {40, 1}, "/packages/2": {52, 3}, "/packages/3": {65, 1},
 		"/relationships/0": {78, 1}, "/relationships/3": {81, 1}, "/relationships/4": {82, 1},
 	})
+	// The fixtures carry deliberate defects, which come back as Problems.
+	badPurl := `package URL (purl) of component "rxjs" does not parse: "not a purl": purl scheme is not "pkg": "not a purl"`
+	shortHash := `checksum of package "openssl" (SPDXRef-openssl): SHA512 value has 2 hexadecimal digits, a SHA512 digest has 128`
+	badSPDXPurl := `package URL (purl) of package "libunknown" (SPDXRef-libunknown) does not parse: "pkg:/": purl is missing type or name`
+	underscore := `external reference of package "zlib" (SPDXRef-zlib) has category "PACKAGE_MANAGER"; SPDX 2.3 JSON allows OTHER, PERSISTENT-ID, SECURITY, PACKAGE-MANAGER`
 	tests := []struct {
-		file string
-		want *SBOM
+		file     string
+		want     *SBOM
+		problems []Problem
 	}{
-		{"cdx-1.6-full.json", wantCycloneDXFull(FormatCycloneDXJSON, pointerLoc, Loc{Line: 1, Col: 1})},
-		{"cdx-1.6-full.xml", wantCycloneDXFull(FormatCycloneDXXML, cdxXML, Loc{Line: 2, Col: 1})},
-		{"spdx-2.3-full.json", wantSPDXFull(FormatSPDXJSON, pointerLoc, Loc{Line: 1, Col: 1})},
-		{"spdx-2.3-full.spdx", wantSPDXFull(FormatSPDXTagValue, spdxTV, Loc{Line: 1, Col: 1})},
+		{"cdx-1.6-full.json", wantCycloneDXFull(FormatCycloneDXJSON, pointerLoc, Loc{Line: 1, Col: 1}),
+			[]Problem{{Loc{Pointer: "/components/0/components/0/purl"}, badPurl}}},
+		{"cdx-1.6-full.xml", wantCycloneDXFull(FormatCycloneDXXML, cdxXML, Loc{Line: 2, Col: 1}),
+			[]Problem{{Loc{Line: 52, Col: 9}, badPurl}}},
+		{"spdx-2.3-full.json", wantSPDXFull(FormatSPDXJSON, pointerLoc, Loc{Line: 1, Col: 1}), []Problem{
+			{Loc{Pointer: "/packages/0/checksums/1/checksumValue"}, shortHash},
+			{Loc{Pointer: "/packages/1/primaryPackagePurpose"}, `package "infusion-pump-fw" (SPDXRef-fw) has primaryPackagePurpose "OPERATING-SYSTEM", ` +
+				`which SPDX 2.3 does not define (APPLICATION, FRAMEWORK, LIBRARY, CONTAINER, OPERATING_SYSTEM, DEVICE, FIRMWARE, SOURCE, ARCHIVE, FILE, INSTALL, OTHER)`},
+			{Loc{Pointer: "/packages/2/externalRefs/0/referenceCategory"}, underscore},
+			{Loc{Pointer: "/packages/2/externalRefs/1/referenceCategory"}, underscore},
+			{Loc{Pointer: "/packages/3"}, badSPDXPurl},
+		}},
+		{"spdx-2.3-full.spdx", wantSPDXFull(FormatSPDXTagValue, spdxTV, Loc{Line: 1, Col: 1}), []Problem{
+			{Loc{Line: 19, Col: 1}, shortHash},
+			{Loc{Line: 65, Col: 1}, badSPDXPurl},
+		}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {
 			t.Parallel()
+			tc.want.Problems = tc.problems
 			got := mustParse(t, tc.file)
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("Parse(%s) mismatch (-want +got):\n%s", tc.file, diff)

@@ -7,9 +7,29 @@
 // 1.2–1.7 (JSON and XML, via cyclonedx-go) and SPDX 2.2 and 2.3 (JSON and
 // tag-value, via spdx/tools-golang). CycloneDX 1.7 loads because cyclonedx-go
 // v0.12 knows it; its new fields are not read. SPDX 2.1, SPDX 3 and
-// CycloneDX 1.0/1.1 are recognised and refused with a *VersionError. Schema
-// validation is not done here: the caller validates against the official
-// schemas, so this package reads leniently and never panics.
+// CycloneDX 1.0/1.1 are recognised and refused with a *VersionError.
+//
+// # Validation
+//
+// The decoders read leniently, and annexlint may not ship the official
+// schemas, so the structural rules those schemas state are checked here in
+// Go and reported as SBOM.Problems: a document with problems still loads.
+// For CycloneDX: the serialNumber pattern, RFC 3339 date-times, component
+// types and hash algorithms of the declared version, digests of the right
+// length for their algorithm, required members (the BOM version before 1.5,
+// component type and name, component version before 1.4, dependency ref),
+// licence choices (id or name, licence or expression) and the syntax of SPDX
+// licence ids, IRI references, the single-line text of 1.2 JSON, package
+// URLs that do not parse, bom-refs that are not unique and dependency refs
+// that name no bom-ref. For SPDX 2.2 and 2.3: the required document, creation,
+// package and file members of each version, SPDXRef-DOCUMENT and CC0-1.0,
+// RFC 3339 dates, checksum algorithms and lengths, external reference
+// categories (spelt as each version's JSON schema or tag-value spells them),
+// relationship types, duplicate SPDXIDs and relationships to elements the
+// document does not have. The SPDX License List is not embedded, so a
+// well-formed licence id that is not on it (such as "Apache-2") is not
+// reported. Only input that cannot be read at all is an error. Parse never
+// panics.
 package sbom
 
 import "github.com/annexlint/annexlint/internal/position"
@@ -50,7 +70,10 @@ type SBOM struct {
 	// KnownUnknowns are the declared gaps: CycloneDX compositions whose
 	// aggregate is not "complete", and SPDX relationships to NOASSERTION.
 	KnownUnknowns []KnownUnknown `json:"known_unknowns"`
-	Loc           Loc            `json:"loc"` // the document root
+	// Problems are the structural defects found in the document as written
+	// (see Problem); a document with problems still loads.
+	Problems []Problem `json:"problems"`
+	Loc      Loc       `json:"loc"` // the document root
 }
 
 // Component is one CycloneDX component or SPDX package.

@@ -17,6 +17,10 @@ import (
 type spdxLocator struct {
 	pkg func(i int, id string) Loc
 	rel func(i int, r *spdx.Relationship) Loc
+	// file places doc.Files[i], or a file known by id only (i < 0).
+	file func(i int, id string) Loc
+	// doc places a document-level tag-value tag (JSON uses pointers).
+	doc func(tag string) Loc
 }
 
 func parseSPDXJSON(src *source) (*SBOM, error) {
@@ -39,7 +43,10 @@ func parseSPDXJSON(src *source) (*SBOM, error) {
 	if err != nil {
 		return nil, jsonError(src.data, "parse SPDX JSON", err)
 	}
-	return normaliseSPDX(src, doc, jsonSPDXLocator(src.top, doc), actors), nil
+	loc := jsonSPDXLocator(src.top, doc)
+	s := normaliseSPDX(src, doc, loc, actors)
+	s.Problems = checkSPDX(src, doc, s, loc, newRawJSON(src.data, src.start))
+	return s, nil
 }
 
 // jsonSPDXLocator maps the parsed document back to pointers. tools-golang
@@ -58,6 +65,13 @@ func jsonSPDXLocator(top jsonTop, doc *spdx.Document) spdxLocator {
 	}
 	return spdxLocator{
 		pkg: func(i int, _ string) Loc { return Loc{Pointer: "/packages/" + strconv.Itoa(i)} },
+		file: func(i int, _ string) Loc {
+			if i < 0 {
+				return Loc{}
+			}
+			return Loc{Pointer: "/files/" + strconv.Itoa(i)}
+		},
+		doc: func(string) Loc { return Loc{} },
 		rel: func(i int, r *spdx.Relationship) Loc {
 			switch {
 			case i < explicit:

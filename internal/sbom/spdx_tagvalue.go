@@ -121,7 +121,10 @@ func parseSPDXTagValue(src *source) (*SBOM, error) {
 	if err := convert.Document(parsed, &doc); err != nil {
 		return nil, position.Errorf(position.Pos{}, "parse SPDX tag-value: %v", err)
 	}
-	return normaliseSPDX(src, &doc, tagValueLocator(pairs, len(doc.Relationships)), actors), nil
+	loc := tagValueLocator(pairs, len(doc.Relationships), src.root)
+	s := normaliseSPDX(src, &doc, loc, actors)
+	s.Problems = checkSPDX(src, &doc, s, loc, nil)
+	return s, nil
 }
 
 // failingPrefix finds which pair tools-golang gave up on, since its errors
@@ -142,10 +145,11 @@ func failingPrefix(n int, msg string, parseFirst func(k int) error) int {
 	return k
 }
 
-// tagValueLocator places packages at their PackageName line and relationships
-// at their Relationship line.
-func tagValueLocator(pairs []tvPair, relCount int) spdxLocator {
-	pkgLocs := map[string]Loc{}
+// tagValueLocator places packages and files at their PackageName and
+// FileName lines, relationships at their Relationship line, and
+// document-level tags at their own line (root if absent).
+func tagValueLocator(pairs []tvPair, relCount int, root Loc) spdxLocator {
+	pkgLocs, fileLocs, docLocs := map[string]Loc{}, map[string]Loc{}, map[string]Loc{}
 	var relLocs []Loc
 	section, sectionLoc, assigned := "", Loc{}, false
 	for _, p := range pairs {
@@ -153,22 +157,33 @@ func tagValueLocator(pairs []tvPair, relCount int) spdxLocator {
 		case "PackageName", "FileName", "SnippetSPDXID", "LicenseID", "Reviewer":
 			section, sectionLoc, assigned = p.tag, Loc{Line: p.line, Col: p.col}, false
 		case "SPDXID":
-			if section == "PackageName" && !assigned {
+			locs := map[string]map[string]Loc{"PackageName": pkgLocs, "FileName": fileLocs}[section]
+			if locs != nil && !assigned {
 				id := spdxRef(p.value)
-				if _, dup := pkgLocs[id]; !dup {
-					pkgLocs[id] = sectionLoc
+				if _, dup := locs[id]; !dup {
+					locs[id] = sectionLoc
 				}
 				assigned = true
 			}
 		case "Relationship":
 			relLocs = append(relLocs, Loc{Line: p.line, Col: p.col})
 		}
+		if _, seen := docLocs[p.tag]; section == "" && !seen {
+			docLocs[p.tag] = Loc{Line: p.line, Col: p.col}
+		}
 	}
 	if len(relLocs) != relCount {
 		relLocs = nil // the parser saw relationships differently; better no line than a wrong one
 	}
 	return spdxLocator{
-		pkg: func(_ int, id string) Loc { return pkgLocs[id] },
+		pkg:  func(_ int, id string) Loc { return pkgLocs[id] },
+		file: func(_ int, id string) Loc { return fileLocs[id] },
+		doc: func(tag string) Loc {
+			if l, ok := docLocs[tag]; ok {
+				return l
+			}
+			return root
+		},
 		rel: func(i int, _ *spdx.Relationship) Loc {
 			if i < len(relLocs) {
 				return relLocs[i]

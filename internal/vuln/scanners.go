@@ -25,7 +25,7 @@ func readGrype(r node, doc *Document) {
 		if !m.isObject("a match") {
 			continue
 		}
-		v, a := m.key("vulnerability"), m.key("artifact") //nolint:misspell // Grype's member name
+		v, a := m.key("vulnerability"), m.key("artifact")
 		match := Match{
 			Vulnerability: v.key("id").reqStr(v, "vulnerability id"),
 			Name:          a.key("name").reqStr(a, "package name"),

@@ -35,7 +35,7 @@ func TestGrype(t *testing.T) {
 	if diff := cmp.Diff(want, doc.Matches); diff != "" {
 		t.Errorf("matches (-want +got):\n%s", diff)
 	}
-	if len(doc.Problems) != 1 || doc.Problems[0].Loc.Pointer != "/matches/1/artifact/purl" { //nolint:misspell // Grype's member name
+	if len(doc.Problems) != 1 || doc.Problems[0].Loc.Pointer != "/matches/1/artifact/purl" {
 		t.Errorf("problems = %+v, want the invalid purl", doc.Problems)
 	}
 }

@@ -31,8 +31,29 @@ test_fail_evidence_not_in_bundle if {
 	}
 }
 
+test_fail_evidence_outside_bundle if {
+	findings := rule.report with input as {"files": _files, "documents": [_matrix([{"gspr": "18.8", "evidence": [
+		{"document": "../shared/pentest.pdf"},
+		{"document": "/etc/passwd"},
+		{"document": "C:\\reports\\pentest.pdf"},
+		{"document": "tests/..\\..\\pentest.pdf"},
+	]}])]}
+	{f.pointer | some f in findings} == {
+		"/entries/0/evidence/0/document",
+		"/entries/0/evidence/1/document",
+		"/entries/0/evidence/2/document",
+		"/entries/0/evidence/3/document",
+	}
+	some f in findings
+	f.message == concat("", [
+		"the evidence document \"/etc/passwd\" named for GSPR 18.8 is outside the bundle (an absolute path or a ",
+		"path through \"..\"); put the evidence into the bundle and name it by its path relative to the bundle root",
+	])
+}
+
 test_success_all_evidence_present if {
 	count(rule.report) == 0 with input as {"files": _files, "documents": [_matrix([
 		{"gspr": "17.2", "evidence": [{"document": "security/risk.yaml"}, {"document": "tests/pentest.pdf"}]},
+		{"gspr": "17.4", "evidence": [{"document": 42}]},
 	])]}
 }

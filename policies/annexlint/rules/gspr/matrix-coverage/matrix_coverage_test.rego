@@ -8,6 +8,8 @@ _matrix(entries) := {"type": "gspr-evidence-matrix", "path": "gspr.yaml", "conte
 
 _evidence := [{"document": "security/risk.yaml"}]
 
+_entries(sections) := [{"gspr": s, "evidence": _evidence} | some s in sections]
+
 test_fail_no_matrix if {
 	findings := rule.report with input as {"manifest": _manifest("MDR"), "documents": []}
 	findings == {{
@@ -15,23 +17,27 @@ test_fail_no_matrix if {
 		"pointer": "/documents",
 		"message": concat("", [
 			"the manifest lists no GSPR evidence matrix (type \"gspr-evidence-matrix\"); add one naming the documents ",
-			"that show conformity with each cybersecurity requirement (MDR Annex I 17.2, 17.4)",
+			"that show conformity with each cybersecurity requirement (MDR Annex I 14.2(d), 17.1, 17.2, 17.4, 18.8, ",
+			"23.4(ab))",
 		]),
 	}}
 }
 
 test_fail_missing_and_empty_entries if {
-	findings := rule.report with input as {"manifest": _manifest("MDR"), "documents": [_matrix([
-		{"gspr": "17.2", "evidence": []},
-		{"gspr": "23.4(ab)", "applicable": false, "evidence": []},
-	])]}
+	findings := rule.report with input as {"manifest": _manifest("MDR"), "documents": [_matrix(array.concat(
+		[
+			{"gspr": "17.2", "evidence": []},
+			{"gspr": "23.4(ab)", "applicable": false, "evidence": []},
+		],
+		_entries(["17.1", "18.8"]),
+	))]}
 	findings == {
 		{
 			"path": "gspr.yaml",
 			"pointer": "/entries",
 			"message": concat("", [
-				"the GSPR evidence matrix has no entry for MDR Annex I 17.4; ",
-				"add one listing the documents that show conformity",
+				"the GSPR evidence matrix has no entry for MDR Annex I 14.2(d), 17.4; add one for each, listing the ",
+				"documents that show conformity (or why it does not apply)",
 			]),
 		},
 		{
@@ -54,29 +60,29 @@ test_fail_missing_and_empty_entries if {
 }
 
 test_fail_ivdr_sections if {
-	findings := rule.report with input as {"manifest": _manifest("IVDR"), "documents": [_matrix([
-		{"gspr": "17.2", "evidence": _evidence},
-		{"gspr": "16.4", "evidence": _evidence},
-	])]}
+	sections := ["17.2", "16.4", "13.2(d)", "16.1", "20.4(ah)", "18.8"]
+	findings := rule.report with input as {"manifest": _manifest("IVDR"), "documents": [_matrix(_entries(sections))]}
 	{f.message | some f in findings} == {concat("", [
-		"the GSPR evidence matrix has no entry for IVDR Annex I 16.2; ",
-		"add one listing the documents that show conformity",
+		"the GSPR evidence matrix has no entry for IVDR Annex I 16.2; add one for each, listing the documents ",
+		"that show conformity (or why it does not apply)",
 	])}
 }
 
 test_success_covered_with_spelling_variants if {
-	count(rule.report) == 0 with input as {"manifest": _manifest("MDR"), "documents": [_matrix([
-		{"gspr": " 17.2 ", "evidence": _evidence},
-		{"gspr": "17.4", "evidence": _evidence},
-	])]}
+	sections := [" 17.2 ", "17.4", "14.2 (d)", "17.1", "18.8", "23.4(AB)"]
+	count(rule.report) == 0 with input as {"manifest": _manifest("MDR"), "documents": [_matrix(_entries(sections))]}
 }
 
 test_success_justified_not_applicable if {
-	count(rule.report) == 0 with input as {"manifest": _manifest("MDR"), "documents": [_matrix([
-		{"gspr": "17.2", "evidence": _evidence},
-		{
+	count(rule.report) == 0 with input as {"manifest": _manifest("MDR"), "documents": [_matrix(array.concat(
+		_entries(["17.2", "14.2(d)", "17.1", "18.8", "23.4(ab)"]),
+		[{
 			"gspr": "17.4", "applicable": false, "evidence": [],
 			"justification": "runs only on the supplied closed hardware",
-		},
-	])]}
+		}],
+	))]}
+}
+
+test_success_cra_product_needs_no_matrix if {
+	count(rule.report) == 0 with input as {"manifest": _manifest("CRA"), "documents": []}
 }

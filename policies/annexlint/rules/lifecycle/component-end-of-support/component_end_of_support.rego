@@ -5,7 +5,8 @@
 #   third-party and open-source ones, for the whole support period. A component whose supplier stops supporting
 #   it earlier will receive no more fixes, so the manufacturer needs a plan for it: upgrading or replacing it,
 #   buying extended support, or fixing vulnerabilities itself. The SBOM records the end of support of a component
-#   where it is known.
+#   where it is known. A component already past its end of support while the product is still supported is the
+#   graver case and is reported by AL-LIFE-003 instead.
 # scope: package
 # custom:
 #   id: AL-LIFE-002
@@ -32,10 +33,19 @@ report contains lib.finding(sbom.path, sprintf("/components/%d", [i]), msg) if {
 	some i, c in sbom.content.components
 	is_string(c.end_of_support)
 	end := substring(c.end_of_support, 0, 10)
-	lib.is_date(end)
 	end < product_end
+	lib.is_date(end)
+	not _already_past(end, product_end)
 	msg := sprintf("component %q (ref %q) reaches end of support on %s, before the product's %s on %s; %s", [
 		object.get(c, "name", ""), object.get(c, "ref", ""), end, "support period ends", product_end,
 		"plan how its vulnerabilities will be handled until then (upgrade, replacement, extended support)",
 	])
+}
+
+# _already_past is the case AL-LIFE-003 reports: support ended before the --as-of date while the product's
+# support period still runs. Without a usable as_of, every early end is reported here.
+_already_past(end, product_end) if {
+	lib.is_date(input.as_of)
+	end < input.as_of
+	input.as_of < product_end
 }

@@ -41,3 +41,19 @@ test_success_components_supported_long_enough if {
 		{"ref": "x", "name": "libx", "end_of_support": "unknown", "loc": {"pointer": "/components/1"}},
 	])]}
 }
+
+test_fail_future_end_still_reported_with_as_of if {
+	findings := rule.report with input as {"as_of": "2030-07-01", "manifest": _manifest, "documents": [_sbom([
+		{"ref": "py", "name": "python", "end_of_support": "2031-10-31", "loc": {"pointer": "/components/0"}},
+		{"ref": "os", "name": "debian", "end_of_support": "2030-06-30", "loc": {"pointer": "/components/1"}},
+	])]}
+
+	# debian is already past its end on 2030-07-01: AL-LIFE-003 reports it, not this rule.
+	{f.pointer | some f in findings} == {"/components/0"}
+}
+
+test_success_past_end_left_to_life_003 if {
+	count(rule.report) == 0 with input as {"as_of": "2031-11-01", "manifest": _manifest, "documents": [_sbom([
+		{"ref": "py", "name": "python", "end_of_support": "2031-10-31", "loc": {"pointer": "/components/0"}},
+	])]}
+}

@@ -5,7 +5,9 @@
 #   and validation (feature tests, fuzzing, vulnerability scans, penetration tests, reviews) provides that proof,
 #   and the technical documentation must contain the reports. A control without verification, a verification
 #   whose evidence file is not in the bundle, and a verification that failed or is still open all leave the
-#   control unproven.
+#   control unproven. When the evidence is a test report the bundle lists as a `test-report` document (JUnit XML or
+#   a native test report), the report itself is read: the test cases the verification names (`test_cases`, or else
+#   its `id`) must be in it and must have passed.
 # scope: package
 # custom:
 #   id: AL-RISK-003
@@ -22,7 +24,8 @@
 #   remediation: |
 #     Give each control a `verification` entry whose `evidence` is the bundle-relative path of the test or review
 #     report, add that report to the bundle, and record `result: pass` once the verification has passed. If it
-#     failed, fix the control and verify it again.
+#     failed, fix the control and verify it again. For a test report listed as a `test-report` document, name the
+#     test cases that verify the control under `test_cases` (a JUnit case by name, classname or classname.name).
 package annexlint.rules.risk["control-verified"]
 
 import data.annexlint.lib
@@ -56,6 +59,79 @@ report contains lib.finding(riskfile.path, sprintf("/controls/%d/verification/%d
 		_name(check, k), control.id, check.result,
 		"complete the verification or fix the control, verify it again and record result: pass",
 	])
+}
+
+# A verification whose evidence is a test-report document (JUnit XML or a native report) is checked against the
+# report itself: the test cases it names (test_cases, or else its id) must be in the report and must have passed.
+
+report contains lib.finding(riskfile.path, sprintf("/controls/%d/verification/%d", [j, k]), msg) if {
+	some riskfile in lib.documents("security-risk-file")
+	some j, control in riskfile.content.controls
+	some k, check in control.verification
+	some testreport in _reports(check)
+	count(_refs(check)) == 0
+	msg := sprintf("verification %s of control %q points at the test report %s but names none of its test cases; %s", [
+		_name(check, k), control.id, testreport.path, "list under test_cases the IDs of the test cases that verify it",
+	])
+}
+
+report contains lib.finding(riskfile.path, sprintf("/controls/%d/verification/%d%s", [j, k, at]), msg) if {
+	some riskfile in lib.documents("security-risk-file")
+	some j, control in riskfile.content.controls
+	some k, check in control.verification
+	some testreport in _reports(check)
+	some [ref, at] in _refs(check)
+	not _has_case(testreport, ref)
+	msg := sprintf("test case %q of verification %s of control %q is not in the test report %s; %s", [
+		ref, _name(check, k), control.id, testreport.path, "correct the test case ID or add the report that contains it",
+	])
+}
+
+report contains lib.finding_related(riskfile.path, _at(j, k, at), msg, related) if {
+	some riskfile in lib.documents("security-risk-file")
+	some j, control in riskfile.content.controls
+	some k, check in control.verification
+	some testreport in _reports(check)
+	some [ref, at] in _refs(check)
+	failed := [n | some n, c in testreport.content.test_cases; _matches(c, ref); c.result != "pass"]
+	count(failed) > 0
+	results := {sprintf("%v", [testreport.content.test_cases[n].result]) | some n in failed}
+	msg := sprintf("test case %q of verification %s of control %q did not pass in the test report %s (%s); %s", [
+		ref, _name(check, k), control.id, testreport.path, concat(", ", results),
+		"fix the control, run the test again and add the passing report",
+	])
+	related := [{"path": testreport.path, "pointer": sprintf("/test_cases/%d", [n]), "message": "the test case"} |
+		some n in failed
+	]
+}
+
+_at(j, k, suffix) := sprintf("/controls/%d/verification/%d%s", [j, k, suffix])
+
+_reports(check) := [r | some r in lib.documents("test-report"); r.path == check.evidence]
+
+# _refs lists the test cases a verification names, each with the pointer suffix where it names it.
+_refs(check) := [[ref, sprintf("/test_cases/%d", [n])] | some n, ref in check.test_cases; is_string(ref)] if {
+	is_array(check.test_cases)
+} else := [[check.id, "/id"]] if {
+	lib.has_text(check, "id")
+} else := []
+
+_has_case(testreport, ref) if {
+	some c in testreport.content.test_cases
+	_matches(c, ref)
+}
+
+# _matches accepts a native case's id, and a JUnit case's name, classname or classname.name.
+_matches(c, ref) if c.id == ref
+
+_matches(c, ref) if c.name == ref
+
+_matches(c, ref) if c.classname == ref
+
+_matches(c, ref) if {
+	is_string(c.classname)
+	is_string(c.name)
+	concat(".", [c.classname, c.name]) == ref
 }
 
 _has_verification(control) if {

@@ -74,3 +74,81 @@ test_success_verified_controls if {
 		"verification": [{"id": "V-1", "evidence": "tests/pentest.pdf", "result": "pass"}],
 	}])]}
 }
+
+_junit := {"type": "test-report", "path": "tests/junit.xml", "content": {"format": "junit-xml", "test_cases": [
+	{"name": "rejects unknown certificate", "classname": "VT-101", "result": "pass"},
+	{"name": "off after reset", "classname": "VT-202", "result": "pass"},
+	{"name": "off after idle", "classname": "VT-202", "result": "fail"},
+]}}
+
+_pentest := {"type": "test-report", "path": "tests/pentest.yaml", "content": {"kind": "test-report", "test_cases": [
+	{"id": "PT-BLE-01", "title": "Pairing without the display code is refused", "result": "pass"},
+	{"id": "PT-BLE-02", "title": "Replay of a pairing", "result": "skipped"},
+]}}
+
+_machine_files := object.union(_files, {"tests/junit.xml": {"size": 900}, "tests/pentest.yaml": {"size": 400}})
+
+test_fail_test_cases_missing_or_not_passed if {
+	findings := rule.report with input as {"files": _machine_files, "documents": [_junit, _pentest, _riskfile([
+		{"id": "C-1", "title": "TLS", "type": "design", "verification": [
+			{"id": "VT-101", "evidence": "tests/junit.xml", "result": "pass"},
+			{"id": "VT-202", "evidence": "tests/junit.xml", "result": "pass"},
+		]},
+		{"id": "C-2", "title": "Pairing", "type": "design", "verification": [{
+			"evidence": "tests/pentest.yaml", "result": "pass",
+			"test_cases": ["PT-BLE-01", "PT-BLE-02", "PT-BLE-09"],
+		}]},
+		{"id": "C-3", "title": "Bluetooth off", "type": "design", "verification": [
+			{"evidence": "tests/junit.xml", "result": "pass"},
+		]},
+	])]}
+	findings == {
+		{
+			"path": "security/risk.yaml",
+			"pointer": "/controls/0/verification/1/id",
+			"message": concat("", [
+				"test case \"VT-202\" of verification \"VT-202\" of control \"C-1\" did not pass in the test report ",
+				"tests/junit.xml (fail); fix the control, run the test again and add the passing report",
+			]),
+			"related": [{"path": "tests/junit.xml", "pointer": "/test_cases/2", "message": "the test case"}],
+		},
+		{
+			"path": "security/risk.yaml",
+			"pointer": "/controls/1/verification/0/test_cases/1",
+			"message": concat("", [
+				"test case \"PT-BLE-02\" of verification no. 1 of control \"C-2\" did not pass in the test report ",
+				"tests/pentest.yaml (skipped); fix the control, run the test again and add the passing report",
+			]),
+			"related": [{"path": "tests/pentest.yaml", "pointer": "/test_cases/1", "message": "the test case"}],
+		},
+		{
+			"path": "security/risk.yaml",
+			"pointer": "/controls/1/verification/0/test_cases/2",
+			"message": concat("", [
+				"test case \"PT-BLE-09\" of verification no. 1 of control \"C-2\" is not in the test report ",
+				"tests/pentest.yaml; correct the test case ID or add the report that contains it",
+			]),
+		},
+		{
+			"path": "security/risk.yaml",
+			"pointer": "/controls/2/verification/0",
+			"message": concat("", [
+				"verification no. 1 of control \"C-3\" points at the test report tests/junit.xml but names none of ",
+				"its test cases; list under test_cases the IDs of the test cases that verify it",
+			]),
+		},
+	}
+}
+
+test_success_test_cases_passed if {
+	count(rule.report) == 0 with input as {"files": _machine_files, "documents": [_junit, _pentest, _riskfile([
+		{"id": "C-1", "title": "TLS", "type": "design", "verification": [
+			{"id": "VT-101", "evidence": "tests/junit.xml", "result": "pass"},
+			{"evidence": "tests/junit.xml", "test_cases": ["VT-202.off after reset"], "result": "pass"},
+		]},
+		{"id": "C-2", "title": "Pairing", "type": "design", "verification": [
+			{"id": "PT-BLE-01", "evidence": "tests/pentest.yaml", "result": "pass"},
+			{"id": "V-9", "evidence": "tests/pentest.pdf", "result": "pass"},
+		]},
+	])]}
+}

@@ -2,7 +2,8 @@
 # title: The risk file refers only to defined controls, assets, interfaces and risk levels
 # description: |
 #   The security risk file is a chain of references: threats name the interfaces (declared in the manifest),
-#   assets and controls they concern, and rate their risk on the scale of the documented acceptance criteria.
+#   assets and controls they concern, and rate their risk on the scale of the documented acceptance criteria;
+#   trust boundaries name the interfaces and assets that cross them.
 #   A reference to an ID that is not defined, or a level that is not on the scale, breaks that chain: an auditor
 #   cannot tell which control mitigates the threat or how the risk was evaluated.
 # scope: package
@@ -33,6 +34,18 @@ report contains lib.finding(riskfile.path, sprintf("/threats/%d/%s/%d", [i, fiel
 	not id in defined
 	msg := sprintf("threat %q names %s %q, which is not defined %s; define it there or correct the ID", [
 		threat.id, kind, id, where,
+	])
+}
+
+report contains lib.finding(riskfile.path, sprintf("/trust_boundaries/%d/%s/%d", [i, field, k]), msg) if {
+	some riskfile in lib.documents("security-risk-file")
+	some [field, kind, defined, where] in _references(riskfile)
+	field in {"assets", "interfaces"}
+	some i, boundary in riskfile.content.trust_boundaries
+	some k, id in boundary[field]
+	not id in defined
+	msg := sprintf("trust boundary %q names %s %q, which is not defined %s; define it there or correct the ID", [
+		boundary.id, kind, id, where,
 	])
 }
 

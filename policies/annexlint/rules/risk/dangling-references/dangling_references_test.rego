@@ -86,3 +86,33 @@ test_success_unrated_threat if {
 		{"id": "T-1", "title": "Spoofed commands", "interfaces": []},
 	]})]}
 }
+
+test_fail_trust_boundary_references if {
+	findings := rule.report with input as {"manifest": _manifest, "documents": [_riskfile({"trust_boundaries": [{
+		"id": "TB-HOSP", "name": "Hospital network", "interfaces": ["IF-BLE", "IF-LAN"], "assets": ["A-LIB"],
+	}]})]}
+	findings == {
+		{
+			"path": "security/risk.yaml",
+			"pointer": "/trust_boundaries/0/interfaces/1",
+			"message": concat("", [
+				"trust boundary \"TB-HOSP\" names interface \"IF-LAN\", which is not defined in the manifest's ",
+				"product.interfaces; define it there or correct the ID",
+			]),
+		},
+		{
+			"path": "security/risk.yaml",
+			"pointer": "/trust_boundaries/0/assets/0",
+			"message": concat("", [
+				"trust boundary \"TB-HOSP\" names asset \"A-LIB\", which is not defined under assets in the risk file; ",
+				"define it there or correct the ID",
+			]),
+		},
+	}
+}
+
+test_success_trust_boundary_references_defined if {
+	count(rule.report) == 0 with input as {"manifest": _manifest, "documents": [_riskfile({"trust_boundaries": [{
+		"id": "TB-HOSP", "name": "Hospital network", "interfaces": ["IF-BLE"], "assets": ["A-DOSE"],
+	}]})]}
+}

@@ -13,6 +13,10 @@
 #       cite: MDR Annex I 17.2
 #     - id: MDCG-2019-16-3.4
 #       cite: MDCG 2019-16 rev.1 section 3.4
+#     - id: MDR-AI-14.2D
+#       cite: MDR Annex I 14.2(d)
+#     - id: IVDR-AI-13.2D
+#       cite: IVDR Annex I 13.2(d)
 #   remediation: |
 #     Add a threat to the security risk file whose `interfaces` list names the interface, or remove the
 #     interface from the manifest if the product does not have it.

@@ -4,7 +4,8 @@
 #   When a security risk is still above the acceptance criteria after all practicable controls, a medical device
 #   may only be placed on the market if its medical benefit outweighs that risk. MDCG 2019-16 asks for an overall
 #   benefit-risk analysis that includes the security-related risks. A threat whose residual risk is not acceptable,
-#   in a risk file without a benefit-risk statement, is an open risk nobody has accepted.
+#   in a risk file without a benefit-risk statement, is an open risk nobody has accepted; a statement that does not
+#   record who accepted the residual risks and when is not a documented acceptance.
 # scope: package
 # custom:
 #   id: AL-RISK-006
@@ -17,7 +18,8 @@
 #       cite: MDCG 2019-16 rev.1 section 3.2
 #   remediation: |
 #     Reduce the risk further with additional controls, or document the overall benefit-risk analysis under
-#     `benefit_risk` (`statement`, `accepted_by`, `date`) explaining why the benefit outweighs the residual risk.
+#     `benefit_risk` (`statement`, `accepted_by`, `date`) explaining why the benefit outweighs the residual risk,
+#     who accepted it and when.
 package annexlint.rules.risk["residual-risk-benefit"]
 
 import data.annexlint.lib
@@ -32,6 +34,28 @@ report contains lib.finding(riskfile.path, sprintf("/threats/%d/residual_risk", 
 	msg := sprintf("threat %q keeps residual risk %q, which the acceptance criteria do not accept, and %s; %s", [
 		threat.id, threat.residual_risk, "the risk file has no benefit-risk statement",
 		"reduce the risk further or document under benefit_risk why the benefit outweighs it",
+	])
+}
+
+report contains lib.finding(riskfile.path, "/benefit_risk", msg) if {
+	some riskfile in lib.documents("security-risk-file")
+	_has_statement(riskfile)
+	criteria := riskfile.content.acceptance_criteria
+	threats := [t.id |
+		some t in riskfile.content.threats
+		lib.has_text(t, "residual_risk")
+		not lib.acceptable(criteria, t.residual_risk)
+	]
+	count(threats) > 0
+	acceptance := riskfile.content.benefit_risk
+	gaps := array.concat(
+		["but does not record who accepted them (accepted_by)" | not lib.has_text(acceptance, "accepted_by")],
+		["when (date)" | not lib.is_date(object.get(acceptance, "date", null))],
+	)
+	count(gaps) > 0
+	msg := sprintf("the benefit-risk statement covers residual risks the acceptance criteria do not accept (%s) %s; %s", [
+		concat(", ", [sprintf("%v", [id]) | some id in threats]), concat(" or ", gaps),
+		"record the acceptance: the person or function who accepted the residual risks and the date",
 	])
 }
 

@@ -42,3 +42,19 @@ test_success_all_residual_risks_acceptable if {
 		"acceptance_criteria": {"acceptable": ["low", "medium"]},
 	})]}
 }
+
+test_fail_acceptance_not_recorded if {
+	findings := rule.report with input as {"documents": [_riskfile({"benefit_risk": {
+		"statement": "The clinical benefit of remote titration outweighs the residual tampering risk.",
+		"date": "January 2026",
+	}})]}
+	findings == {{
+		"path": "security/risk.yaml",
+		"pointer": "/benefit_risk",
+		"message": concat("", [
+			"the benefit-risk statement covers residual risks the acceptance criteria do not accept (T-2) but does ",
+			"not record who accepted them (accepted_by) or when (date); record the acceptance: the person or ",
+			"function who accepted the residual risks and the date",
+		]),
+	}}
+}

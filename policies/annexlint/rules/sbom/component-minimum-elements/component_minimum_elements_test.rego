@@ -78,3 +78,12 @@ test_success_cpe_without_purl if {
 test_success_complete_components if {
 	count(rule.report) == 0 with input as {"documents": [_sbom(_primary, [_complete])]}
 }
+
+test_fail_missing_lists_each_element_for_the_corpus_table if {
+	bare := {"ref": "lib-1", "name": "x", "version": "", "supplier": "", "purl": "pkg:x", "purl_error": "bad", "cpes": []}
+	rule.missing == {
+		["sbom/fw.cdx.json", "/components/0", "supplier"],
+		["sbom/fw.cdx.json", "/components/0", "version"],
+		["sbom/fw.cdx.json", "/components/0", "identifier"],
+	} with input as {"documents": [_sbom(_primary, [bare])]}
+}

@@ -37,3 +37,30 @@ test_fail_blank_author_is_no_author if {
 test_success_author_and_timestamp if {
 	count(rule.report) == 0 with input as {"documents": [_sbom(["Acme Medical"], "2026-10-01T12:00:00Z")]}
 }
+
+test_fail_placeholder_timestamp if {
+	findings := rule.report with input as {"documents": [_sbom(["Acme Medical"], "${BUILD_TIME}")]}
+	findings == {{
+		"path": "sbom/fw.spdx.json",
+		"pointer": "",
+		"message": concat("", [
+			"the SBOM timestamp \"${BUILD_TIME}\" is not a date and time; record when the SBOM was assembled in ",
+			"ISO 8601 form, e.g. 2026-10-01T12:00:00Z (CycloneDX metadata.timestamp, SPDX creationInfo created)",
+		]),
+	}}
+	rule.missing == {["sbom/fw.spdx.json", "", "timestamp"]} with input as {
+		"documents": [_sbom(["Acme Medical"], "${BUILD_TIME}")],
+	}
+}
+
+test_fail_date_without_time if {
+	{f.message | some f in rule.report} == {concat("", [
+		"the SBOM timestamp \"2020-04-13\" is not a date and time; record when the SBOM was assembled in ",
+		"ISO 8601 form, e.g. 2026-10-01T12:00:00Z (CycloneDX metadata.timestamp, SPDX creationInfo created)",
+	])} with input as {"documents": [_sbom(["Acme Medical"], "2020-04-13")]}
+}
+
+test_success_space_separated_and_fractional_timestamps if {
+	count(rule.report) == 0 with input as {"documents": [_sbom(["Acme Medical"], "2025-01-01 00:00:00")]}
+	count(rule.report) == 0 with input as {"documents": [_sbom(["Acme Medical"], "2022-11-17T10:26:31.274708288Z")]}
+}

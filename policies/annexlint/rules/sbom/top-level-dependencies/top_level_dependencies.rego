@@ -38,13 +38,23 @@ report contains lib.finding(sbom.path, "", msg) if {
 	])
 }
 
+# missing holds [path, "/primary", "dependency"] for a primary component without top-level dependencies and
+# [path, "", "primary"] for an SBOM without one; docs/sbom-checks.md counts it (internal/sbomquality).
+missing contains [sbom.path, "", "primary"] if {
+	some sbom in lib.documents("sbom")
+	not _has_primary(sbom)
+}
+
+missing contains [sbom.path, "/primary", "dependency"] if {
+	some sbom in lib.documents("sbom")
+	_no_top_level(sbom)
+}
+
 report contains lib.finding(sbom.path, "/primary", msg) if {
 	some sbom in lib.documents("sbom")
+	_no_top_level(sbom)
 	primary := sbom.content.primary
-	is_object(primary)
 	ref := object.get(primary, "ref", "")
-	not _lists_components(sbom.content, ref)
-	not _declared_unknown(sbom.content, ref)
 	msg := sprintf(
 		"%s %q (ref %q) %s; %s, or declare them as incomplete or unknown (CycloneDX compositions, SPDX NOASSERTION)",
 		[
@@ -57,6 +67,14 @@ report contains lib.finding(sbom.path, "/primary", msg) if {
 
 _has_primary(sbom) if is_object(sbom.content.primary)
 
+_no_top_level(sbom) if {
+	primary := sbom.content.primary
+	is_object(primary)
+	ref := object.get(primary, "ref", "")
+	not _lists_components(sbom.content, ref)
+	not _declared_unknown(sbom.content, ref)
+}
+
 # _lists_components is true when the dependency entry of ref names at least one component of the SBOM.
 _lists_components(bom, ref) if {
 	components := {c.ref | some c in bom.components}
@@ -65,6 +83,15 @@ _lists_components(bom, ref) if {
 	some field in ["depends_on", "contains"]
 	some target in dep[field]
 	target in components
+}
+
+# A CycloneDX JSON product with components nested inside metadata.component includes them by that nesting (see
+# AL-SBOM-005 for why the pointer is read).
+_lists_components(bom, _) if {
+	some c in bom.components
+	p := c.loc.pointer
+	is_string(p)
+	startswith(p, "/metadata/component/components/")
 }
 
 _declared_unknown(bom, ref) if {

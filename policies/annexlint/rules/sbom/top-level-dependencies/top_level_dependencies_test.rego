@@ -80,3 +80,13 @@ test_success_known_unknowns_declared if {
 test_success_no_sbom if {
 	count(rule.report) == 0 with input as {"documents": []}
 }
+
+test_success_components_nested_in_the_product if {
+	nested := {"ref": "part", "name": "part", "loc": {"pointer": "/metadata/component/components/0"}}
+	count(rule.report) == 0 with input as {"documents": [_sbom({"components": [nested]})]}
+}
+
+test_fail_missing_lists_both_gaps_for_the_corpus_table if {
+	rule.missing == {["sbom/fw.cdx.json", "/primary", "dependency"]} with input as {"documents": [_sbom({})]}
+	rule.missing == {["sbom/fw.cdx.json", "", "primary"]} with input as {"documents": [_sbom({"primary": null})]}
+}

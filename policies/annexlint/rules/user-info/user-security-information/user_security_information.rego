@@ -4,7 +4,9 @@
 #   Part of a product's security depends on how it is installed, operated and maintained, so users must be told
 #   what it needs. For medical devices and IVDs with software, the instructions for use must state the minimum
 #   hardware, IT network characteristics and IT security measures, including protection against unauthorised
-#   access (MDR Annex I 17.4 and 23.4(ab), IVDR 16.4 and 20.4.1(ah)). For CRA products, the user information of
+#   access (MDR Annex I 17.4 and 23.4(ab), IVDR 16.4 and 20.4.1(ah)), and, as MDCG 2019-16 section 4.2 reads
+#   23.4(i) and (k), how to install and configure the device securely and how to apply security updates. For CRA
+#   products, the user information of
 #   Annex II must include the contact for reporting vulnerabilities, the end of the support period, how to
 #   commission and use the product securely, and how to install security updates.
 # scope: package
@@ -22,6 +24,10 @@
 #       cite: IVDR Annex I 16.4
 #     - id: MDCG-2019-16-4.2-AB
 #       cite: MDCG 2019-16 rev.1 section 4.2, MDR Annex I 23.4(ab)
+#     - id: MDCG-2019-16-4.2-I
+#       cite: MDCG 2019-16 rev.1 section 4.2, MDR Annex I 23.4(i)
+#     - id: MDCG-2019-16-4.2-K
+#       cite: MDCG 2019-16 rev.1 section 4.2, MDR Annex I 23.4(k)
 #     - id: CRA-AII-2
 #       cite: CRA Annex II point 2
 #     - id: CRA-AII-7
@@ -33,27 +39,36 @@
 #   remediation: |
 #     Add a `user-security-information` document that summarises the security information given to users (IFU
 #     chapter, customer security documentation) and fill in the fields named: for MDR/IVDR `minimum_requirements`
-#     (`hardware`, `network`, `it_security`); for CRA `reporting_contact`, `end_of_support`,
-#     `secure_configuration` and `update_instructions`.
+#     (`hardware`, `network`, `it_security`), `secure_configuration` and `update_instructions`; for CRA
+#     `reporting_contact`, `end_of_support`, `secure_configuration` and `update_instructions`.
 package annexlint.rules["user-info"]["user-security-information"]
 
 import data.annexlint.lib
 
-_minimum_it_requirements := [
+_secure_configuration := [
+	["secure_configuration"],
+	"how to install and configure the device securely (secure_configuration)",
+]
+
+_update_instructions := [["update_instructions"], "how to install security updates (update_instructions)"]
+
+_device_information := [
 	[["minimum_requirements", "hardware"], "minimum hardware (minimum_requirements.hardware)"],
 	[["minimum_requirements", "network"], "IT network characteristics (minimum_requirements.network)"],
 	[["minimum_requirements", "it_security"], "IT security measures (minimum_requirements.it_security)"],
+	_secure_configuration,
+	_update_instructions,
 ]
 
 # _statements lists, per framework, what the user information must state: field path and plain name.
 _statements := {
-	"MDR": _minimum_it_requirements,
-	"IVDR": _minimum_it_requirements,
+	"MDR": _device_information,
+	"IVDR": _device_information,
 	"CRA": [
 		[["reporting_contact"], "the contact for reporting vulnerabilities (reporting_contact)"],
 		[["end_of_support"], "the end date of the support period (end_of_support)"],
 		[["secure_configuration"], "how to commission and use the product securely (secure_configuration)"],
-		[["update_instructions"], "how to install security updates (update_instructions)"],
+		_update_instructions,
 	],
 }
 

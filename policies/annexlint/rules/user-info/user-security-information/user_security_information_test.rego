@@ -25,6 +25,8 @@ test_fail_no_user_information if {
 test_fail_mdr_minimum_requirements_incomplete if {
 	findings := rule.report with input as {"manifest": _manifest("MDR"), "documents": [_info({
 		"minimum_requirements": {"hardware": "Windows 11 PC, 8 GB RAM", "it_security": ""},
+		"secure_configuration": "IFU 11.3",
+		"update_instructions": "IFU 11.6",
 	})]}
 	findings == {{
 		"path": "ifu/security.yaml",
@@ -32,6 +34,21 @@ test_fail_mdr_minimum_requirements_incomplete if {
 		"message": concat("", [
 			"the user security information does not state IT network characteristics ",
 			"(minimum_requirements.network); IT security measures (minimum_requirements.it_security); ",
+			"add what is missing to the information given to users",
+		]),
+	}}
+}
+
+test_fail_mdr_secure_configuration_and_updates if {
+	findings := rule.report with input as {"manifest": _manifest("MDR"), "documents": [_info({
+		"minimum_requirements": {"hardware": "analyser PC", "network": "isolated LAN", "it_security": "firewall"},
+	})]}
+	findings == {{
+		"path": "ifu/security.yaml",
+		"pointer": "",
+		"message": concat("", [
+			"the user security information does not state how to install and configure the device securely ",
+			"(secure_configuration); how to install security updates (update_instructions); ",
 			"add what is missing to the information given to users",
 		]),
 	}}
@@ -57,6 +74,8 @@ test_fail_cra_annex_ii_points if {
 test_success_ivdr_complete if {
 	count(rule.report) == 0 with input as {"manifest": _manifest("IVDR"), "documents": [_info({
 		"minimum_requirements": {"hardware": "analyser PC", "network": "isolated LAN", "it_security": "firewall"},
+		"secure_configuration": "Administrator guide chapter 4",
+		"update_instructions": "Administrator guide chapter 6",
 	})]}
 }
 

@@ -1,0 +1,55 @@
+package annexlint.rules.lifecycle["component-past-end-of-support_test"]
+
+import data.annexlint.rules.lifecycle["component-past-end-of-support"] as rule
+
+_manifest := {"path": "annexlint.yaml", "content": {"product": {"support_period_end": "2033-12-31"}}}
+
+_components := [
+	{"ref": "py", "name": "python", "end_of_support": "2026-10-31", "loc": {"pointer": "/components/0"}},
+	{"ref": "os", "name": "debian", "end_of_support": "2026-06-30T00:00:00Z", "loc": {"pointer": "/components/1"}},
+	{"ref": "k", "name": "kernel", "end_of_support": "2026-11-25", "loc": {"pointer": "/components/2"}},
+	{"ref": "z", "name": "zlib", "end_of_support": "unknown", "loc": {"pointer": "/components/3"}},
+	{"ref": "c", "name": "cbor", "loc": {"pointer": "/components/4"}},
+]
+
+_input(as_of) := {
+	"as_of": as_of, "manifest": _manifest,
+	"documents": [{"type": "sbom", "path": "sbom/fw.cdx.json", "content": {"components": _components}}],
+}
+
+_tail := "and the product is supported until 2033-12-31; upgrade or replace it, or record the extended support or own maintenance that now covers it"
+
+test_fail_components_already_unsupported if {
+	findings := rule.report with input as _input("2026-11-25")
+	findings == {
+		{
+			"path": "sbom/fw.cdx.json",
+			"pointer": "/components/0",
+			"message": concat("", [
+				"component \"python\" (ref \"py\") reached end of support on 2026-10-31, before the date of this ",
+				"check (2026-11-25), ", _tail,
+			]),
+		},
+		{
+			"path": "sbom/fw.cdx.json",
+			"pointer": "/components/1",
+			"message": concat("", [
+				"component \"debian\" (ref \"os\") reached end of support on 2026-06-30, before the date of this ",
+				"check (2026-11-25), ", _tail,
+			]),
+		},
+	}
+}
+
+test_success_before_the_components_end if {
+	count(rule.report) == 0 with input as _input("2026-06-30")
+}
+
+test_success_product_support_over if {
+	count(rule.report) == 0 with input as _input("2033-12-31")
+}
+
+test_success_without_a_date_to_judge_by if {
+	count(rule.report) == 0 with input as object.remove(_input("2026-11-25"), ["as_of"])
+	count(rule.report) == 0 with input as _input("25.11.2026")
+}

@@ -1,0 +1,79 @@
+# METADATA
+# title: CRA notifications of exploited vulnerabilities and severe incidents met their deadlines
+# description: |
+#   From 11 September 2026 a manufacturer notifies every actively exploited vulnerability in its product and every
+#   severe incident affecting the product's security, through the single reporting platform, to the CSIRT
+#   designated as coordinator and to ENISA: an early warning within 24 hours of becoming aware, a notification
+#   within 72 hours, and a final report no later than 14 days after a corrective or mitigating measure is
+#   available (vulnerability) or within one month of the incident notification (incident). This rule checks each
+#   entry of the bundle's vulnerability-reports documents against those clocks, as of the --as-of date: a stage
+#   submitted late is a finding, a stage not recorded is one once its deadline has passed. Clocks that started
+#   before 11 September 2026 are not checked.
+# scope: package
+# custom:
+#   id: AL-REPORT-002
+#   severity: error
+#   frameworks: [CRA]
+#   applies_from: "2026-09-11"
+#   clauses:
+#     - id: CRA-ART14-2A
+#       cite: CRA Art. 14(2)(a)
+#     - id: CRA-ART14-2B
+#       cite: CRA Art. 14(2)(b)
+#     - id: CRA-ART14-2C
+#       cite: CRA Art. 14(2)(c)
+#     - id: CRA-ART14-4A
+#       cite: CRA Art. 14(4)(a)
+#     - id: CRA-ART14-4B
+#       cite: CRA Art. 14(4)(b)
+#     - id: CRA-ART14-4C
+#       cite: CRA Art. 14(4)(c)
+#   remediation: |
+#     Submit the missing early warning, notification or final report through the single reporting platform now and
+#     record when it was submitted; for stages submitted late, record the reason in the entry's notes and review
+#     the reporting procedure (awareness triggers, on-call cover, templates) so that the next clock is met.
+package annexlint.rules.reporting["cra-notification-deadlines"]
+
+import data.annexlint.lib
+import data.annexlint.lib.vuln
+
+report contains lib.finding(path, pointer, sprintf("%v: %s", [r.id, text])) if {
+	some [path, i, r] in vuln.reports
+	aware := vuln.ns(r.aware_at)
+	aware >= vuln.cra_art14_from_ns
+	some stage in _stages(r, aware)
+	[pointer, text] := vuln.stage_problem(r, i, stage)
+}
+
+_stages(r, aware) := [
+	_stage("early_warning_at", "early warning", aware + (24 * vuln.hour_ns), _after_awareness(r, 24), "CRA Art. 14(2)(a)"),
+	_stage("notification_at", "vulnerability notification", aware + (72 * vuln.hour_ns), _after_awareness(r, 72), "CRA Art. 14(2)(b)"),
+	object.union(
+		_stage(
+			"final_report_at", "final report", final_due[0],
+			sprintf("14 days after the corrective measure of %s", [r.corrective_measure_available]), "CRA Art. 14(2)(c)",
+		),
+		{"due_text": final_due[1]},
+	),
+] if {
+	r.type == "actively-exploited-vulnerability"
+	final_due := vuln.final_due_after_measure(r.corrective_measure_available)
+} else := [
+	_stage("early_warning_at", "early warning", aware + (24 * vuln.hour_ns), _after_awareness(r, 24), "CRA Art. 14(2)(a)"),
+	_stage("notification_at", "vulnerability notification", aware + (72 * vuln.hour_ns), _after_awareness(r, 72), "CRA Art. 14(2)(b)"),
+] if {
+	r.type == "actively-exploited-vulnerability"
+} else := [
+	_stage("early_warning_at", "early warning", aware + (24 * vuln.hour_ns), _after_awareness(r, 24), "CRA Art. 14(4)(a)"),
+	_stage("notification_at", "incident notification", aware + (72 * vuln.hour_ns), _after_awareness(r, 72), "CRA Art. 14(4)(b)"),
+	_stage(
+		"final_report_at", "final report", vuln.final_due_after_notification(r, aware),
+		"one month after the incident notification", "CRA Art. 14(4)(c)",
+	),
+] if {
+	r.type == "severe-incident"
+}
+
+_stage(field, what, due, basis, clause) := {"field": field, "what": what, "due": due, "basis": basis, "clause": clause}
+
+_after_awareness(r, n) := sprintf("%d hours after awareness at %s", [n, r.aware_at])

@@ -1,0 +1,125 @@
+package annexlint.rules.reporting["cra-notification-deadlines_test"]
+
+import data.annexlint.rules.reporting["cra-notification-deadlines"] as rule
+
+_input(entry) := {"as_of": "2026-11-25", "documents": [{
+	"type": "vulnerability-reports", "path": "security/vulnerability-reports.yaml",
+	"content": {"kind": "vulnerability-reports", "reports": [{"id": "VR-2026-001", "type": "cra-other"}, entry]},
+}]}
+
+_vulnerability(fields) := object.union(
+	{
+		"id": "VR-2026-002", "type": "actively-exploited-vulnerability", "vulnerability": "CVE-2023-4863",
+		"aware_at": "2026-10-14T09:20:00Z", "early_warning_at": "2026-10-14T16:05:00Z",
+		"notification_at": "2026-10-16T11:00:00+02:00", "corrective_measure_available": "2026-10-21",
+		"final_report_at": "2026-11-04",
+	},
+	fields,
+)
+
+_incident(fields) := object.union(
+	{
+		"id": "INC-2026-07", "type": "severe-incident", "incident": "INC-2026-07",
+		"aware_at": "2026-10-01T06:00:00Z", "early_warning_at": "2026-10-01T20:00:00Z",
+		"notification_at": "2026-10-03T18:00:00Z", "final_report_at": "2026-11-03T12:00:00Z",
+	},
+	fields,
+)
+
+test_fail_early_warning_late if {
+	findings := rule.report with input as _input(_vulnerability({"early_warning_at": "2026-10-15T10:00:00Z"}))
+	findings == {{
+		"path": "security/vulnerability-reports.yaml",
+		"pointer": "/reports/1/early_warning_at",
+		"message": concat("", [
+			"VR-2026-002: the early warning was submitted 2026-10-15T10:00:00Z, after its deadline ",
+			"2026-10-15T09:20:00Z (24 hours after awareness at 2026-10-14T09:20:00Z) under CRA Art. 14(2)(a)",
+		]),
+	}}
+}
+
+test_fail_notification_late_in_another_time_zone if {
+	findings := rule.report with input as _input(_vulnerability({"notification_at": "2026-10-17T12:00:00+02:00"}))
+	{f.pointer | some f in findings} == {"/reports/1/notification_at"}
+}
+
+test_fail_final_report_missing_after_deadline if {
+	findings := rule.report with input as _input(object.remove(_vulnerability({}), ["final_report_at"]))
+	findings == {{
+		"path": "security/vulnerability-reports.yaml",
+		"pointer": "/reports/1",
+		"message": concat("", [
+			"VR-2026-002: no final report is recorded (final_report_at), though it was due by 2026-11-04 (14 ",
+			"days after the corrective measure of 2026-10-21) under CRA Art. 14(2)(c)",
+		]),
+	}}
+}
+
+test_fail_final_report_one_day_late if {
+	findings := rule.report with input as _input(_vulnerability({"final_report_at": "2026-11-05"}))
+	{f.pointer | some f in findings} == {"/reports/1/final_report_at"}
+}
+
+test_fail_incident_final_report_after_one_month if {
+	findings := rule.report with input as _input(_incident({"final_report_at": "2026-11-04T12:00:00Z"}))
+	findings == {{
+		"path": "security/vulnerability-reports.yaml",
+		"pointer": "/reports/1/final_report_at",
+		"message": concat("", [
+			"INC-2026-07: the final report was submitted 2026-11-04T12:00:00Z, after its deadline 2026-11-03T18:00:00Z ",
+			"(one month after the incident notification) under CRA Art. 14(4)(c)",
+		]),
+	}}
+}
+
+test_fail_incident_nothing_sent if {
+	findings := rule.report with input as _input(object.remove(_incident({}), ["early_warning_at", "notification_at", "final_report_at"]))
+	{f.message | some f in findings} == {
+		concat("", [
+			"INC-2026-07: no early warning is recorded (early_warning_at), though it was due by 2026-10-02T06:00:00Z ",
+			"(24 hours after awareness at 2026-10-01T06:00:00Z) under CRA Art. 14(4)(a)",
+		]),
+		concat("", [
+			"INC-2026-07: no incident notification is recorded (notification_at), though it was due by ",
+			"2026-10-04T06:00:00Z (72 hours after awareness at 2026-10-01T06:00:00Z) under CRA Art. 14(4)(b)",
+		]),
+		concat("", [
+			"INC-2026-07: no final report is recorded (final_report_at), though it was due by 2026-11-04T06:00:00Z ",
+			"(one month after the incident notification) under CRA Art. 14(4)(c)",
+		]),
+	}
+}
+
+test_success_all_on_time if {
+	count(rule.report) == 0 with input as _input(_vulnerability({}))
+	count(rule.report) == 0 with input as _input(_incident({}))
+}
+
+test_success_deadlines_not_yet_passed if {
+	recent := _vulnerability({"aware_at": "2026-11-24T10:00:00Z", "early_warning_at": "2026-11-24T18:00:00Z"})
+	count(rule.report) == 0 with input as _input(object.remove(recent, ["notification_at", "corrective_measure_available", "final_report_at"]))
+}
+
+test_success_no_final_report_due_without_corrective_measure if {
+	count(rule.report) == 0 with input as _input(object.remove(_vulnerability({}), ["corrective_measure_available", "final_report_at"]))
+}
+
+test_success_clock_started_before_article_14_applied if {
+	count(rule.report) == 0 with input as _input(_vulnerability({"aware_at": "2026-09-10T23:00:00Z", "early_warning_at": "2026-09-14T08:00:00Z"}))
+}
+
+test_success_malformed_timestamps_stay_silent if {
+	count(rule.report) == 0 with input as _input(_vulnerability({"aware_at": "2026-02-30T10:00:00Z"}))
+	count(rule.report) == 0 with input as _input(_vulnerability({"early_warning_at": "yesterday", "notification_at": 42}))
+}
+
+test_success_malformed_documents_raise_no_error if {
+	count(rule.report) == 0 with input as {"as_of": "2026-11-25", "documents": [
+		{"type": "vulnerability-reports", "path": "a.yaml", "content": {"reports": "none"}},
+		{"type": "vulnerability-reports", "path": "b.yaml", "content": ["x"]},
+		{"type": "vulnerability-reports", "path": "c.yaml", "content": {"reports": [5, null, {"type": 3, "aware_at": []}]}},
+	]}
+	count(rule.report) == 0 with input as {"as_of": "soon", "documents": [
+		{"type": "vulnerability-reports", "path": "d.yaml", "content": {"reports": [_vulnerability({"final_report_at": null})]}},
+	]}
+}

@@ -1,0 +1,53 @@
+# METADATA
+# title: NIS2 notifications of significant incidents met their deadlines
+# description: |
+#   A manufacturer that is an essential or important entity under NIS2 (most medium and large medical device
+#   manufacturers are, under Annex II point 5(a)) notifies its CSIRT or competent authority of every significant
+#   incident: an early warning within 24 hours of becoming aware, an incident notification within 72 hours, and a
+#   final report no later than one month after the notification. This applies to the entity whatever framework
+#   its product falls under, so the rule runs when the manifest's product.nis2_entity is essential or important,
+#   and checks each significant-incident entry of the bundle's vulnerability-reports documents as of the --as-of
+#   date: a stage submitted late is a finding, a stage not recorded is one once its deadline has passed.
+# scope: package
+# custom:
+#   id: AL-REPORT-003
+#   severity: error
+#   applies_from: "2024-10-18"
+#   clauses:
+#     - id: NIS2-ART23-1
+#       cite: NIS2 Art. 23(1)
+#     - id: NIS2-ART23-4A
+#       cite: NIS2 Art. 23(4)(a)
+#     - id: NIS2-ART23-4B
+#       cite: NIS2 Art. 23(4)(b)
+#     - id: NIS2-ART23-4D
+#       cite: NIS2 Art. 23(4)(d)
+#   remediation: |
+#     Submit the missing early warning, incident notification or final report to the CSIRT or competent authority
+#     now and record when it was submitted; if the incident is still being handled when the final report is due,
+#     submit a progress report and record it in the notes (NIS2 Art. 23(4)(e)). For stages submitted late, record
+#     the reason and review the incident procedure so that the next clock is met.
+package annexlint.rules.reporting["nis2-incident-deadlines"]
+
+import data.annexlint.lib
+import data.annexlint.lib.vuln
+
+report contains lib.finding(path, pointer, sprintf("%v: %s", [r.id, text])) if {
+	lib.product.nis2_entity in {"essential", "important"}
+	some [path, i, r] in vuln.reports
+	r.type == "significant-incident"
+	aware := vuln.ns(r.aware_at)
+	some stage in [
+		_stage("early_warning_at", "early warning", aware + (24 * vuln.hour_ns), _after_awareness(r, 24), "NIS2 Art. 23(4)(a)"),
+		_stage("notification_at", "incident notification", aware + (72 * vuln.hour_ns), _after_awareness(r, 72), "NIS2 Art. 23(4)(b)"),
+		_stage(
+			"final_report_at", "final report", vuln.final_due_after_notification(r, aware),
+			"one month after the incident notification", "NIS2 Art. 23(4)(d)",
+		),
+	]
+	[pointer, text] := vuln.stage_problem(r, i, stage)
+}
+
+_stage(field, what, due, basis, clause) := {"field": field, "what": what, "due": due, "basis": basis, "clause": clause}
+
+_after_awareness(r, n) := sprintf("%d hours after awareness at %s", [n, r.aware_at])

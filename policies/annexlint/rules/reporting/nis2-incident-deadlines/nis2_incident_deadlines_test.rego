@@ -1,0 +1,57 @@
+package annexlint.rules.reporting["nis2-incident-deadlines_test"]
+
+import data.annexlint.rules.reporting["nis2-incident-deadlines"] as rule
+
+_input(entity, entries) := {
+	"as_of": "2026-11-25",
+	"manifest": {"path": "annexlint.yaml", "content": {"product": {"nis2_entity": entity}}},
+	"documents": [{
+		"type": "vulnerability-reports", "path": "security/vulnerability-reports.yaml",
+		"content": {"kind": "vulnerability-reports", "reports": entries},
+	}],
+}
+
+_incident(fields) := object.union(
+	{
+		"id": "INC-2026-04", "type": "significant-incident", "incident": "INC-2026-04",
+		"aware_at": "2026-01-31T08:00:00Z", "early_warning_at": "2026-01-31T17:30:00Z",
+		"notification_at": "2026-02-02T15:00:00Z", "final_report_at": "2026-03-02T15:00:00Z",
+	},
+	fields,
+)
+
+test_fail_final_report_later_than_one_month if {
+	findings := rule.report with input as _input("important", [_incident({"final_report_at": "2026-03-02T15:00:01Z"})])
+	findings == {{
+		"path": "security/vulnerability-reports.yaml",
+		"pointer": "/reports/0/final_report_at",
+		"message": concat("", [
+			"INC-2026-04: the final report was submitted 2026-03-02T15:00:01Z, after its deadline ",
+			"2026-03-02T15:00:00Z (one month after the incident notification) under NIS2 Art. 23(4)(d)",
+		]),
+	}}
+}
+
+test_fail_early_warning_missing_and_notification_late if {
+	entry := object.remove(_incident({"notification_at": "2026-02-04T09:00:00Z"}), ["early_warning_at"])
+	findings := rule.report with input as _input("essential", [entry])
+	{f.message | some f in findings} == {
+		concat("", [
+			"INC-2026-04: no early warning is recorded (early_warning_at), though it was due by 2026-02-01T08:00:00Z ",
+			"(24 hours after awareness at 2026-01-31T08:00:00Z) under NIS2 Art. 23(4)(a)",
+		]),
+		concat("", [
+			"INC-2026-04: the incident notification was submitted 2026-02-04T09:00:00Z, after its deadline ",
+			"2026-02-03T08:00:00Z (72 hours after awareness at 2026-01-31T08:00:00Z) under NIS2 Art. 23(4)(b)",
+		]),
+	}
+}
+
+test_success_on_time if {
+	count(rule.report) == 0 with input as _input("important", [_incident({})])
+}
+
+test_success_not_an_nis2_entity_or_other_entry_types if {
+	count(rule.report) == 0 with input as _input("none", [_incident({"final_report_at": "2026-06-01"})])
+	count(rule.report) == 0 with input as _input("important", [_incident({"type": "severe-incident", "final_report_at": "2026-06-01"})])
+}

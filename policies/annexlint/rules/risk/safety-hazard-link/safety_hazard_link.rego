@@ -1,0 +1,76 @@
+# METADATA
+# title: Threats that can affect safety are linked to the hazards of the safety risk file
+# description: |
+#   A security risk with safety impact must feed the safety risk management (ISO 14971) and the other way round:
+#   MDCG 2019-16 describes the two processes exchanging information (its Annex IV). In the risk file a threat can
+#   affect safety when it says so (`affects_safety: true`) or when it names an asset marked `safety_function: true`
+#   (an asset whose integrity or availability a safety function or the essential performance depends on) and does
+#   not state `affects_safety: false`. Such a threat must name the hazards it can cause under `safety_hazards`, so the
+#   auditor can follow it into the safety risk file. A threat that names hazards but says it cannot affect safety
+#   contradicts itself.
+# scope: package
+# custom:
+#   id: AL-RISK-010
+#   severity: error
+#   frameworks: [MDR, IVDR]
+#   clauses:
+#     - id: MDCG-2019-16-10
+#       cite: MDCG 2019-16 rev.1 section 10
+#     - id: MDCG-2019-16-3.2
+#       cite: MDCG 2019-16 rev.1 section 3.2
+#     - id: MDCG-2019-16-2.2
+#       cite: MDCG 2019-16 rev.1 section 2.2
+#     - id: MDR-AI-17.2
+#       cite: MDR Annex I 17.2
+#     - id: IVDR-AI-16.2
+#       cite: IVDR Annex I 16.2
+#   remediation: |
+#     Analyse in the safety risk file which hazardous situations the threat can lead to and list those hazard IDs under
+#     `safety_hazards`; if exploiting it cannot harm anyone, state `affects_safety: false` (and remove the hazards).
+package annexlint.rules.risk["safety-hazard-link"]
+
+import data.annexlint.lib
+
+report contains lib.finding(riskfile.path, sprintf("/threats/%d", [i]), msg) if {
+	some riskfile in lib.documents("security-risk-file")
+	some i, threat in riskfile.content.threats
+	reason := _affects_safety(riskfile, threat)
+	not _names_hazard(threat)
+	msg := sprintf("threat %q can affect safety (%s) but names no safety hazard; %s", [
+		threat.id, reason,
+		"list under safety_hazards the ISO 14971 hazards it can cause, or state affects_safety: false",
+	])
+}
+
+report contains lib.finding(riskfile.path, sprintf("/threats/%d/affects_safety", [i]), msg) if {
+	some riskfile in lib.documents("security-risk-file")
+	some i, threat in riskfile.content.threats
+	threat.affects_safety == false
+	_names_hazard(threat)
+	msg := sprintf("threat %q states affects_safety: false but names safety hazards (%s); %s", [
+		threat.id, concat(", ", [h | some h in threat.safety_hazards; is_string(h)]),
+		"correct one of them so the security and safety risk files agree",
+	])
+}
+
+# _affects_safety says why a threat can affect safety, undefined when it cannot.
+_affects_safety(_, threat) := "affects_safety: true" if threat.affects_safety == true
+
+_affects_safety(riskfile, threat) := sprintf("it concerns %s", [concat(", ", ids)]) if {
+	not _states_affects_safety(threat)
+	ids := [sprintf("%s, an asset of a safety function", [a.id]) |
+		some a in riskfile.content.assets
+		a.safety_function == true
+		a.id in threat.assets
+	]
+	count(ids) > 0
+}
+
+# _states_affects_safety is a helper because `not f(x.y)` is undefined, not true, when x.y is undefined.
+_states_affects_safety(threat) if is_boolean(threat.affects_safety)
+
+_names_hazard(threat) if {
+	some h in threat.safety_hazards
+	is_string(h)
+	trim_space(h) != ""
+}

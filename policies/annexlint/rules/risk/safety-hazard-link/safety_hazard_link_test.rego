@@ -1,0 +1,62 @@
+package annexlint.rules.risk["safety-hazard-link_test"]
+
+import data.annexlint.rules.risk["safety-hazard-link"] as rule
+
+_riskfile(threats) := {"type": "security-risk-file", "path": "security/risk.yaml", "content": {
+	"assets": [
+		{"id": "AS-DOSE", "name": "Infusion rate", "properties": ["integrity"], "safety_function": true},
+		{"id": "AS-LOG", "name": "Event log", "properties": ["confidentiality"]},
+	],
+	"threats": threats,
+}}
+
+_fix := "list under safety_hazards the ISO 14971 hazards it can cause, or state affects_safety: false"
+
+test_fail_safety_threats_without_hazard if {
+	findings := rule.report with input as {"documents": [_riskfile([
+		{"id": "T-1", "title": "Tampered rate", "interfaces": [], "assets": ["AS-DOSE", "AS-LOG"]},
+		{"id": "T-2", "title": "Alarm flooding", "interfaces": [], "assets": ["AS-LOG"], "affects_safety": true},
+		{"id": "T-3", "title": "Log disclosure", "interfaces": [], "assets": ["AS-LOG"], "safety_hazards": []},
+	])]}
+	findings == {
+		{
+			"path": "security/risk.yaml",
+			"pointer": "/threats/0",
+			"message": concat("", [
+				"threat \"T-1\" can affect safety (it concerns AS-DOSE, an asset of a safety function) but names no ",
+				"safety hazard; ", _fix,
+			]),
+		},
+		{
+			"path": "security/risk.yaml",
+			"pointer": "/threats/1",
+			"message": concat("", [
+				"threat \"T-2\" can affect safety (affects_safety: true) but names no safety hazard; ", _fix,
+			]),
+		},
+	}
+}
+
+test_fail_contradiction if {
+	findings := rule.report with input as {"documents": [_riskfile([{
+		"id": "T-1", "title": "Tampered rate", "interfaces": [], "assets": ["AS-DOSE"],
+		"affects_safety": false, "safety_hazards": ["HAZ-01", "HAZ-02"],
+	}])]}
+	findings == {{
+		"path": "security/risk.yaml",
+		"pointer": "/threats/0/affects_safety",
+		"message": concat("", [
+			"threat \"T-1\" states affects_safety: false but names safety hazards (HAZ-01, HAZ-02); ",
+			"correct one of them so the security and safety risk files agree",
+		]),
+	}}
+}
+
+test_success_linked_or_declared_harmless if {
+	count(rule.report) == 0 with input as {"documents": [_riskfile([
+		{"id": "T-1", "title": "Tampered rate", "interfaces": [], "assets": ["AS-DOSE"], "safety_hazards": ["HAZ-01"]},
+		{"id": "T-2", "title": "Rate readout", "interfaces": [], "assets": ["AS-DOSE"], "affects_safety": false},
+		{"id": "T-3", "title": "Log disclosure", "interfaces": [], "assets": ["AS-LOG"]},
+		{"id": "T-4", "title": "Malformed", "interfaces": [], "assets": "AS-DOSE", "affects_safety": "yes"},
+	])]}
+}

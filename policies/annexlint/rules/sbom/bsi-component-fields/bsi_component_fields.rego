@@ -1,0 +1,117 @@
+# METADATA
+# title: Every component of a CRA product's SBOM has the fields BSI TR-03183-2 requires
+# description: |
+#   BSI TR-03183-2 spells out what an SBOM must hold for the CRA. Beyond who made a component, its name and its
+#   version (checked for every product by AL-SBOM-003), each component needs the name of the file it is delivered
+#   as, its own list of dependencies (or a statement that they are not fully known), the licences it is
+#   distributed under, a SHA-512 hash of the deployable component so that a delivered file can be matched to the
+#   SBOM, and the BSI properties saying whether it is executable, an archive, and structured. The guideline is
+#   not binding and is cited here unverified, hence a warning.
+# scope: package
+# custom:
+#   id: AL-SBOM-007
+#   severity: warning
+#   frameworks: [CRA]
+#   clauses:
+#     - id: BSI-TR-03183-2-5.2.2
+#       cite: BSI TR-03183-2 section 5.2.2 (Table 3)
+#     - id: BSI-TR-03183-2-5.2.2-HASH
+#       cite: BSI TR-03183-2 section 5.2.2 (hash value)
+#     - id: BSI-TR-03183-2-5.1
+#       cite: BSI TR-03183-2 section 5.1
+#   remediation: |
+#     Generate the SBOM from the build, where the delivered files are known. In CycloneDX give each component the
+#     properties bsi:component:filename, bsi:component:executable, bsi:component:archive and bsi:component:structured,
+#     a SHA-512 entry under hashes and its licences; give each component its own dependencies entry (an empty
+#     dependsOn when it has none) or list it in a composition with aggregate incomplete or unknown. In SPDX use
+#     PackageFileName, a SHA512 PackageChecksum, PackageLicenseDeclared and DEPENDS_ON relationships (DEPENDS_ON NONE
+#     when there are none).
+package annexlint.rules.sbom["bsi-component-fields"]
+
+import data.annexlint.lib
+
+# _fields are the checked fields in message order, each with the words a finding uses for it.
+_fields := [
+	["filename", "a filename (bsi:component:filename, SPDX PackageFileName)"],
+	["dependencies", "its own dependency entry (an empty list when it has none) or a declaration that its dependencies are unknown"],
+	["licence", "a distribution licence"],
+	["hash", "a SHA-512 hash of the deployable component"],
+	["executable", "the property bsi:component:executable"],
+	["archive", "the property bsi:component:archive"],
+	["structured", "the property bsi:component:structured"],
+]
+
+_keys := {field | some [field, _] in _fields}
+
+# hash_algorithm is the algorithm the guideline asks for, as the catalog entry BSI-TR-03183-2-5.2.2-HASH gives it
+# (hash_algorithm) in the model's CycloneDX spelling; internal/sbomquality fails its tests when the two disagree.
+hash_algorithm := "SHA-512"
+
+# missing holds one [path, pointer, field] per component and absent field; docs/sbom-checks.md counts it.
+missing contains [sbom.path, pointer, field] if {
+	some sbom in lib.documents("sbom")
+	some [pointer, _, absent] in _gaps(sbom.content)
+	some field in absent
+}
+
+report contains lib.finding(sbom.path, pointer, msg) if {
+	some sbom in lib.documents("sbom")
+	some [pointer, c, absent] in _gaps(sbom.content)
+	words := [_words(c, field, label) | some [field, label] in _fields; field in absent]
+	msg := sprintf("component %s lacks %s, which BSI TR-03183-2 requires for every component; %s", [
+		_label(c), concat(", ", words),
+		"add them where the SBOM is generated (see the rule's remediation for the CycloneDX and SPDX fields)",
+	])
+}
+
+# _gaps are [pointer, component, absent fields] for every component lacking at least one field. SBOMs run to tens of
+# thousands of components, so the sets of refs are built once per SBOM and one pass picks out the complete
+# components with a quick test of every field; only the others, and the product itself, are examined field by field
+# (_present). trim_space and concat cannot raise a type error in the quick test: the normalised SBOM model holds
+# strings in these fields, and an absent field only makes the test undefined.
+_gaps(bom) := [[pointer, c, absent] |
+	own := {d.ref | some d in bom.dependencies}
+	unknown := {r | some gap in bom.known_unknowns; some r in gap.refs}
+	complete := {i |
+		some i, c in bom.components
+		trim_space(c.filename) != ""
+		trim_space(c.executable_property) != ""
+		trim_space(c.archive_property) != ""
+		trim_space(c.structured_property) != ""
+		trim_space(concat("", c.licenses)) != ""
+		c.ref in own
+		some h in c.hashes
+		h.alg == hash_algorithm
+		trim_space(h.value) != ""
+	}
+	some [pointer, c] in array.concat(
+		[["/primary", p] | p := bom.primary; is_object(p)],
+		[[sprintf("/components/%d", [i]), c] | some i, c in bom.components; not i in complete; is_object(c)],
+	)
+	absent := _keys - _present(c, own, unknown)
+	count(absent) > 0
+]
+
+# _present are the fields the component has, each tested so that no value can raise a type error.
+_present(c, own, unknown) := union({
+	{"filename" | lib.has_text(c, "filename")},
+	{"dependencies" | c.ref in own},
+	{"dependencies" | c.ref in unknown},
+	{"licence" | some l in c.licenses; is_string(l); trim_space(l) != ""},
+	{"hash" | some h in c.hashes; h.alg == hash_algorithm; lib.has_text(h, "value")},
+	{"executable" | lib.has_text(c, "executable_property")},
+	{"archive" | lib.has_text(c, "archive_property")},
+	{"structured" | lib.has_text(c, "structured_property")},
+})
+
+# _words says what a hash gap is when the component has other hashes, so the reader knows a SHA-512 is
+# what is asked for, not a hash at all.
+_words(c, field, label) := sprintf("%s (it has %s only)", [label, concat(", ", sort(algs))]) if {
+	field == "hash"
+	algs := {h.alg | some h in c.hashes; lib.has_text(h, "alg")}
+	count(algs) > 0
+} else := label
+
+_label(c) := sprintf("%q (ref %q)", [c.name, object.get(c, "ref", "")]) if {
+	lib.has_text(c, "name")
+} else := sprintf("with ref %q", [object.get(c, "ref", "")])

@@ -1,0 +1,67 @@
+# METADATA
+# title: Every SBOM component states its level of support and its end-of-support date
+# description: |
+#   FD&C Act 524B(b)(3) requires an SBOM for a cyber device, and FDA's premarket cybersecurity guidance asks that
+#   each component in it carry the level of support its maker provides and the date that support ends, so that
+#   reviewers and hospitals can see which parts of the device will stop receiving fixes, and when. The rule runs
+#   for medical devices (MDR, IVDR) because manufacturers commonly file the same SBOM with the FDA; a CRA product is
+#   by definition not a medical device. It is a warning: the EU frameworks do not ask for these fields, and the
+#   guidance section is cited unverified. The product itself (the primary component) is left out: its support
+#   period is the manifest's support_period_end.
+# scope: package
+# custom:
+#   id: AL-SBOM-008
+#   severity: warning
+#   frameworks: [MDR, IVDR]
+#   clauses:
+#     - id: FDA-524B-B3
+#       cite: FD&C Act 524B(b)(3)
+#     - id: FDA-CSG-V-A-4-b
+#       cite: FDA premarket cybersecurity guidance section V.A.4(b)
+#   remediation: |
+#     Record for each component the support its supplier provides and the date support ends: CycloneDX properties
+#     `support-level` and `end-of-support` (or `cdx:lifecycle:milestone:endOfSupport`, a date YYYY-MM-DD); SPDX 2.3
+#     `validUntilDate` for the end of support. Where the supplier publishes no date, say so in the value rather than
+#     leaving it out.
+package annexlint.rules.sbom["component-support"]
+
+import data.annexlint.lib
+
+_fields := [
+	["support_level", "a support level (property support-level)"],
+	["end_of_support", "an end-of-support date (property end-of-support, SPDX validUntilDate)"],
+]
+
+# missing holds one [path, pointer, field] per component and absent field; docs/sbom-checks.md counts it.
+missing contains [sbom.path, sprintf("/components/%d", [i]), field] if {
+	some sbom in lib.documents("sbom")
+	some i in _suspects(sbom.content)
+	some [field, _] in _fields
+	not lib.has_text(sbom.content.components[i], field)
+}
+
+report contains lib.finding(sbom.path, sprintf("/components/%d", [i]), msg) if {
+	some sbom in lib.documents("sbom")
+	some i in _suspects(sbom.content)
+	c := sbom.content.components[i]
+	gaps := [label | some [field, label] in _fields; not lib.has_text(c, field)]
+	count(gaps) > 0
+	msg := sprintf("component %s lacks %s; %s", [
+		_label(c), concat(" and ", gaps),
+		"record the support its supplier provides and the date it ends, as FDA expects of the SBOM of a cyber device",
+	])
+}
+
+# _suspects are the indexes of the components that fail a quick test of both fields; only they are examined field
+# by field. trim_space cannot raise a type error here: the normalised model holds strings in these fields, and an
+# absent field only makes the test undefined.
+_suspects(bom) := [i |
+	complete := {i | some i, c in bom.components; trim_space(c.support_level) != ""; trim_space(c.end_of_support) != ""}
+	some i, c in bom.components
+	not i in complete
+	is_object(c)
+]
+
+_label(c) := sprintf("%q (ref %q)", [c.name, object.get(c, "ref", "")]) if {
+	lib.has_text(c, "name")
+} else := sprintf("with ref %q", [object.get(c, "ref", "")])

@@ -1,0 +1,45 @@
+package annexlint.rules.sbom["component-support_test"]
+
+import data.annexlint.rules.sbom["component-support"] as rule
+
+_sbom(components) := {"type": "sbom", "path": "sbom/fw.cdx.json", "content": {
+	"primary": {"ref": "fw", "name": "pump-fw", "support_level": "", "end_of_support": ""},
+	"components": components,
+}}
+
+_supported := {"ref": "zlib", "name": "zlib", "support_level": "community, actively maintained", "end_of_support": "2034-12-31"}
+
+_fix := "record the support its supplier provides and the date it ends, as FDA expects of the SBOM of a cyber device"
+
+test_fail_both_missing if {
+	findings := rule.report with input as {"documents": [_sbom([_supported, {"ref": "cbor", "name": "tinycbor"}])]}
+	findings == {{
+		"path": "sbom/fw.cdx.json",
+		"pointer": "/components/1",
+		"message": concat("", [
+			"component \"tinycbor\" (ref \"cbor\") lacks a support level (property support-level) and an ",
+			"end-of-support date (property end-of-support, SPDX validUntilDate); ", _fix,
+		]),
+	}}
+}
+
+test_fail_only_date_missing if {
+	c := object.union(_supported, {"end_of_support": " "})
+	findings := rule.report with input as {"documents": [_sbom([c])]}
+	findings == {{
+		"path": "sbom/fw.cdx.json",
+		"pointer": "/components/0",
+		"message": concat("", [
+			"component \"zlib\" (ref \"zlib\") lacks an end-of-support date (property end-of-support, ",
+			"SPDX validUntilDate); ", _fix,
+		]),
+	}}
+	rule.missing == {["sbom/fw.cdx.json", "/components/0", "end_of_support"]} with input as {
+		"documents": [_sbom([c])],
+	}
+}
+
+test_success_all_components_state_support if {
+	# The primary lacks both, but its support period is the manifest's.
+	count(rule.report) == 0 with input as {"documents": [_sbom([_supported])]}
+}

@@ -1,0 +1,113 @@
+# METADATA
+# title: An affected vulnerability has an action statement, a risk assessment and a planned update
+# description: |
+#   When a VEX statement says the product is affected, the vulnerability is exploitable in the field until it is
+#   remediated. Users need to be told what to do meanwhile (the action statement or remediation of the VEX), its
+#   risk has to be assessed like any other threat (the security risk file lists it under a threat's
+#   vulnerabilities), and the fix has to be scheduled and delivered through the update process (the security
+#   update plan lists it under a planned update). A statement missing any of the three leaves the vulnerability
+#   without remediation, without a risk decision or without a delivery date.
+# scope: package
+# custom:
+#   id: AL-VEX-003
+#   severity: error
+#   clauses:
+#     - id: CRA-AI-P2-2
+#       cite: CRA Annex I Part II (2)
+#     - id: CRA-AI-P2-7
+#       cite: CRA Annex I Part II (7)
+#     - id: CRA-AI-P2-8
+#       cite: CRA Annex I Part II (8)
+#     - id: MDCG-2019-16-5.1
+#       cite: MDCG 2019-16 rev.1 section 5.1
+#     - id: MDCG-2019-16-3.1-P7
+#       cite: MDCG 2019-16 rev.1 section 3.1, Practice 7
+#     - id: FDA-524B-B2
+#       cite: FD&C Act 524B(b)(2)
+#   remediation: |
+#     In the VEX statement, say what users must do or which update fixes the vulnerability (OpenVEX
+#     `action_statement`, a CSAF remediation naming the product, CycloneDX `recommendation`, `workaround` or an
+#     analysis `response` of update, rollback or workaround_available). Add the vulnerability ID to the
+#     `vulnerabilities` of the threat in the security risk file that assesses it, and to the `vulnerabilities` of the
+#     planned update in the security update plan (`planned_updates`) that will deliver the fix.
+package annexlint.rules.vex["affected-remediation"]
+
+import data.annexlint.lib
+import data.annexlint.lib.vuln
+
+report contains lib.finding(path, _pointer(i), msg) if {
+	some [path, i, st] in _affected
+	not _has_action(st)
+	msg := sprintf("%s: %s is affected but the statement gives no action statement or remediation; %s", [
+		st.vulnerability, _products(st),
+		"say what users must do meanwhile or which update fixes it",
+	])
+}
+
+report contains lib.finding_related(path, _pointer(i), msg, related) if {
+	some [path, i, st] in _affected
+	not _listed(st, _risk_vulnerabilities)
+	msg := sprintf("%s: %s is affected, but %s; assess its risk there under a threat's vulnerabilities", [
+		st.vulnerability, _products(st), _risk_missing,
+	])
+	related := [{"path": rf.path, "pointer": "/threats", "message": "the threats of the security risk file"} |
+		some rf in lib.documents("security-risk-file")
+	]
+}
+
+report contains lib.finding_related(path, _pointer(i), msg, related) if {
+	some [path, i, st] in _affected
+	not _listed(st, _planned_vulnerabilities)
+	msg := sprintf("%s: %s is affected, but %s; schedule the update that fixes it there", [
+		st.vulnerability, _products(st), _plan_missing,
+	])
+	related := [{"path": plan.path, "pointer": "", "message": "the security update plan"} |
+		some plan in lib.documents("security-update-plan")
+	]
+}
+
+_affected contains [doc.path, i, st] if {
+	some doc in lib.documents("vex")
+	some i, st in doc.content.statements
+	st.status == "affected"
+}
+
+_pointer(i) := concat("", ["/statements/", format_int(i, 10)])
+
+_has_action(st) if lib.has_text(st, "action_statement")
+
+_has_action(st) if {
+	some response in st.responses
+	response in {"update", "rollback", "workaround_available"}
+}
+
+_listed(st, listed) if {
+	some v in vuln.ids(st)
+	v in listed
+}
+
+_risk_vulnerabilities := {upper(trim_space(v)) |
+	some rf in lib.documents("security-risk-file")
+	some threat in rf.content.threats
+	some v in threat.vulnerabilities
+	is_string(v)
+}
+
+_planned_vulnerabilities := {upper(trim_space(v)) |
+	some plan in lib.documents("security-update-plan")
+	some update in plan.content.planned_updates
+	some v in update.vulnerabilities
+	is_string(v)
+}
+
+_risk_missing := "no threat in the security risk file lists it" if {
+	lib.has_document("security-risk-file")
+} else := "the bundle has no security risk file"
+
+_plan_missing := "no planned update in the security update plan lists it" if {
+	lib.has_document("security-update-plan")
+} else := "the bundle has no security update plan"
+
+_products(st) := concat(", ", sort({vuln.product_label(p) | some p in vuln.targets(st)})) if {
+	count(vuln.targets(st)) > 0
+} else := "the product"

@@ -1,0 +1,87 @@
+package annexlint.rules.vex["affected-remediation_test"]
+
+import data.annexlint.rules.vex["affected-remediation"] as rule
+
+_product := {"id": "pkg:github/Mbed-TLS/mbedtls@v3.6.2", "purl": "pkg:github/mbed-tls/mbedtls@v3.6.2", "loc": {"pointer": "/statements/0/products/0"}}
+
+_affected(fields) := object.union(
+	{"vulnerability": "CVE-2025-27809", "aliases": [], "products": [_product], "status": "affected", "action_statement": "Update to firmware 3.2.1.", "responses": []},
+	fields,
+)
+
+_vex(statements) := {"type": "vex", "path": "vex/fw.openvex.json", "content": {"kind": "openvex", "statements": statements}}
+
+_risk(vulns) := {"type": "security-risk-file", "path": "security/risk-file.yaml", "content": {"threats": [
+	{"id": "TH-01", "vulnerabilities": []},
+	{"id": "TH-06", "vulnerabilities": vulns},
+]}}
+
+_plan(vulns) := {"type": "security-update-plan", "path": "security/update-plan.yaml", "content": {"planned_updates": [
+	{"id": "FW-3.2.1", "vulnerabilities": vulns},
+]}}
+
+test_fail_no_action_statement if {
+	findings := rule.report with input as {"documents": [
+		_vex([_affected({"action_statement": " ", "responses": ["will_not_fix"]})]),
+		_risk(["CVE-2025-27809"]), _plan(["cve-2025-27809"]),
+	]}
+	findings == {{
+		"path": "vex/fw.openvex.json",
+		"pointer": "/statements/0",
+		"message": concat("", [
+			"CVE-2025-27809: pkg:github/Mbed-TLS/mbedtls@v3.6.2 is affected but the statement gives no action ",
+			"statement or remediation; say what users must do meanwhile or which update fixes it",
+		]),
+	}}
+}
+
+test_fail_not_in_risk_file_nor_update_plan if {
+	findings := rule.report with input as {"documents": [_vex([_affected({})]), _risk(["CVE-2024-1"]), _plan([])]}
+	findings == {
+		{
+			"path": "vex/fw.openvex.json",
+			"pointer": "/statements/0",
+			"message": concat("", [
+				"CVE-2025-27809: pkg:github/Mbed-TLS/mbedtls@v3.6.2 is affected, but no threat in the security risk ",
+				"file lists it; assess its risk there under a threat's vulnerabilities",
+			]),
+			"related": [{"path": "security/risk-file.yaml", "pointer": "/threats", "message": "the threats of the security risk file"}],
+		},
+		{
+			"path": "vex/fw.openvex.json",
+			"pointer": "/statements/0",
+			"message": concat("", [
+				"CVE-2025-27809: pkg:github/Mbed-TLS/mbedtls@v3.6.2 is affected, but no planned update in the security ",
+				"update plan lists it; schedule the update that fixes it there",
+			]),
+			"related": [{"path": "security/update-plan.yaml", "pointer": "", "message": "the security update plan"}],
+		},
+	}
+}
+
+test_fail_documents_missing if {
+	findings := rule.report with input as {"documents": [_vex([_affected({})])]}
+	{f.message | some f in findings} == {
+		concat("", [
+			"CVE-2025-27809: pkg:github/Mbed-TLS/mbedtls@v3.6.2 is affected, but the bundle has no security risk ",
+			"file; assess its risk there under a threat's vulnerabilities",
+		]),
+		concat("", [
+			"CVE-2025-27809: pkg:github/Mbed-TLS/mbedtls@v3.6.2 is affected, but the bundle has no security update ",
+			"plan; schedule the update that fixes it there",
+		]),
+	}
+}
+
+test_success_traced_by_alias_with_response_as_remediation if {
+	statement := _affected({"vulnerability": "GHSA-q4f9-6rxx-m2x4", "aliases": ["CVE-2025-27809"], "action_statement": "", "responses": ["update"]})
+	count(rule.report) == 0 with input as {"documents": [_vex([statement]), _risk(["CVE-2025-27809"]), _plan(["CVE-2025-27809"])]}
+}
+
+test_success_other_statuses_and_malformed_native_documents if {
+	count(rule.report) == 0 with input as {"documents": [
+		_vex([_affected({"status": "fixed", "action_statement": ""}), _affected({"status": "not_affected"})]),
+		{"type": "security-risk-file", "path": "r.yaml", "content": {"threats": "none"}},
+		{"type": "security-update-plan", "path": "u.yaml", "content": {"planned_updates": [{"vulnerabilities": 7}]}},
+	]}
+}

@@ -1,0 +1,61 @@
+package annexlint.rules.vex["fixed-version-shipped_test"]
+
+import data.annexlint.rules.vex["fixed-version-shipped"] as rule
+
+_sbom := {"type": "sbom", "path": "sbom/fw.cdx.json", "content": {
+	"serial_number": "urn:uuid:6f1c2f4e-8a53-4f0e-9d3e-2b7a4c9e1d10",
+	"primary": {"ref": "fw", "name": "vf300-firmware", "version": "3.2.0", "purl": "pkg:generic/vitaflo/vf300-firmware@3.2.0"},
+	"components": [{"ref": "mbedtls", "name": "mbedtls", "version": "3.6.2", "purl": "pkg:github/Mbed-TLS/mbedtls@v3.6.2", "cpes": []}],
+}}
+
+_vex(kind, statements) := {"type": "vex", "path": "vex/fw.json", "content": {"kind": kind, "statements": statements}}
+
+_fixed(products) := {"vulnerability": "CVE-2025-27809", "aliases": [], "status": "fixed", "products": products}
+
+test_fail_openvex_fixed_in_later_release if {
+	statement := _fixed([{
+		"id": "pkg:github/Mbed-TLS/mbedtls@v3.6.3", "purl": "pkg:github/mbed-tls/mbedtls@v3.6.3",
+		"name": "mbedtls", "version": "v3.6.3", "loc": {"pointer": "/statements/0/products/0"},
+	}])
+	findings := rule.report with input as {"documents": [_sbom, _vex("openvex", [statement])]}
+	findings == {{
+		"path": "vex/fw.json",
+		"pointer": "/statements/0",
+		"message": concat("", [
+			"CVE-2025-27809 is declared fixed in mbedtls v3.6.3, but the SBOMs ship mbedtls 3.6.2 (sbom/fw.cdx.json); ",
+			"the shipped version is not the fixed one: correct the status or the version, or ship the fix and update ",
+			"the SBOM",
+		]),
+		"related": [{"path": "sbom/fw.cdx.json", "pointer": "/components/0", "message": "the version the SBOM ships"}],
+	}}
+}
+
+test_fail_cyclonedx_unaffected_version_through_bom_link if {
+	statement := _fixed([
+		{
+			"id": "urn:cdx:6f1c2f4e-8a53-4f0e-9d3e-2b7a4c9e1d10/1#mbedtls", "ref": "mbedtls",
+			"bom": "urn:uuid:6f1c2f4e-8a53-4f0e-9d3e-2b7a4c9e1d10", "version": "3.6.1", "version_status": "affected",
+			"loc": {"pointer": "/vulnerabilities/0/affects/0/versions/0"},
+		},
+		{
+			"id": "urn:cdx:6f1c2f4e-8a53-4f0e-9d3e-2b7a4c9e1d10/1#mbedtls", "ref": "mbedtls",
+			"bom": "urn:uuid:6f1c2f4e-8a53-4f0e-9d3e-2b7a4c9e1d10", "version": "3.6.3", "version_status": "unaffected",
+			"loc": {"pointer": "/vulnerabilities/0/affects/0/versions/1"},
+		},
+	])
+	findings := rule.report with input as {"documents": [_sbom, _vex("cyclonedx-vex", [statement])]}
+	[f] := [f | some f in findings]
+	startswith(f.message, "CVE-2025-27809 is declared fixed in urn:cdx:6f1c2f4e-8a53-4f0e-9d3e-2b7a4c9e1d10/1#mbedtls, but")
+}
+
+test_success_fixed_version_is_shipped if {
+	statement := _fixed([{"purl": "pkg:github/mbed-tls/mbedtls@v3.6.2", "name": "mbedtls", "version": "v3.6.2", "loc": {"pointer": "/statements/0/products/0"}}])
+	count(rule.report) == 0 with input as {"documents": [_sbom, _vex("openvex", [statement])]}
+}
+
+test_success_no_version_given_or_component_not_shipped if {
+	count(rule.report) == 0 with input as {"documents": [_sbom, _vex("csaf-vex", [
+		_fixed([{"id": "CSAFPID-0001", "name": "mbedtls", "loc": {"pointer": "/vulnerabilities/0/product_status/fixed/0"}}]),
+		_fixed([{"purl": "pkg:generic/openssl@3.0.13", "name": "openssl", "version": "3.0.13", "loc": {"pointer": "/vulnerabilities/1/product_status/fixed/0"}}]),
+	])]}
+}

@@ -1,0 +1,56 @@
+# METADATA
+# title: Every vulnerability a scan reports in a shipped component is assessed in a VEX statement
+# description: |
+#   A scanner lists every published vulnerability whose affected versions include a component version; many do not
+#   apply to the product because the vulnerable code is absent, unreachable or mitigated. The manufacturer must
+#   assess each one and record the result, so that none is left unhandled and none is left open without reason:
+#   fixed, not affected (with a justification), affected (with the action taken) or under investigation. A
+#   vulnerability found in a component that the SBOMs ship without any VEX statement about it is an open,
+#   unassessed known vulnerability. Findings in components the SBOMs do not list are left to the SBOM rules.
+# scope: package
+# custom:
+#   id: AL-VEX-002
+#   severity: error
+#   clauses:
+#     - id: CRA-AI-P1-2A
+#       cite: CRA Annex I Part I (2)(a)
+#     - id: CRA-AI-P2-2
+#       cite: CRA Annex I Part II (2)
+#     - id: MDCG-2019-16-3.8
+#       cite: MDCG 2019-16 rev.1 section 3.8
+#     - id: FDA-CSG-V-A-4-b
+#       cite: FDA premarket cybersecurity guidance section V.A.4(b)
+#   remediation: |
+#     Assess the vulnerability for the component and add a statement to the product's VEX document (OpenVEX, CSAF
+#     VEX or CycloneDX VEX, listed in the manifest as type vex): not_affected with a justification, affected with
+#     the action taken or planned, fixed, or under_investigation while the analysis runs. Name the component by the
+#     package URL the SBOM gives it (or the CycloneDX bom-ref, CPE, or name and version), or name the product as a
+#     whole when the statement holds for all of it.
+package annexlint.rules.vex["scan-findings-assessed"]
+
+import data.annexlint.lib
+import data.annexlint.lib.vuln
+
+report contains lib.finding_related(scan.path, concat("", ["/matches/", format_int(i, 10)]), msg, related) if {
+	some scan in lib.documents("vulnerability-scan")
+	some i, match in scan.content.matches
+	vulnerabilities := vuln.ids(match)
+	count(vulnerabilities) > 0
+	open := {id | some id in vuln.resolve(match); not vuln.covered(vulnerabilities, id)}
+	count(open) > 0
+	msg := sprintf("the scan reports %s in %s, but %s; %s", [
+		_name(match), concat(", ", sort([vuln.label(id) | some id in open])), _missing,
+		"assess it and add a VEX statement for the component (or for the product as a whole)",
+	])
+	related := [{"path": id[0], "pointer": vuln.pointer(id), "message": "the component the SBOM ships"} |
+		some id in open
+	]
+}
+
+_name(match) := sprintf("%s (also %s)", [match.vulnerability, concat(", ", match.aliases)]) if {
+	count(match.aliases) > 0
+} else := match.vulnerability
+
+_missing := "the bundle has no VEX document (type vex) to assess it" if {
+	not lib.has_document("vex")
+} else := "no VEX statement in the bundle assesses it for that component"

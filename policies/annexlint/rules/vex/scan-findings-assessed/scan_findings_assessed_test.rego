@@ -1,0 +1,103 @@
+package annexlint.rules.vex["scan-findings-assessed_test"]
+
+import data.annexlint.rules.vex["scan-findings-assessed"] as rule
+
+_sbom := {"type": "sbom", "path": "sbom/fw.cdx.json", "content": {
+	"serial_number": "urn:uuid:6f1c2f4e-8a53-4f0e-9d3e-2b7a4c9e1d10",
+	"primary": {"ref": "fw", "name": "vf300-firmware", "version": "3.2.0", "purl": "pkg:generic/vitaflo/vf300-firmware@3.2.0"},
+	"components": [
+		{"ref": "pkg:github/Mbed-TLS/mbedtls@v3.6.2", "name": "mbedtls", "version": "3.6.2", "purl": "pkg:github/Mbed-TLS/mbedtls@v3.6.2", "cpes": []},
+		{"ref": "zephyr", "name": "zephyr", "version": "3.7.0", "purl": "", "cpes": ["cpe:2.3:o:zephyrproject:zephyr:3.7.0:*:*:*:*:*:*:*"]},
+	],
+}}
+
+_match(vuln, aliases, fields) := object.union({"vulnerability": vuln, "aliases": aliases, "cpes": []}, fields)
+
+_scan(matches) := {"type": "vulnerability-scan", "path": "scans/fw.grype.json", "content": {"matches": matches}}
+
+_vex(statements) := {"type": "vex", "path": "vex/fw.openvex.json", "content": {"kind": "openvex", "statements": statements}}
+
+_statement(vuln, aliases, products) := {"vulnerability": vuln, "aliases": aliases, "products": products, "status": "not_affected"}
+
+_mbedtls_match := _match("CVE-2025-27809", [], {"name": "mbedtls", "version": "3.6.2", "purl": "pkg:github/mbed-tls/mbedtls@v3.6.2?arch=arm"})
+
+test_fail_unassessed_match_in_shipped_component if {
+	findings := rule.report with input as {"documents": [_sbom, _scan([_mbedtls_match]), _vex([])]}
+	findings == {{
+		"path": "scans/fw.grype.json",
+		"pointer": "/matches/0",
+		"message": concat("", [
+			"the scan reports CVE-2025-27809 in mbedtls 3.6.2 (sbom/fw.cdx.json), but no VEX statement in the bundle ",
+			"assesses it for that component; assess it and add a VEX statement for the component (or for the product ",
+			"as a whole)",
+		]),
+		"related": [{"path": "sbom/fw.cdx.json", "pointer": "/components/0", "message": "the component the SBOM ships"}],
+	}}
+}
+
+test_fail_statement_for_another_vulnerability_or_version_does_not_cover if {
+	findings := rule.report with input as {"documents": [_sbom, _scan([_mbedtls_match]), _vex([
+		_statement("CVE-2025-27810", [], [{"purl": "pkg:github/mbed-tls/mbedtls@v3.6.2", "loc": {"pointer": "/statements/0/products/0"}}]),
+		_statement("CVE-2025-27809", [], [{"purl": "pkg:github/mbed-tls/mbedtls@v3.5.0", "version": "v3.5.0", "loc": {"pointer": "/statements/1/products/0"}}]),
+	])]}
+	count(findings) == 1
+}
+
+test_fail_no_vex_document_at_all if {
+	findings := rule.report with input as {"documents": [_sbom, _scan([_match("CVE-2024-6135", ["GHSA-xxxx"], {"name": "zephyr", "version": "3.7.0"})])]}
+	[f] := [f | some f in findings]
+	f.message == concat("", [
+		"the scan reports CVE-2024-6135 (also GHSA-xxxx) in zephyr 3.7.0 (sbom/fw.cdx.json), but the bundle has no ",
+		"VEX document (type vex) to assess it; assess it and add a VEX statement for the component (or for the ",
+		"product as a whole)",
+	])
+}
+
+test_success_statement_by_purl_alias_cpe_or_product if {
+	input_docs := [
+		_sbom,
+		_scan([
+			_mbedtls_match,
+			_match("GHSA-aaaa-bbbb-cccc", ["CVE-2025-1111"], {"name": "zephyr", "version": "3.7.0", "cpes": ["cpe:2.3:o:zephyrproject:zephyr:3.7.0:*:*:*:*:*:*:*"]}),
+			_match("CVE-2025-2222", [], {"name": "zephyr", "version": "v3.7.0"}),
+		]),
+		_vex([
+			_statement("CVE-2025-27809", [], [{"purl": "pkg:github/Mbed-TLS/mbedtls@v3.6.2", "loc": {"pointer": "/statements/0/products/0"}}]),
+			_statement("CVE-2025-1111", [], [{"cpe": "cpe:2.3:o:zephyrproject:zephyr:3.7.0:*:*:*:*:*:*:*", "loc": {"pointer": "/statements/1/products/0"}}]),
+			_statement("CVE-2025-2222", [], [{"purl": "pkg:generic/vitaflo/vf300-firmware@3.2.0", "loc": {"pointer": "/statements/2/products/0"}}]),
+		]),
+	]
+	count(rule.report) == 0 with input as {"documents": input_docs}
+}
+
+test_success_match_in_component_not_shipped if {
+	other := _match("CVE-2024-0001", [], {"name": "openssl", "version": "3.0.1", "purl": "pkg:generic/openssl@3.0.1"})
+	count(rule.report) == 0 with input as {"documents": [_sbom, _scan([other])]}
+}
+
+test_fail_subcomponent_statement_covers_only_the_subcomponent if {
+	findings := rule.report with input as {"documents": [
+		_sbom,
+		_scan([_mbedtls_match, _match("CVE-2025-27809", [], {"name": "zephyr", "version": "3.7.0"})]),
+		_vex([_statement("CVE-2025-27809", [], [
+			{"purl": "pkg:generic/vitaflo/vf300-firmware@3.2.0", "loc": {"pointer": "/statements/0/products/0"}},
+			{
+				"purl": "pkg:github/mbed-tls/mbedtls@v3.6.2", "loc": {"pointer": "/statements/0/products/0/subcomponents/0"},
+				"parent": {"purl": "pkg:generic/vitaflo/vf300-firmware@3.2.0", "loc": {"pointer": "/statements/0/products/0"}},
+			},
+		])]),
+	]}
+	{f.pointer | some f in findings} == {"/matches/1"}
+}
+
+test_success_malformed_model_values_raise_no_error if {
+	odd := [
+		null, "CVE-2025-0001",
+		{"vulnerability": 7, "aliases": "x", "purl": 5, "cpes": [1, null], "name": ["mbedtls"], "version": {}},
+		{"vulnerability": "CVE-2025-0002", "aliases": [], "bom": 1, "ref": 2, "cpe": 3, "name": "", "range": 4},
+	]
+	count(rule.report) == 0 with input as {"documents": [
+		_sbom, _scan(odd),
+		_vex([null, {"vulnerability": "CVE-2025-0002", "products": [null, 5, {"parent": "x", "loc": 1}]}]),
+	]}
+}
