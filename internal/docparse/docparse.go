@@ -22,6 +22,11 @@ import (
 type Limits struct {
 	MaxDepth int // deepest nesting of objects and arrays
 	MaxNodes int // values produced, counting every YAML alias expansion
+	// MergeKeys lets YAML merge keys (<<) through, resolved as YAML 1.1
+	// defines them. Native documents refuse them (the merged keys are easy
+	// to misread); third-party formats whose own examples use them, such as
+	// Threagile, opt in.
+	MergeKeys bool
 }
 
 // Default limits: generous for real technical documentation (CycloneDX

@@ -140,3 +140,29 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestYAMLMergeKeys(t *testing.T) {
+	t.Parallel()
+	src := "base: &b\n  x: 1\n  y: 2\nother: &o\n  y: 9\n  z: 3\nuse:\n  <<: [*b, *o]\n  x: 5\n"
+	if _, err := Parse("m.yaml", []byte(src), Limits{}); err == nil || !strings.Contains(err.Error(), "merge keys") {
+		t.Fatalf("merge keys accepted without opting in: %v", err)
+	}
+	d, err := Parse("m.yaml", []byte(src), Limits{MergeKeys: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := d.Value.(map[string]any)["use"]
+	want := map[string]any{"x": json.Number("5"), "y": json.Number("2"), "z": json.Number("3")}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("merged mapping (-want +got):\n%s", diff)
+	}
+	// Explicit keys point at their own line; merged ones at the anchor's.
+	for ptr, line := range map[string]int{"/use/x": 9, "/use/y": 3, "/use/z": 6} {
+		if p := d.Pos(ptr); p.Line != line {
+			t.Errorf("Pos(%s) = %v, want line %d", ptr, p, line)
+		}
+	}
+	if _, err := Parse("m.yaml", []byte("a: &a 1\nb:\n  <<: *a\n"), Limits{MergeKeys: true}); err == nil {
+		t.Error("merging a scalar was accepted")
+	}
+}

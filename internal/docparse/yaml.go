@@ -121,13 +121,18 @@ func (c *yamlConverter) convert(n *yaml.Node, ptr string, depth int) (any, error
 
 func (c *yamlConverter) mapping(n *yaml.Node, ptr string, depth int) (any, error) {
 	obj := make(map[string]any, len(n.Content)/2)
+	var merges []*yaml.Node
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
 			return nil, position.Errorf(c.at(k), "mapping keys must be plain text, not a list or a mapping")
 		}
 		if k.Tag == "!!merge" {
-			return nil, position.Errorf(c.at(k), "YAML merge keys (<<) are not supported; write the keys out")
+			if !c.limits.MergeKeys {
+				return nil, position.Errorf(c.at(k), "YAML merge keys (<<) are not supported; write the keys out")
+			}
+			merges = append(merges, v)
+			continue
 		}
 		key := k.Value
 		if _, dup := obj[key]; dup {
@@ -143,7 +148,41 @@ func (c *yamlConverter) mapping(n *yaml.Node, ptr string, depth int) (any, error
 		}
 		obj[key] = val
 	}
-	return obj, nil
+	return obj, c.merge(obj, merges, ptr, depth)
+}
+
+// merge adds the keys of merged mappings that the mapping does not set
+// itself; with a list of mappings, earlier ones win. Merged values keep the
+// position where the anchor writes them.
+func (c *yamlConverter) merge(obj map[string]any, merges []*yaml.Node, ptr string, depth int) error {
+	for _, m := range merges {
+		sources := []*yaml.Node{m}
+		if r := resolveAlias(m); r.Kind == yaml.SequenceNode {
+			sources = r.Content
+		}
+		for _, src := range sources {
+			if resolveAlias(src).Kind != yaml.MappingNode {
+				return position.Errorf(c.at(src), "a merge key (<<) needs a mapping or a list of mappings")
+			}
+			val, err := c.convert(src, ptr, depth)
+			if err != nil {
+				return err
+			}
+			for key, x := range val.(map[string]any) {
+				if _, set := obj[key]; !set {
+					obj[key] = x
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func resolveAlias(n *yaml.Node) *yaml.Node {
+	for n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	return n
 }
 
 // scalar maps YAML's resolved tags onto JSON types. Timestamps stay strings:

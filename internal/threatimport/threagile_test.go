@@ -139,7 +139,7 @@ func TestThreagileSeverityFromLikelihoodAndImpact(t *testing.T) {
 		{"", "high", ""},
 	}
 	for _, tt := range tests {
-		im := &tgImport{r: &reader{src: &mergeDoc{file: "x"}, tool: "Threagile model"}}
+		im := &tgImport{r: &reader{src: docValue{&docparse.Doc{File: "x"}}, tool: "Threagile model"}}
 		got, err := im.severity(map[string]string{"exploitation_likelihood": tt.likelihood, "exploitation_impact": tt.impact}, "/r")
 		if err != nil || got != tt.want {
 			t.Errorf("severity(%s, %s) = %q, %v; want %q", tt.likelihood, tt.impact, got, err, tt.want)
@@ -183,11 +183,11 @@ func TestThreagileLocator(t *testing.T) {
 func TestMergeKeyPositions(t *testing.T) {
 	t.Parallel()
 	data := []byte("base: &b\n  a: 1\n  b: two\nitem:\n  <<: *b\n  b: three\n")
-	doc, err := parseMergeYAML("m.yaml", data, docparse.Limits{})
+	doc, err := parseThreagile("m.yaml", data, docparse.Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	item := doc.val.(map[string]any)["item"].(map[string]any)
+	item := doc.value().(map[string]any)["item"].(map[string]any)
 	if diff := cmp.Diff(map[string]any{"a": item["a"], "b": "three"}, item); diff != "" || item["a"] == nil {
 		t.Errorf("item (-want +got):\n%s", diff)
 	}

@@ -91,7 +91,7 @@ func TestImportErrors(t *testing.T) {
 		{"threagile stride", "t.yaml", threagile + "individual_risk_categories:\n  C:\n    id: c\n    stride: phishing\n", 6, `stride "phishing"`},
 		{"threagile tracking status", "t.yaml", threagile + "risk_tracking:\n  x@y:\n    status: done\n", 5, `risk tracking status "done"`},
 		{"threagile breach list", "t.yaml", risk + "        data_breach_technical_assets:\n          - {a: 1}\n", 9, "a technical asset ID must be text"},
-		{"merge value not a mapping", "t.yaml", threagile + "data_assets:\n  D:\n    <<: 3\n    id: d\n", 5, "merge key (<<) must be a mapping"},
+		{"merge value not a mapping", "t.yaml", threagile + "data_assets:\n  D:\n    <<: 3\n    id: d\n", 5, "merge key (<<) needs a mapping"},
 		{"duplicate key with merges", "t.yaml", threagile + "a: &a {x: 1}\nb:\n  <<: *a\n  y: 1\n  y: 2\n", 7, `duplicate key "y"`},
 		{"merge alias bomb", "t.yaml", threagile + aliasBomb(), 0, "too many values"},
 		{"native not a mapping", "n.yaml", "- a\n- b\n", 1, "expected a security risk file"},
