@@ -27,10 +27,12 @@ finding_related(path, pointer, message, related) := object.union(finding(path, p
 # file_exists is true when path names a regular file inside the bundle.
 file_exists(path) if input.files[path]
 
-# level_rank is the position of a risk level on the file's acceptance scale (0-based), undefined if unknown.
-level_rank(criteria, level) := i if {
-	some i, l in criteria.scale
-	l == level
+# level_rank is the position of a risk level on the file's acceptance scale (0-based), undefined if unknown. A level
+# the scale repeats (the schema forbids it, but rules run anyway) takes its first position: two values for one call
+# would be a conflict error that stops the whole evaluation.
+level_rank(criteria, level) := min(ranks) if {
+	ranks := {i | some i, l in criteria.scale; l == level}
+	count(ranks) > 0
 }
 
 # acceptable is true when the level is one of the file's acceptable levels.
@@ -39,8 +41,12 @@ acceptable(criteria, level) if level in criteria.acceptable
 # days_between is the number of whole days from date a to date b (ISO 8601 dates).
 days_between(a, b) := (time.parse_ns("2006-01-02", b) - time.parse_ns("2006-01-02", a)) / ((24 * 60) * 60e9)
 
-# add_years returns the ISO date n years after date d.
-add_years(d, n) := sprintf("%04d-%02d-%02d", time.date(time.add_date(time.parse_ns("2006-01-02", d), n, 0, 0)))
+# add_years returns the ISO date n years after date d. From 29 February into a year without one it is 28 February,
+# as EU law ends such a period (Regulation 1182/71 Art. 3(2)(c)); time.add_date alone would overflow into 1 March.
+add_years(d, n) := sprintf("%04d-%02d-%02d", time.date(t - (time.date(t)[2] * 86400000000000))) if {
+	t := time.add_date(time.parse_ns("2006-01-02", d), n, 0, 0)
+	time.date(t)[2] != to_number(substring(d, 8, 2))
+} else := sprintf("%04d-%02d-%02d", time.date(time.add_date(time.parse_ns("2006-01-02", d), n, 0, 0)))
 
 # pointer appends a key or index to a JSON pointer, escaping as RFC 6901 requires.
 pointer(parent, token) := concat("/", [parent, replace(replace(sprintf("%v", [token]), "~", "~0"), "/", "~1")])

@@ -409,9 +409,17 @@ final_due_after_measure(available) := [(ns(available) + (15 * day_ns)) - 1, date
 
 # final_due_after_notification is one month after the incident notification, or after its deadline (72 hours
 # from awareness) when none is recorded.
-final_due_after_notification(r, aware) := time.add_date(notified, 0, 1, 0) if {
+final_due_after_notification(r, aware) := _add_month(notified) if {
 	notified := ns(r.notification_at)
-} else := time.add_date(aware + (72 * hour_ns), 0, 1, 0)
+} else := _add_month(aware + (72 * hour_ns))
+
+# _add_month is the same instant one month later, or on the last day of the next month when that has no such day,
+# as EU law ends a period of months (Regulation 1182/71 Art. 3(2)(c)): time.add_date alone overflows, making
+# 31 January plus one month 3 March.
+_add_month(t) := u - (time.date(u)[2] * day_ns) if {
+	u := time.add_date(t, 0, 1, 0)
+	time.date(u)[2] != time.date(t)[2]
+} else := time.add_date(t, 0, 1, 0)
 
 # --- Time --------------------------------------------------------------------------------------------------------
 
