@@ -29,11 +29,24 @@ type Source struct {
 	FS   fs.FS
 }
 
-// Engine holds compiled policies and one prepared query per rule.
+// Engine holds compiled policies and one prepared query per group of rules
+// (same area, same applicability).
+//
+// A query per group, not per rule: OPA caches a rule's value only within
+// one evaluation, so rules that share library indexes (the VEX rules all
+// join components by purl) would each rebuild them if queried one by one.
+// Groups still run in parallel.
 type Engine struct {
-	catalog  *catalog.Catalog
-	prepared map[string]rego.PreparedEvalQuery // by rule ID
-	timeout  time.Duration
+	catalog *catalog.Catalog
+	groups  []group
+	timeout time.Duration
+}
+
+// group is one area's rules, evaluated together as an object keyed by rule ID.
+type group struct {
+	area  string
+	ids   []string
+	query rego.PreparedEvalQuery
 }
 
 // DefaultTimeout bounds one bundle's whole evaluation; a policy that loops
@@ -109,19 +122,44 @@ func New(ctx context.Context, sources []Source, builtin []catalog.Rule) (*Engine
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{catalog: cat, prepared: map[string]rego.PreparedEvalQuery{}, timeout: DefaultTimeout}
+	e := &Engine{catalog: cat, timeout: DefaultTimeout}
 	store := inmem.New()
-	for _, r := range rules {
+	// Rules group by area and by when they apply, so a group either runs
+	// whole or not at all: no work is spent on rules that do not apply.
+	byKey := map[string][]catalog.Rule{}
+	var keys []string
+	for _, r := range cat.Rules() {
+		if r.Query == "" {
+			continue
+		}
+		key := strings.Join([]string{r.Area, strings.Join(r.Frameworks, ","), r.AppliesFrom, r.AppliesBy}, "|")
+		if _, seen := byKey[key]; !seen {
+			keys = append(keys, key)
+		}
+		byKey[key] = append(byKey[key], r)
+	}
+	sort.Strings(keys)
+	for _, key := range keys {
+		area := byKey[key][0].Area
+		g := group{area: area}
+		members := make([]string, 0, len(byKey[key]))
+		for _, r := range byKey[key] {
+			g.ids = append(g.ids, r.ID)
+			// The comprehension keeps the object defined when one rule's
+			// report is undefined, so one rule cannot hide its neighbours'.
+			members = append(members, fmt.Sprintf("%q: [x | x := %s]", r.ID, r.Query))
+		}
 		pq, err := rego.New(
-			rego.Query(r.Query),
+			rego.Query("{"+strings.Join(members, ", ")+"}"),
 			rego.Compiler(compiler),
 			rego.Store(store),
 			rego.StrictBuiltinErrors(true),
 		).PrepareForEval(ctx)
 		if err != nil {
-			return nil, fmt.Errorf("prepare rule %s: %w", r.ID, err)
+			return nil, fmt.Errorf("prepare rules of area %s: %w", area, err)
 		}
-		e.prepared[r.ID] = pq
+		g.query = pq
+		e.groups = append(e.groups, g)
 	}
 	return e, nil
 }
@@ -165,29 +203,40 @@ type Related struct {
 	Message string
 }
 
-// Eval runs every rule for which run returns true over input, in parallel.
-// input must already be an ast.Value so it is converted once, not per rule.
+// Eval runs every rule for which run returns true over input, one group per
+// goroutine. input must already be an ast.Value so it is converted once.
+// Rules in a group share their applicability, so a group runs whole or not
+// at all.
 func (e *Engine) Eval(ctx context.Context, input ast.Value, run func(catalog.Rule) bool) ([]Result, error) {
 	ctx, cancel := context.WithTimeout(ctx, e.timeout)
 	defer cancel()
 
-	var ids []string
-	for _, r := range e.catalog.Rules() {
-		if _, ok := e.prepared[r.ID]; ok && run(r) {
-			ids = append(ids, r.ID)
+	wanted := map[string]bool{}
+	var todo []group
+	for _, g := range e.groups {
+		for _, id := range g.ids {
+			if r, ok := e.catalog.Rule(id); ok && run(r) {
+				wanted[id] = true
+			}
+		}
+		for _, id := range g.ids {
+			if wanted[id] {
+				todo = append(todo, g)
+				break
+			}
 		}
 	}
-	results := make([][]Result, len(ids))
-	errs := make([]error, len(ids))
+	results := make([][]Result, len(todo))
+	errs := make([]error, len(todo))
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
-	for i, id := range ids {
+	for i, g := range todo {
 		wg.Add(1)
 		sem <- struct{}{}
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
-			results[i], errs[i] = e.evalRule(ctx, id, input)
+			results[i], errs[i] = e.evalGroup(ctx, g, input, wanted)
 		}()
 	}
 	wg.Wait()
@@ -204,24 +253,37 @@ func (e *Engine) Eval(ctx context.Context, input ast.Value, run func(catalog.Rul
 	return all, nil
 }
 
-func (e *Engine) evalRule(ctx context.Context, id string, input ast.Value) ([]Result, error) {
-	rs, err := e.prepared[id].Eval(ctx, rego.EvalParsedInput(input))
+func (e *Engine) evalGroup(ctx context.Context, g group, input ast.Value, wanted map[string]bool) ([]Result, error) {
+	rs, err := g.query.Eval(ctx, rego.EvalParsedInput(input))
 	if err != nil {
-		return nil, fmt.Errorf("rule %s: %w", id, err)
+		return nil, fmt.Errorf("rules of area %s (%s): %w", g.area, strings.Join(g.ids, ", "), err)
 	}
 	var out []Result
 	for _, r := range rs {
 		for _, expr := range r.Expressions {
-			set, ok := expr.Value.([]any)
+			byRule, ok := expr.Value.(map[string]any)
 			if !ok {
-				return nil, fmt.Errorf("rule %s: report must be a set of findings, got %T", id, expr.Value)
+				return nil, fmt.Errorf("rules of area %s: unexpected result %T", g.area, expr.Value)
 			}
-			for _, item := range set {
-				res, err := decodeResult(id, item)
-				if err != nil {
-					return nil, err
+			for _, id := range g.ids {
+				if !wanted[id] {
+					continue
 				}
-				out = append(out, res)
+				wrapped, _ := byRule[id].([]any)
+				if len(wrapped) == 0 {
+					continue // report undefined: no findings
+				}
+				set, ok := wrapped[0].([]any)
+				if !ok {
+					return nil, fmt.Errorf("rule %s: report must be a set of findings, got %T", id, wrapped[0])
+				}
+				for _, item := range set {
+					res, err := decodeResult(id, item)
+					if err != nil {
+						return nil, err
+					}
+					out = append(out, res)
+				}
 			}
 		}
 	}
