@@ -49,9 +49,12 @@ func readSBOM(file string, data []byte, limits docparse.Limits) (any, bundle.Loc
 	if err != nil {
 		return nil, nil, err
 	}
+	// sbom.Parse accepts a UTF-8 byte-order mark, which editors do not
+	// show; index positions without it so lines and columns still match.
+	body := bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})
 	var raw *docparse.Doc
-	if trimmed := bytes.TrimLeft(data, " \t\r\n"); len(trimmed) > 0 && trimmed[0] == '{' {
-		raw = docparse.Locate(file, data, limits)
+	if startsLikeJSON(body) {
+		raw = docparse.Locate(file, body, limits)
 	}
 	return content, bundle.ModelLocator{File: file, Content: content, Raw: raw}, nil
 }
