@@ -4,6 +4,8 @@
 package bundle
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -42,6 +44,9 @@ type Document struct {
 	// Content is what policies see: the parsed value for native types, the
 	// normalised model for SBOMs and vulnerability data.
 	Content any
+	// SHA256 is the lower-case hex digest of the file as read, so every
+	// report can name exactly which bytes a verdict rests on.
+	SHA256 string
 }
 
 // Bundle is a loaded bundle.
@@ -133,7 +138,7 @@ func (l *Loader) Load(dir string) (*Bundle, *os.Root, error) {
 			_ = root.Close()
 			return nil, nil, err
 		}
-		b.Manifest = &Document{ID: "manifest", Type: "manifest", Path: name, Index: -1, Loc: doc, Content: doc.Value}
+		b.Manifest = &Document{ID: "manifest", Type: "manifest", Path: name, Index: -1, Loc: doc, Content: doc.Value, SHA256: digest(data)}
 		break
 	}
 	if b.Manifest == nil {
@@ -192,7 +197,7 @@ func (l *Loader) LoadDocuments(b *Bundle, root *os.Root, entries []ManifestEntry
 			errs = append(errs, position.Errorf(at, "document %q: %v", clean, err))
 			continue
 		}
-		d := &Document{ID: e.ID, Type: e.Type, Path: clean, Index: e.Index}
+		d := &Document{ID: e.ID, Type: e.Type, Path: clean, Index: e.Index, SHA256: digest(data)}
 		if n, ok := l.normalisers[e.Type]; ok {
 			d.Content, d.Loc, err = n(clean, data, l.opts.Limits)
 		} else {
@@ -209,6 +214,11 @@ func (l *Loader) LoadDocuments(b *Bundle, root *os.Root, entries []ManifestEntry
 		b.Documents = append(b.Documents, d)
 	}
 	return errors.Join(errs...)
+}
+
+func digest(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
 }
 
 // cleanPath accepts only relative, slash-separated paths that stay inside

@@ -6,17 +6,22 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/annexlint/annexlint/internal/bundle"
 	"github.com/annexlint/annexlint/internal/catalog"
+	"github.com/annexlint/annexlint/internal/clause"
 	"github.com/annexlint/annexlint/internal/docparse"
 	"github.com/annexlint/annexlint/internal/enrich"
 	"github.com/annexlint/annexlint/internal/finding"
 	"github.com/annexlint/annexlint/internal/policy"
 	"github.com/annexlint/annexlint/internal/position"
+	"github.com/annexlint/annexlint/internal/regime"
+	"github.com/annexlint/annexlint/internal/result"
 	"github.com/annexlint/annexlint/internal/schema"
 )
 
@@ -28,56 +33,39 @@ type Checker struct {
 	Loader    *bundle.Loader
 }
 
-// Product is what the report says about the product checked.
-type Product struct {
-	Name           string `json:"name"`
-	Version        string `json:"version"`
-	Manufacturer   string `json:"manufacturer"`
-	Framework      string `json:"framework"`
-	Classification string `json:"classification"`
-	PlacedOnMarket string `json:"placed_on_market"`
+// Options are the settings of one run.
+type Options struct {
+	// AsOf is the ISO date the regime and date-dependent rules are judged on.
+	AsOf string
 }
 
-// DocumentInfo lists a document that was checked.
-type DocumentInfo struct {
-	ID   string `json:"id"`
-	Type string `json:"type"`
-	Path string `json:"path"`
-}
-
-// Result is everything any report writer needs.
-type Result struct {
-	AsOf      string            `json:"as_of"`
-	Bundle    string            `json:"bundle"`
-	Product   Product           `json:"product"`
-	Documents []DocumentInfo    `json:"documents"`
-	Rules     []catalog.Rule    `json:"-"`
-	Applied   map[string]bool   `json:"-"` // rule ID -> ran for this bundle
-	Findings  []finding.Finding `json:"findings"`
-}
-
-// Run checks the bundle in dir as of the ISO date asOf.
-func (c *Checker) Run(ctx context.Context, dir, asOf string) (*Result, error) {
+// Run checks the bundle in dir. Its stages, in order: load (manifest, then
+// documents), validate (schemas), decide (the regime), derive (Go-side
+// facts), evaluate (the rules that apply), and resolve (positions, statuses
+// and the run model every writer renders).
+func (c *Checker) Run(ctx context.Context, dir string, opts Options) (*result.Result, error) {
+	asOf := opts.AsOf
 	b, root, err := c.Loader.Load(dir)
 	if err != nil {
 		return nil, err
 	}
 	defer func() { _ = root.Close() }()
 
+	// validate the manifest before reading the documents it lists
 	var findings []finding.Finding
+	schemaRule, _ := c.Engine.Catalog().Rule(catalog.SchemaRuleID)
 	schemaFindings := func(d *bundle.Document, docType string) error {
 		vs, err := c.Validator.Validate(docType, d.Content)
 		if err != nil {
 			return err
 		}
-		rule, _ := c.Engine.Catalog().Rule(catalog.SchemaRuleID)
 		for _, v := range vs {
 			findings = append(findings, finding.Finding{
-				RuleID:   rule.ID,
-				Severity: rule.Severity,
-				Message:  fmt.Sprintf("%s does not match the %s schema: %s", d.Path, docType, v.Message),
-				Pos:      d.Loc.Pos(v.Pointer),
-				Pointer:  v.Pointer,
+				RuleID:  schemaRule.ID,
+				Message: fmt.Sprintf("%s does not match the %s schema: %s", d.Path, docType, v.Message),
+				Pos:     d.Loc.Pos(v.Pointer),
+				Pointer: v.Pointer,
+				Kind:    finding.KindViolation,
 			})
 		}
 		return nil
@@ -88,6 +76,7 @@ func (c *Checker) Run(ctx context.Context, dir, asOf string) (*Result, error) {
 	if err := c.Loader.LoadDocuments(b, root, bundle.Entries(b.Manifest.Content)); err != nil {
 		return nil, err
 	}
+	schemaEvidence := []policy.Examined{{Path: b.Manifest.Path}}
 	for _, d := range b.Documents {
 		if err := checkKind(b, d); err != nil {
 			return nil, err
@@ -96,40 +85,171 @@ func (c *Checker) Run(ctx context.Context, dir, asOf string) (*Result, error) {
 			if err := schemaFindings(d, d.Type); err != nil {
 				return nil, err
 			}
+			schemaEvidence = append(schemaEvidence, policy.Examined{Path: d.Path})
 		}
 	}
 
-	res := &Result{AsOf: asOf, Bundle: filepath.ToSlash(filepath.Clean(dir)), Product: product(b.Manifest.Content), Applied: map[string]bool{}}
+	decision := regime.Decide(b.Manifest.Content, asOf)
+	res := &result.Result{AsOf: asOf, Bundle: filepath.ToSlash(filepath.Clean(dir)), Product: product(b.Manifest.Content), Regime: decision}
+	res.Documents = append(res.Documents, result.Document{ID: b.Manifest.ID, Type: b.Manifest.Type, Path: b.Manifest.Path, SHA256: b.Manifest.SHA256})
 	for _, d := range b.Documents {
-		res.Documents = append(res.Documents, DocumentInfo{ID: d.ID, Type: d.Type, Path: d.Path})
+		res.Documents = append(res.Documents, result.Document{ID: d.ID, Type: d.Type, Path: d.Path, SHA256: d.SHA256})
 	}
+
 	facts, err := enrich.Derive(b, root, c.Loader.MaxFileSize())
 	if err != nil {
 		return nil, err
 	}
-	input, err := policyInput(b, asOf, facts)
+	input, err := policyInput(b, asOf, decision, facts)
 	if err != nil {
 		return nil, err
 	}
-	res.Rules = c.Engine.Catalog().Rules()
-	for _, r := range res.Rules {
-		res.Applied[r.ID] = r.AppliesTo(res.Product.Framework, res.Product.PlacedOnMarket, asOf)
+
+	verdicts := map[string]regime.RuleVerdict{}
+	for _, r := range c.Engine.Catalog().Rules() {
+		verdicts[r.ID] = decision.Verdict(r)
 	}
-	results, err := c.Engine.Eval(ctx, input, func(r catalog.Rule) bool { return res.Applied[r.ID] })
+	outputs, err := c.Engine.Evaluate(ctx, input, func(r catalog.Rule) bool { return verdicts[r.ID].Applies })
 	if err != nil {
 		return nil, err
 	}
-	for _, r := range results {
-		rule, _ := c.Engine.Catalog().Rule(r.RuleID)
-		f := finding.Finding{RuleID: r.RuleID, Severity: rule.Severity, Message: r.Message, Pos: resolve(b, r.Path, r.Pointer), Pointer: r.Pointer}
-		for _, rel := range r.Related {
-			f.Related = append(f.Related, finding.Related{Pos: resolve(b, rel.Path, rel.Pointer), Message: rel.Message})
+	// The schema rule is Go code: its output is assembled here, from the
+	// documents validated above.
+	schemaOut := policy.Output{RuleID: catalog.SchemaRuleID, DeclaresEvidence: true, Evidence: schemaEvidence}
+	for _, f := range findings {
+		schemaOut.Findings = append(schemaOut.Findings, policy.Result{RuleID: f.RuleID})
+	}
+	byRule := map[string]policy.Output{catalog.SchemaRuleID: schemaOut}
+	for _, o := range outputs {
+		byRule[o.RuleID] = o
+	}
+	for _, o := range outputs {
+		for _, r := range o.Findings {
+			findings = append(findings, resolveFinding(b, r, finding.KindViolation))
 		}
-		findings = append(findings, f)
+	}
+
+	// resolve statuses, insufficient-evidence findings and obligations
+	for _, r := range c.Engine.Catalog().Rules() {
+		v := verdicts[r.ID]
+		rr := result.Rule{Rule: r, Verdict: v, Status: result.NotApplicable, Reason: v.Reason, Evidence: []result.Evidence{}}
+		if v.Applies {
+			o := byRule[r.ID]
+			rr.EvidenceDeclared = o.DeclaresEvidence
+			for _, ex := range o.Evidence {
+				rr.Evidence = append(rr.Evidence, evidence(b, ex))
+			}
+			rr.Findings = len(o.Findings)
+			switch {
+			case len(o.Findings) > 0:
+				rr.Status = result.Fail
+			case len(o.Insufficient) > 0:
+				rr.Status = result.Insufficient
+				rr.Reason = o.Insufficient[0].Message
+			case o.DeclaresEvidence && len(o.Evidence) == 0:
+				rr.Status = result.Insufficient
+				rr.Reason = "the bundle holds nothing this rule can examine"
+				findings = append(findings, finding.Finding{
+					RuleID:  r.ID,
+					Message: fmt.Sprintf("insufficient evidence for %q: the bundle holds nothing this rule can examine, so the obligation is not demonstrated; %s", r.Title, strings.TrimSpace(r.Remediation)),
+					Pos:     b.Manifest.Loc.Pos("/documents"),
+					Pointer: "/documents",
+					Kind:    finding.KindInsufficient,
+				})
+			default:
+				rr.Status = result.Pass
+			}
+			for _, ins := range o.Insufficient {
+				f := resolveFinding(b, ins, finding.KindInsufficient)
+				f.Message = "insufficient evidence: " + f.Message
+				findings = append(findings, f)
+			}
+		}
+		res.Rules = append(res.Rules, rr)
+	}
+	for i := range findings {
+		v := verdicts[findings[i].RuleID]
+		findings[i].Severity = v.Severity
+		findings[i].Basis = v.BasisText()
 	}
 	finding.Sort(findings)
 	res.Findings = dedupe(findings)
+	res.Obligations = obligations(res.Rules)
 	return res, nil
+}
+
+func resolveFinding(b *bundle.Bundle, r policy.Result, kind string) finding.Finding {
+	f := finding.Finding{RuleID: r.RuleID, Message: r.Message, Pos: resolve(b, r.Path, r.Pointer), Pointer: r.Pointer, Kind: kind}
+	for _, rel := range r.Related {
+		f.Related = append(f.Related, finding.Related{Pos: resolve(b, rel.Path, rel.Pointer), Message: rel.Message})
+	}
+	return f
+}
+
+func evidence(b *bundle.Bundle, ex policy.Examined) result.Evidence {
+	e := result.Evidence{Path: ex.Path, Pointer: ex.Pointer}
+	if d := b.Doc(ex.Path); d != nil {
+		e.SHA256 = d.SHA256
+		if ex.Pointer != "" && d.Loc != nil {
+			e.Line = d.Loc.Pos(ex.Pointer).Line
+		}
+	}
+	return e
+}
+
+// obligations turns rule statuses into clause statuses: a clause's status is
+// the worst of the applicable rules that cite it; a clause no applicable rule
+// cites is not applicable, with the reason of its role or of its rules.
+func obligations(rules []result.Rule) []result.Obligation {
+	byID := map[string]*result.Obligation{}
+	var order []string
+	for _, r := range rules {
+		for _, c := range r.Verdict.Clauses {
+			o, ok := byID[c.ID]
+			if !ok {
+				o = &result.Obligation{Cited: c, Status: result.NotApplicable, Rules: []string{}, Evidence: []result.Evidence{}}
+				if info, ok := clause.Lookup(c.ID); ok {
+					o.Title = info.Title
+				}
+				byID[c.ID] = o
+				order = append(order, c.ID)
+			}
+			o.Rules = append(o.Rules, r.ID)
+			if c.Role == regime.NotApplicable || r.Status == result.NotApplicable {
+				if o.Status == result.NotApplicable && o.Reason == "" {
+					o.Reason = c.Reason
+					if o.Reason == "" {
+						o.Reason = r.Reason
+					}
+				}
+				continue
+			}
+			if o.Status == result.NotApplicable {
+				o.Status, o.Reason, o.Role = r.Status, "", c.Role
+			} else {
+				o.Status = result.Worse(o.Status, r.Status)
+			}
+			o.Evidence = append(o.Evidence, r.Evidence...)
+		}
+	}
+	sort.Strings(order)
+	out := make([]result.Obligation, 0, len(order))
+	for _, id := range order {
+		o := byID[id]
+		o.Evidence = uniqueEvidence(o.Evidence)
+		out = append(out, *o)
+	}
+	return out
+}
+
+func uniqueEvidence(es []result.Evidence) []result.Evidence {
+	sort.Slice(es, func(i, j int) bool {
+		if es[i].Path != es[j].Path {
+			return es[i].Path < es[j].Path
+		}
+		return es[i].Pointer < es[j].Pointer
+	})
+	return slices.CompactFunc(es, func(a, b result.Evidence) bool { return a.Path == b.Path && a.Pointer == b.Pointer })
 }
 
 // checkKind refuses a native document whose own kind contradicts the type
@@ -186,19 +306,19 @@ func dedupe(fs []finding.Finding) []finding.Finding {
 	return out
 }
 
-func product(manifest any) Product {
+func product(manifest any) result.Product {
 	m, _ := manifest.(map[string]any)
 	p, _ := m["product"].(map[string]any)
 	s := func(k string) string { v, _ := p[k].(string); return v }
 	man, _ := p["manufacturer"].(map[string]any)
 	mname, _ := man["name"].(string)
-	return Product{Name: s("name"), Version: s("version"), Manufacturer: mname, Framework: s("framework"),
+	return result.Product{Name: s("name"), Version: s("version"), Manufacturer: mname, Framework: s("framework"),
 		Classification: s("classification"), PlacedOnMarket: s("placed_on_market")}
 }
 
 // policyInput builds the one input document every rule reads, converted to
 // an OPA value once.
-func policyInput(b *bundle.Bundle, asOf string, facts *enrich.Facts) (ast.Value, error) {
+func policyInput(b *bundle.Bundle, asOf string, decision *regime.Decision, facts *enrich.Facts) (ast.Value, error) {
 	docs := make([]map[string]any, 0, len(b.Documents))
 	for _, d := range b.Documents {
 		docs = append(docs, map[string]any{"id": d.ID, "type": d.Type, "path": d.Path, "content": d.Content})
@@ -214,6 +334,7 @@ func policyInput(b *bundle.Bundle, asOf string, facts *enrich.Facts) (ast.Value,
 	}
 	in := map[string]any{
 		"as_of":     asOf,
+		"regime":    regimeInput(decision),
 		"manifest":  map[string]any{"path": b.Manifest.Path, "content": b.Manifest.Content},
 		"documents": docs,
 		"files":     files,
@@ -236,8 +357,28 @@ func policyInput(b *bundle.Bundle, asOf string, facts *enrich.Facts) (ast.Value,
 	return v, nil
 }
 
-// Summary is a one-line tally used by the text writer and the CLI.
-func (r *Result) Summary() string {
-	c := finding.Counts(r.Findings)
-	return fmt.Sprintf("%d error(s), %d warning(s), %d note(s)", c[catalog.Error], c[catalog.Warning], c[catalog.Note])
+// regimeInput is the regime decision as rules read it (input.regime): the
+// qualification, markets, and the role of each instrument, so a rule can
+// adapt its message without re-deciding the law.
+func regimeInput(d *regime.Decision) map[string]any {
+	roles := map[string]any{}
+	for _, in := range d.Instruments {
+		key := in.Instrument
+		if in.Part != "" {
+			key += " " + strings.SplitN(in.Part, " (", 2)[0]
+		}
+		roles[key] = string(in.Role)
+	}
+	markets := make([]any, len(d.Markets))
+	for i, m := range d.Markets {
+		markets[i] = m
+	}
+	return map[string]any{
+		"qualification":   d.Qualification,
+		"framework":       d.Framework,
+		"classification":  d.Classification,
+		"markets":         markets,
+		"nis2_entity":     d.NIS2Entity,
+		"instrument_role": roles,
+	}
 }

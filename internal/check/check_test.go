@@ -98,7 +98,7 @@ func TestRunDerivesFacts(t *testing.T) {
 	dir := dfWriteBundle(t, map[string]string{
 		"annexlint.yaml": dfManifest, "risk.yaml": dfRiskFile, "gspr.yaml": gspr, "junit.xml": dfJUnit, "scan.yaml": dfNativeReport,
 	})
-	res, err := dfChecker(t).Run(context.Background(), dir, "2026-11-25")
+	res, err := dfChecker(t).Run(context.Background(), dir, check.Options{AsOf: "2026-11-25"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,7 +132,7 @@ func TestRunRefusesOversizedEvidence(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = c.Run(context.Background(), dir, "2026-11-25")
+	_, err = c.Run(context.Background(), dir, check.Options{AsOf: "2026-11-25"})
 	if err == nil || err.Error() != `gspr.yaml:5:9: evidence file "big.bin": file is 4096 bytes, over the limit of 2048 bytes (raise it with --max-file-size)` {
 		t.Errorf("err = %v", err)
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/annexlint/annexlint/internal/bundle"
 	"github.com/annexlint/annexlint/internal/check"
 	"github.com/annexlint/annexlint/internal/cli"
+	"github.com/annexlint/annexlint/internal/result"
 	"github.com/annexlint/annexlint/internal/scaletest"
 )
 
@@ -62,7 +63,7 @@ func withScan(tb testing.TB, s scaletest.Bundle) scaletest.Bundle {
 	if err := probe.Write(exampleDir, dir); err != nil {
 		tb.Fatal(err)
 	}
-	if _, err := sharedChecker(tb).Run(context.Background(), dir, benchAsOf); err != nil {
+	if _, err := sharedChecker(tb).Run(context.Background(), dir, check.Options{AsOf: benchAsOf}); err != nil {
 		if strings.Contains(err.Error(), "vulnerability-scan") {
 			tb.Logf("vulnerability-scan documents are not readable in this build (%v); benchmarking the SBOM only", err)
 			s.Matches = 0
@@ -87,7 +88,7 @@ func benchmarkCheck(b *testing.B, components int) {
 			b.ResetTimer()
 			defer reportCPU(b)()
 			for b.Loop() {
-				if _, err := c.Run(ctx, dir, benchAsOf); err != nil {
+				if _, err := c.Run(ctx, dir, check.Options{AsOf: benchAsOf}); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -152,7 +153,7 @@ func TestScaleBundle(t *testing.T) {
 			if err := s.Write(exampleDir, dir); err != nil {
 				t.Fatal(err)
 			}
-			res, err := sharedChecker(t).Run(context.Background(), dir, benchAsOf)
+			res, err := sharedChecker(t).Run(context.Background(), dir, check.Options{AsOf: benchAsOf})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -181,7 +182,7 @@ func TestScaleBundle(t *testing.T) {
 	}
 }
 
-func first(res *check.Result, id string) string {
+func first(res *result.Result, id string) string {
 	for _, f := range res.Findings {
 		if f.RuleID == id {
 			return fmt.Sprintf("%s: %s", f.Pos, f.Message)
@@ -190,7 +191,7 @@ func first(res *check.Result, id string) string {
 	return ""
 }
 
-func hasDoc(res *check.Result, typ string) bool {
+func hasDoc(res *result.Result, typ string) bool {
 	for _, d := range res.Documents {
 		if d.Type == typ && filepath.Ext(d.Path) == ".json" {
 			return true

@@ -157,7 +157,7 @@ func runCheck(ctx context.Context, dir string, f checkFlags, stdout, stderr io.W
 		return err
 	}
 	checker.Engine.SetTimeout(f.timeout)
-	res, err := checker.Run(ctx, dir, asOf)
+	res, err := checker.Run(ctx, dir, check.Options{AsOf: asOf})
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/annexlint/annexlint/internal/check"
 	"github.com/annexlint/annexlint/internal/cli"
 )
 
@@ -47,7 +48,7 @@ func TestRiskFileFromThreatDragon(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := c.Run(context.Background(), dir, "2026-11-25")
+	res, err := c.Run(context.Background(), dir, check.Options{AsOf: "2026-11-25"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,7 +18,19 @@ type Finding struct {
 	Pos      position.Pos     `json:"location"`
 	Pointer  string           `json:"pointer"`
 	Related  []Related        `json:"related,omitempty"`
+	// Kind is KindViolation when the rule found the bundle wrong, and
+	// KindInsufficient when it could not judge for lack of evidence.
+	Kind string `json:"kind"`
+	// Basis names the law the finding rests on for this product and date,
+	// or says it rests on references only.
+	Basis string `json:"basis"`
 }
+
+// Kinds of finding.
+const (
+	KindViolation    = "violation"
+	KindInsufficient = "insufficient-evidence"
+)
 
 // Related is a secondary location of a finding.
 type Related struct {

@@ -37,9 +37,12 @@ type Source struct {
 // join components by purl) would each rebuild them if queried one by one.
 // Groups still run in parallel.
 type Engine struct {
-	catalog *catalog.Catalog
-	groups  []group
-	timeout time.Duration
+	// declaresEvidence holds the IDs of rules whose package defines an
+	// evidence set: only those can ever pass (see Output).
+	declaresEvidence map[string]bool
+	catalog          *catalog.Catalog
+	groups           []group
+	timeout          time.Duration
 }
 
 // group is one area's rules, evaluated together as an object keyed by rule ID.
@@ -122,7 +125,8 @@ func New(ctx context.Context, sources []Source, builtin []catalog.Rule) (*Engine
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{catalog: cat, timeout: DefaultTimeout}
+	e := &Engine{catalog: cat, timeout: DefaultTimeout, declaresEvidence: map[string]bool{}}
+	defines := definedOutputs(modules)
 	store := inmem.New()
 	// Rules group by area and by when they apply, so a group either runs
 	// whole or not at all: no work is spent on rules that do not apply.
@@ -147,7 +151,17 @@ func New(ctx context.Context, sources []Source, builtin []catalog.Rule) (*Engine
 			g.ids = append(g.ids, r.ID)
 			// The comprehension keeps the object defined when one rule's
 			// report is undefined, so one rule cannot hide its neighbours'.
-			members = append(members, fmt.Sprintf("%q: [x | x := %s]", r.ID, r.Query))
+			pkg := strings.TrimSuffix(r.Query, ".report")
+			parts := []string{fmt.Sprintf("%q: [x | x := %s]", "report", r.Query)}
+			for _, out := range []string{"evidence", "insufficient"} {
+				if defines[pkg+"."+out] {
+					parts = append(parts, fmt.Sprintf("%q: [x | x := %s.%s]", out, pkg, out))
+				}
+			}
+			if defines[pkg+".evidence"] {
+				e.declaresEvidence[r.ID] = true
+			}
+			members = append(members, fmt.Sprintf("%q: {%s}", r.ID, strings.Join(parts, ", ")))
 		}
 		pq, err := rego.New(
 			rego.Query("{"+strings.Join(members, ", ")+"}"),
@@ -203,11 +217,47 @@ type Related struct {
 	Message string
 }
 
-// Eval runs every rule for which run returns true over input, one group per
-// goroutine. input must already be an ast.Value so it is converted once.
-// Rules in a group share their applicability, so a group runs whole or not
-// at all.
+// Output is what one rule reported in one evaluation: its findings, the
+// entries it could not judge for lack of evidence, and the evidence it
+// examined. A rule package declares the last two through optional sets named
+// insufficient and evidence beside report (docs/writing-rules.md).
+type Output struct {
+	RuleID       string
+	Findings     []Result
+	Insufficient []Result
+	Evidence     []Examined
+	// DeclaresEvidence is true when the rule's package defines an evidence
+	// set; a rule that does not can never be shown to pass.
+	DeclaresEvidence bool
+}
+
+// Examined is one piece of evidence a rule examined: a bundle file and,
+// optionally, a JSON pointer into it.
+type Examined struct {
+	Path    string
+	Pointer string
+}
+
+// Eval runs the rules and returns their findings only (callers that need
+// statuses use Evaluate).
 func (e *Engine) Eval(ctx context.Context, input ast.Value, run func(catalog.Rule) bool) ([]Result, error) {
+	outs, err := e.Evaluate(ctx, input, run)
+	if err != nil {
+		return nil, err
+	}
+	var all []Result
+	for _, o := range outs {
+		all = append(all, o.Findings...)
+	}
+	return all, nil
+}
+
+// Evaluate runs every rule for which run returns true over input, one group
+// per goroutine, and returns one Output per rule run, in catalog order. input
+// must already be an ast.Value so it is converted once. Rules in a group
+// share their area and applicability metadata, so a group runs whole; the
+// outputs of rules not wanted are dropped.
+func (e *Engine) Evaluate(ctx context.Context, input ast.Value, run func(catalog.Rule) bool) ([]Output, error) {
 	ctx, cancel := context.WithTimeout(ctx, e.timeout)
 	defer cancel()
 
@@ -226,7 +276,7 @@ func (e *Engine) Eval(ctx context.Context, input ast.Value, run func(catalog.Rul
 			}
 		}
 	}
-	results := make([][]Result, len(todo))
+	results := make([][]Output, len(todo))
 	errs := make([]error, len(todo))
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
@@ -246,19 +296,20 @@ func (e *Engine) Eval(ctx context.Context, input ast.Value, run func(catalog.Rul
 		}
 		return nil, err
 	}
-	var all []Result
+	var all []Output
 	for _, rs := range results {
 		all = append(all, rs...)
 	}
+	sort.Slice(all, func(i, j int) bool { return all[i].RuleID < all[j].RuleID })
 	return all, nil
 }
 
-func (e *Engine) evalGroup(ctx context.Context, g group, input ast.Value, wanted map[string]bool) ([]Result, error) {
+func (e *Engine) evalGroup(ctx context.Context, g group, input ast.Value, wanted map[string]bool) ([]Output, error) {
 	rs, err := g.query.Eval(ctx, rego.EvalParsedInput(input))
 	if err != nil {
 		return nil, fmt.Errorf("rules of area %s (%s): %w", g.area, strings.Join(g.ids, ", "), err)
 	}
-	var out []Result
+	var out []Output
 	for _, r := range rs {
 		for _, expr := range r.Expressions {
 			byRule, ok := expr.Value.(map[string]any)
@@ -269,25 +320,95 @@ func (e *Engine) evalGroup(ctx context.Context, g group, input ast.Value, wanted
 				if !wanted[id] {
 					continue
 				}
-				wrapped, _ := byRule[id].([]any)
-				if len(wrapped) == 0 {
-					continue // report undefined: no findings
+				parts, _ := byRule[id].(map[string]any)
+				o := Output{RuleID: id, DeclaresEvidence: e.declaresEvidence[id]}
+				if o.Findings, err = decodeSet(id, "report", parts["report"]); err != nil {
+					return nil, err
 				}
-				set, ok := wrapped[0].([]any)
-				if !ok {
-					return nil, fmt.Errorf("rule %s: report must be a set of findings, got %T", id, wrapped[0])
+				if o.Insufficient, err = decodeSet(id, "insufficient", parts["insufficient"]); err != nil {
+					return nil, err
 				}
-				for _, item := range set {
-					res, err := decodeResult(id, item)
-					if err != nil {
-						return nil, err
-					}
-					out = append(out, res)
+				if o.Evidence, err = decodeEvidence(id, parts["evidence"]); err != nil {
+					return nil, err
 				}
+				out = append(out, o)
 			}
 		}
 	}
 	return out, nil
+}
+
+// unwrap reads [set] (the set defined) or [] (undefined) from the query.
+func unwrap(id, name string, v any) ([]any, error) {
+	wrapped, _ := v.([]any)
+	if len(wrapped) == 0 {
+		return nil, nil
+	}
+	set, ok := wrapped[0].([]any)
+	if !ok {
+		return nil, fmt.Errorf("rule %s: %s must be a set, got %T", id, name, wrapped[0])
+	}
+	return set, nil
+}
+
+func decodeSet(id, name string, v any) ([]Result, error) {
+	set, err := unwrap(id, name, v)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Result, 0, len(set))
+	for _, item := range set {
+		res, err := decodeResult(id, item)
+		if err != nil {
+			return nil, fmt.Errorf("%w (in %s)", err, name)
+		}
+		out = append(out, res)
+	}
+	return out, nil
+}
+
+func decodeEvidence(id string, v any) ([]Examined, error) {
+	set, err := unwrap(id, "evidence", v)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Examined, 0, len(set))
+	for _, item := range set {
+		obj, ok := item.(map[string]any)
+		if !ok {
+			return nil, fmt.Errorf("rule %s: an evidence entry must be an object {path, pointer}, got %T", id, item)
+		}
+		var ex Examined
+		if ex.Path, err = str(obj, "path", true); err != nil {
+			return nil, fmt.Errorf("rule %s: evidence: %w", id, err)
+		}
+		if ex.Pointer, err = str(obj, "pointer", false); err != nil {
+			return nil, fmt.Errorf("rule %s: evidence: %w", id, err)
+		}
+		out = append(out, ex)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Path != out[j].Path {
+			return out[i].Path < out[j].Path
+		}
+		return out[i].Pointer < out[j].Pointer
+	})
+	return out, nil
+}
+
+// definedOutputs lists "<package path>.<rule name>" for every rule named
+// evidence or insufficient, so queries only name outputs that exist.
+func definedOutputs(modules map[string]*ast.Module) map[string]bool {
+	out := map[string]bool{}
+	for _, m := range modules {
+		for _, r := range m.Rules {
+			name := r.Head.Ref().String()
+			if name == "evidence" || name == "insufficient" {
+				out[m.Package.Path.String()+"."+name] = true
+			}
+		}
+	}
+	return out
 }
 
 func decodeResult(id string, item any) (Result, error) {

@@ -1,11 +1,11 @@
 // Package report defines what report writers receive; the writers live in
-// subpackages, one per output format.
+// subpackages, one per output format, and only render the run model.
 package report
 
 import (
 	"io"
 
-	"github.com/annexlint/annexlint/internal/check"
+	"github.com/annexlint/annexlint/internal/result"
 )
 
 // Meta is information about the run that every output states.
@@ -19,5 +19,5 @@ type Meta struct {
 
 // Writer renders one result.
 type Writer interface {
-	Write(w io.Writer, meta Meta, res *check.Result) error
+	Write(w io.Writer, meta Meta, res *result.Result) error
 }

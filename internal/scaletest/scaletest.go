@@ -46,6 +46,10 @@ func (s Bundle) Write(example, dir string) error {
 		}
 		m = strings.Replace(m, "framework: MDR", "framework: CRA", 1)
 		m = strings.Replace(m, "classification: IIb", "classification: default", 1)
+		// A CRA product placed before 2027-12-11 is a legacy product outside
+		// the product requirements (CRA Art. 69(2)); the scale bundle stands
+		// for one placed after, so every CRA rule runs.
+		m = strings.Replace(m, `placed_on_market: "2026-03-02"`, `placed_on_market: "2028-03-02"`, 1)
 	}
 	if s.Matches > 0 {
 		// documents is the manifest's last block, so an entry can be appended.

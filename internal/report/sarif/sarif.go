@@ -10,9 +10,9 @@ import (
 	gosarif "github.com/owenrumney/go-sarif/v2/sarif"
 
 	"github.com/annexlint/annexlint/internal/catalog"
-	"github.com/annexlint/annexlint/internal/check"
 	"github.com/annexlint/annexlint/internal/position"
 	"github.com/annexlint/annexlint/internal/report"
+	"github.com/annexlint/annexlint/internal/result"
 )
 
 // Writer is the SARIF writer.
@@ -22,7 +22,7 @@ const infoURI = "https://github.com/annexlint/annexlint"
 
 // Write emits one run whose driver lists every catalog rule (so ruleIndex
 // is stable between runs) and one result per finding.
-func (Writer) Write(w io.Writer, meta report.Meta, res *check.Result) error {
+func (Writer) Write(w io.Writer, meta report.Meta, res *result.Result) error {
 	rep, err := gosarif.New(gosarif.Version210)
 	if err != nil {
 		return fmt.Errorf("sarif: %w", err)
@@ -32,12 +32,14 @@ func (Writer) Write(w io.Writer, meta report.Meta, res *check.Result) error {
 	index := map[string]int{}
 	for i, r := range res.Rules {
 		index[r.ID] = i
-		driver.AddRule(descriptor(r))
+		driver.AddRule(descriptor(r.Rule))
 	}
 	props := gosarif.NewPropertyBag()
 	props.Add("as_of", res.AsOf)
 	props.Add("product", res.Product.Name+" "+res.Product.Version)
 	props.Add("framework", res.Product.Framework)
+	props.Add("regime", res.Regime)
+	props.Add("obligations", res.ObligationCounts())
 	inv := gosarif.NewInvocation().WithExecutionSuccess(true)
 	inv.AttachPropertyBag(props)
 	run.WithInvocations([]*gosarif.Invocation{inv})
@@ -46,9 +48,13 @@ func (Writer) Write(w io.Writer, meta report.Meta, res *check.Result) error {
 		result := gosarif.NewRuleResult(f.RuleID).
 			WithRuleIndex(index[f.RuleID]).
 			WithLevel(string(f.Severity)).
-			WithMessage(gosarif.NewTextMessage(f.Message)).
+			WithMessage(gosarif.NewTextMessage(f.Message + " (" + f.Basis + ")")).
 			WithLocations([]*gosarif.Location{location(meta, f.Pos, "")}).
 			WithPartialFingerPrints(map[string]any{"annexlint/v1": f.Fingerprint()})
+		rp := gosarif.NewPropertyBag()
+		rp.Add("kind", f.Kind)
+		rp.Add("basis", f.Basis)
+		result.AttachPropertyBag(rp)
 		for i, rel := range f.Related {
 			result.AddRelatedLocation(location(meta, rel.Pos, rel.Message).WithId(i + 1))
 		}

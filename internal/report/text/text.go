@@ -6,34 +6,28 @@ import (
 	"io"
 	"strings"
 
-	"github.com/annexlint/annexlint/internal/check"
+	"github.com/annexlint/annexlint/internal/regime"
 	"github.com/annexlint/annexlint/internal/report"
+	"github.com/annexlint/annexlint/internal/result"
 )
 
 // Writer is the text report writer.
 type Writer struct{}
 
-// Write prints one block per finding: location, severity, rule, message and
-// the clauses the rule enforces, then a summary with the date used.
-func (Writer) Write(w io.Writer, meta report.Meta, res *check.Result) error {
+// Write prints the regime decision, one block per finding (location,
+// severity, rule, message, the legal basis and references), and a summary of
+// findings and obligations with the date used.
+func (Writer) Write(w io.Writer, meta report.Meta, res *result.Result) error {
 	var b strings.Builder
-	byID := map[string]int{}
-	for i, r := range res.Rules {
-		byID[r.ID] = i
-	}
+	writeRegime(&b, res)
 	for _, f := range res.Findings {
 		loc := f.Pos
 		if meta.RepoPrefix != "" {
 			loc.File = meta.RepoPrefix + "/" + loc.File
 		}
 		fmt.Fprintf(&b, "%s: %s %s: %s\n", loc, f.Severity, f.RuleID, f.Message)
-		if i, ok := byID[f.RuleID]; ok {
-			r := res.Rules[i]
-			cites := make([]string, 0, len(r.Clauses))
-			for _, c := range r.Clauses {
-				cites = append(cites, c.Cite+" ["+c.ID+"]")
-			}
-			fmt.Fprintf(&b, "    clause: %s\n", strings.Join(cites, "; "))
+		if r, ok := res.Rule(f.RuleID); ok {
+			fmt.Fprintf(&b, "    %s\n", clauseLine(r.Verdict))
 		}
 		for _, rel := range f.Related {
 			rl := rel.Pos
@@ -43,15 +37,51 @@ func (Writer) Write(w io.Writer, meta report.Meta, res *check.Result) error {
 			fmt.Fprintf(&b, "    see: %s: %s\n", rl, rel.Message)
 		}
 	}
-	ran := 0
-	for _, r := range res.Rules {
-		if res.Applied[r.ID] {
-			ran++
-		}
-	}
 	name := strings.TrimSpace(res.Product.Name + " " + res.Product.Version)
-	fmt.Fprintf(&b, "annexlint %s: %s (%s) checked as of %s: %d document(s), %d of %d rules applicable: %s\n",
-		meta.ToolVersion, name, res.Product.Framework, res.AsOf, len(res.Documents), ran, len(res.Rules), res.Summary())
+	fmt.Fprintf(&b, "annexlint %s: %s (%s) checked as of %s: %d document(s), %d of %d rules applicable; %s; %s\n",
+		meta.ToolVersion, name, res.Regime.Qualification, res.AsOf, len(res.Documents), res.Applicable(), len(res.Rules),
+		res.ObligationSummary(), res.Summary())
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// writeRegime prints the decision every verdict rests on.
+func writeRegime(b *strings.Builder, res *result.Result) {
+	d := res.Regime
+	fmt.Fprintf(b, "regime as of %s: %s\n", d.AsOf, d.QualificationReason)
+	for _, in := range d.Instruments {
+		if in.Role == regime.NotApplicable && in.Instrument == "IVDR" && d.Framework != "IVDR" {
+			continue // the IVDR line only adds noise outside IVDs
+		}
+		name := in.Instrument
+		if in.Part != "" {
+			name += ", " + in.Part
+		}
+		fmt.Fprintf(b, "  %-14s %s: %s\n", in.Role, name, in.Reason)
+	}
+	for _, p := range d.Problems {
+		fmt.Fprintf(b, "  manifest problem: %s\n", p)
+	}
+}
+
+func clauseLine(v regime.RuleVerdict) string {
+	var basis, refs []string
+	for _, c := range v.Clauses {
+		switch c.Role {
+		case regime.Basis:
+			basis = append(basis, c.Cite+" ["+c.ID+"]")
+		case regime.Reference:
+			refs = append(refs, c.Cite+" ["+c.ID+"]")
+		}
+	}
+	var parts []string
+	if len(basis) > 0 {
+		parts = append(parts, "legal basis: "+strings.Join(basis, "; "))
+	} else {
+		parts = append(parts, "legal basis: none for this product (reference only)")
+	}
+	if len(refs) > 0 {
+		parts = append(parts, "see also: "+strings.Join(refs, "; "))
+	}
+	return strings.Join(parts, "\n    ")
 }
