@@ -21,6 +21,10 @@ product := input.manifest.content.product
 # finding builds one result; every rule reports through it so the shape stays uniform.
 finding(path, pointer, message) := {"path": path, "pointer": pointer, "message": message}
 
+# examined is one entry of a rule's evidence set: a bundle file (pointer "") or a place in it that the rule
+# examined. A rule that examined nothing cannot pass: the engine reports insufficient evidence instead.
+examined(path, pointer) := {"path": path, "pointer": pointer}
+
 # finding_related adds secondary locations (each {path, pointer, message}).
 finding_related(path, pointer, message, related) := object.union(finding(path, pointer, message), {"related": related})
 
