@@ -21,6 +21,9 @@ func Builtin() []Rule {
 		Remediation: "Correct the field named in the message; docs/bundle-format.md describes every field of each document type.",
 		Clauses: []Clause{
 			{ID: "MDCG-2019-16-4.2-SECDOC", Cite: "MDCG 2019-16 rev.1 section 4.2, MDR Annex I 23.4(ab) (security documentation beyond the IFU)"},
+			{ID: "MDR-AII-4", Cite: "MDR Annex II section 4"},
+			{ID: "MDR-AII-5", Cite: "MDR Annex II section 5"},
+			{ID: "MDR-AII-6", Cite: "MDR Annex II section 6"},
 			{ID: "CRA-ART31-1", Cite: "CRA Art. 31(1)"},
 		},
 	}}

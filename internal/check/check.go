@@ -109,6 +109,17 @@ func (c *Checker) Run(ctx context.Context, dir string, opts Options) (*result.Re
 	for _, r := range c.Engine.Catalog().Rules() {
 		verdicts[r.ID] = decision.Verdict(r)
 	}
+	// Schema validity is not an obligation of any one law but a precondition
+	// of checking at all: malformed documents are always reported, at most as
+	// warnings when no law requires the documentation of this product.
+	if v := verdicts[catalog.SchemaRuleID]; !v.Applies {
+		v.Applies = true
+		if v.Severity == catalog.Error {
+			v.Severity = catalog.Warning
+		}
+		v.Reason = "no law requires this documentation of this product, but a malformed document cannot be checked"
+		verdicts[catalog.SchemaRuleID] = v
+	}
 	outputs, err := c.Engine.Evaluate(ctx, input, func(r catalog.Rule) bool { return verdicts[r.ID].Applies })
 	if err != nil {
 		return nil, err

@@ -30,23 +30,30 @@ func run(t *testing.T, args ...string) (stdout, stderr string, code int) {
 }
 
 // expected reads the hand-written findings beside an example: one
-// "RULE-ID file:line:col" per line; # starts a comment.
-func expected(t *testing.T, dir string) []string {
+// "RULE-ID file:line:col" per line; # starts a comment. A line
+// "@as-of YYYY-MM-DD" sets the date the example is checked on (default
+// asOf), for examples whose point is the law on another date.
+func expected(t *testing.T, dir string) (findings []string, date string) {
 	t.Helper()
+	date = asOf
 	f, err := os.Open(filepath.Join(dir, "EXPECTED-FINDINGS.txt"))
 	if os.IsNotExist(err) {
-		return []string{}
+		return []string{}, date
 	}
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	var out []string
+	out := []string{}
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		line := strings.TrimSpace(sc.Text())
 		if i := strings.Index(line, "#"); i >= 0 {
 			line = strings.TrimSpace(line[:i])
+		}
+		if d, ok := strings.CutPrefix(line, "@as-of "); ok {
+			date = strings.TrimSpace(d)
+			continue
 		}
 		if line != "" {
 			out = append(out, strings.Join(strings.Fields(line), " "))
@@ -56,7 +63,7 @@ func expected(t *testing.T, dir string) []string {
 		t.Fatal(err)
 	}
 	sort.Strings(out)
-	return out
+	return out, date
 }
 
 func examples(t *testing.T) []string {
@@ -79,7 +86,8 @@ func TestExamplesJSON(t *testing.T) {
 	for _, dir := range examples(t) {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			t.Parallel()
-			out, errOut, code := run(t, "check", dir, "--format", "json", "--as-of", asOf, "--fail-on", "none")
+			want, date := expected(t, dir)
+			out, errOut, code := run(t, "check", dir, "--format", "json", "--as-of", date, "--fail-on", "none")
 			if code != 0 {
 				t.Fatalf("exit %d: %s", code, errOut)
 			}
@@ -97,7 +105,7 @@ func TestExamplesJSON(t *testing.T) {
 			if err := json.Unmarshal([]byte(out), &rep); err != nil {
 				t.Fatal(err)
 			}
-			if rep.AsOf != asOf {
+			if rep.AsOf != date {
 				t.Errorf("as_of = %q", rep.AsOf)
 			}
 			got := make([]string, 0, len(rep.Findings))
@@ -105,7 +113,7 @@ func TestExamplesJSON(t *testing.T) {
 				got = append(got, fmt.Sprintf("%s %s:%d:%d", f.RuleID, f.Location.File, f.Location.Line, f.Location.Column))
 			}
 			sort.Strings(got)
-			if diff := cmp.Diff(expected(t, dir), got); diff != "" {
+			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("findings differ from EXPECTED-FINDINGS.txt (-want +got):\n%s", diff)
 			}
 		})
@@ -128,7 +136,8 @@ func TestExamplesSARIF(t *testing.T) {
 	for _, dir := range examples(t) {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			t.Parallel()
-			out, errOut, code := run(t, "check", dir, "--format", "sarif", "--as-of", asOf, "--fail-on", "none", "--repo-root", dir)
+			want, date := expected(t, dir)
+			out, errOut, code := run(t, "check", dir, "--format", "sarif", "--as-of", date, "--fail-on", "none", "--repo-root", dir)
 			if code != 0 {
 				t.Fatalf("exit %d: %s", code, errOut)
 			}
@@ -189,7 +198,7 @@ func TestExamplesSARIF(t *testing.T) {
 				got = append(got, fmt.Sprintf("%s %s:%d:%d", r.RuleID, l.ArtifactLocation.URI, l.Region.StartLine, l.Region.StartColumn))
 			}
 			sort.Strings(got)
-			if diff := cmp.Diff(expected(t, dir), got); diff != "" {
+			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("SARIF findings differ from EXPECTED-FINDINGS.txt (-want +got):\n%s", diff)
 			}
 		})

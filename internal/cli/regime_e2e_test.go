@@ -1,0 +1,66 @@
+package cli_test
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestExampleRegimes checks the regime decision each example exists to show:
+// what the product is in law and which instruments are its legal basis on
+// the example's date. The expectations are written from docs/regime.md.
+func TestExampleRegimes(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		example, asOf, qualification string
+		basis                        []string
+	}{
+		{"infusion-pump", "2026-11-25", "medical-device", []string{"FD&C Act 524B", "MDR", "MDR post-market surveillance and vigilance"}},
+		// a legacy CRA product in 2026: Art. 14 reporting and NIS2 only
+		{"companion-app", "2026-11-25", "product-with-digital-elements", []string{"CRA reporting", "NIS2 the manufacturer as an entity"}},
+		// the same product substantially modified in 2028: everything
+		{"companion-app-modified", "2028-06-01", "product-with-digital-elements", []string{"CRA product requirements", "CRA reporting", "NIS2 the manufacturer as an entity"}},
+		// a prototype at a trade fair: no CRA obligation, NIS2 for the company
+		{"prototype-dashboard", "2026-11-25", "prototype", []string{"NIS2 the manufacturer as an entity"}},
+	} {
+		t.Run(tc.example, func(t *testing.T) {
+			t.Parallel()
+			out, errOut, code := run(t, "check", filepath.Join("..", "..", "examples", tc.example), "--format", "json", "--as-of", tc.asOf, "--fail-on", "none")
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			var rep struct {
+				Regime struct {
+					Qualification string `json:"qualification"`
+					Instruments   []struct {
+						Instrument, Part, Role string
+					} `json:"instruments"`
+				} `json:"regime"`
+			}
+			if err := json.Unmarshal([]byte(out), &rep); err != nil {
+				t.Fatal(err)
+			}
+			if rep.Regime.Qualification != tc.qualification {
+				t.Errorf("qualification = %q, want %q", rep.Regime.Qualification, tc.qualification)
+			}
+			var basis []string
+			for _, in := range rep.Regime.Instruments {
+				if in.Role == "legal-basis" {
+					name := in.Instrument
+					if in.Part != "" {
+						name += " " + strings.SplitN(in.Part, " (", 2)[0]
+					}
+					basis = append(basis, name)
+				}
+			}
+			slices.Sort(basis)
+			if diff := cmp.Diff(tc.basis, basis); diff != "" {
+				t.Errorf("legal bases (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
