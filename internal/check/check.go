@@ -181,6 +181,11 @@ func (c *Checker) Run(ctx context.Context, dir string, opts Options) (*result.Re
 	for i := range findings {
 		v := verdicts[findings[i].RuleID]
 		findings[i].Severity = v.Severity
+		if findings[i].RuleID == catalog.SchemaRuleID && findings[i].Pos.File == b.Manifest.Path {
+			// The regime decision itself rests on the manifest: a malformed
+			// one is always an error, whatever law governs the product.
+			findings[i].Severity = schemaRule.Severity
+		}
 		findings[i].Basis = v.BasisText()
 	}
 	finding.Sort(findings)

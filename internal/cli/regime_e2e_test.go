@@ -64,3 +64,27 @@ func TestExampleRegimes(t *testing.T) {
 		})
 	}
 }
+
+// TestManifestClassMustFitFramework: a CRA category on an MDR device, or an
+// MDR class on a CRA product, is an error at the classification, whatever
+// law governs the product (the regime decision rests on the manifest).
+func TestManifestClassMustFitFramework(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ example, from, to string }{
+		{"companion-app", "classification: default", "classification: IIb"},
+		{"infusion-pump", "classification: IIb", "classification: critical"},
+	} {
+		t.Run(tc.example, func(t *testing.T) {
+			t.Parallel()
+			dir := copyBundle(t, filepath.Join("..", "..", "examples", tc.example))
+			replaceIn(t, filepath.Join(dir, "annexlint.yaml"), tc.from, tc.to)
+			out, _, code := run(t, "check", dir, "--as-of", "2026-11-25")
+			if code != 1 || !strings.Contains(out, "error AL-SCHEMA-001: annexlint.yaml does not match the manifest schema: product.classification: must be one of") {
+				t.Errorf("exit %d, output:\n%s", code, out)
+			}
+			if !strings.Contains(out, "manifest problem: classification") {
+				t.Errorf("the regime header does not name the problem:\n%s", out)
+			}
+		})
+	}
+}

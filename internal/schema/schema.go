@@ -67,6 +67,12 @@ func (v *Validator) Validate(docType string, value any) ([]Violation, error) {
 	}
 	out := make([]Violation, 0, len(res.Errors()))
 	for _, e := range res.Errors() {
+		// A failed if/then or allOf is reported with the failing sub-schema's
+		// own errors beside it; the combinator's summary only adds noise.
+		switch e.Type() {
+		case "condition_then", "condition_else", "number_all_of":
+			continue
+		}
 		out = append(out, violation(e))
 	}
 	sort.Slice(out, func(i, j int) bool {
