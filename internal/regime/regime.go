@@ -339,8 +339,13 @@ func (d *Decision) Role(c clause.Info) (Role, string) {
 	case clause.MDR, clause.IVDR:
 		return d.deviceLawRole(c)
 	case clause.CRA:
-		if c.AppliesFrom != "" && c.AppliesFrom < CRAApplicationFrom {
+		switch {
+		case c.AppliesFrom == CRAReportingFrom:
 			return d.craReportingRole(c.AppliesFrom)
+		case c.AppliesFrom != "" && c.AppliesFrom < CRAApplicationFrom:
+			// Chapter IV (from 2026-06-11) binds notifying authorities and
+			// notified bodies, not the manufacturer.
+			return NotApplicable, "an obligation of notifying authorities and notified bodies (CRA Chapter IV), not of the manufacturer"
 		}
 		return d.craProductRole(c.AppliesFrom)
 	case clause.NIS2:
