@@ -8,7 +8,8 @@
 #   available (vulnerability) or within one month of the incident notification (incident). This rule checks each
 #   entry of the bundle's vulnerability-reports documents against those clocks, as of the --as-of date: a stage
 #   submitted late is a finding, a stage not recorded is one once its deadline has passed. Clocks that started
-#   before 11 September 2026 are not checked.
+#   before 11 September 2026 are not checked. A bundle without the register shows no reporting process at all:
+#   that is insufficient evidence, not a pass; a register with no entries states that nothing was notified.
 # scope: package
 # custom:
 #   id: AL-REPORT-002
@@ -77,3 +78,26 @@ _stages(r, aware) := [
 _stage(field, what, due, basis, clause) := {"field": field, "what": what, "due": due, "basis": basis, "clause": clause}
 
 _after_awareness(r, n) := sprintf("%d hours after awareness at %s", [n, r.aware_at])
+
+# The register itself is evidence of the reporting process, also when it records nothing yet; each entry whose
+# clocks the rule checked is evidence too.
+evidence contains lib.examined(doc.path, "/reports") if {
+	some doc in lib.documents("vulnerability-reports")
+	is_array(doc.content.reports)
+}
+
+evidence contains lib.examined(path, concat("", ["/reports/", format_int(i, 10)])) if {
+	some [path, i, r] in vuln.reports
+	r.type in {"actively-exploited-vulnerability", "severe-incident"}
+	vuln.ns(r.aware_at) >= vuln.cra_art14_from_ns
+}
+
+insufficient contains lib.finding(lib.manifest_path, "/documents", msg) if {
+	not lib.has_document("vulnerability-reports")
+	msg := concat(" ", [
+		"the manifest lists no register of notifications (type \"vulnerability-reports\"), so it cannot be shown",
+		"that actively exploited vulnerabilities and severe incidents were notified to the coordinator CSIRT and",
+		"ENISA within the CRA Art. 14 deadlines; add the register, with an empty reports list if nothing has been",
+		"notified yet, and list it under documents",
+	])
+}

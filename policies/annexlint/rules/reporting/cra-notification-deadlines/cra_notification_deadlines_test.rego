@@ -123,3 +123,31 @@ test_success_malformed_documents_raise_no_error if {
 		{"type": "vulnerability-reports", "path": "d.yaml", "content": {"reports": [_vulnerability({"final_report_at": null})]}},
 	]}
 }
+
+test_evidence_register_and_checked_entries if {
+	rule.evidence == {
+		{"path": "security/vulnerability-reports.yaml", "pointer": "/reports"},
+		{"path": "security/vulnerability-reports.yaml", "pointer": "/reports/1"},
+	} with input as _input(_vulnerability({}))
+	count(rule.insufficient) == 0 with input as _input(_vulnerability({}))
+}
+
+# A clock that started before 11 September 2026 is not checked, so the entry is no evidence; the register is.
+test_evidence_skips_entries_before_article_14 if {
+	rule.evidence == {{"path": "security/vulnerability-reports.yaml", "pointer": "/reports"}} with input as _input(_incident({"aware_at": "2026-08-01T06:00:00Z"}))
+}
+
+test_insufficient_without_register if {
+	inp := {"as_of": "2026-11-25", "manifest": {"path": "annexlint.yaml", "content": {}}, "documents": []}
+	count(rule.evidence) == 0 with input as inp
+	rule.insufficient == {{
+		"path": "annexlint.yaml",
+		"pointer": "/documents",
+		"message": concat("", [
+			"the manifest lists no register of notifications (type \"vulnerability-reports\"), so it cannot be shown ",
+			"that actively exploited vulnerabilities and severe incidents were notified to the coordinator CSIRT and ",
+			"ENISA within the CRA Art. 14 deadlines; add the register, with an empty reports list if nothing has been ",
+			"notified yet, and list it under documents",
+		]),
+	}} with input as inp
+}

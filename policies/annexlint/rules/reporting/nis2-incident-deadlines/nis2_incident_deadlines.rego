@@ -7,7 +7,9 @@
 #   final report no later than one month after the notification. This applies to the entity whatever framework
 #   its product falls under, so the rule runs when the manifest's product.nis2_entity is essential or important,
 #   and checks each significant-incident entry of the bundle's vulnerability-reports documents as of the --as-of
-#   date: a stage submitted late is a finding, a stage not recorded is one once its deadline has passed.
+#   date: a stage submitted late is a finding, a stage not recorded is one once its deadline has passed. A bundle
+#   without the register shows no notification process at all: that is insufficient evidence, not a pass; a
+#   register with no entries states that nothing was notified.
 # scope: package
 # custom:
 #   id: AL-REPORT-003
@@ -51,3 +53,29 @@ report contains lib.finding(path, pointer, sprintf("%v: %s", [r.id, text])) if {
 _stage(field, what, due, basis, clause) := {"field": field, "what": what, "due": due, "basis": basis, "clause": clause}
 
 _after_awareness(r, n) := sprintf("%d hours after awareness at %s", [n, r.aware_at])
+
+# The register itself is evidence of the notification process, also when it records no incident yet; each
+# significant incident whose clocks the rule checked is evidence too.
+evidence contains lib.examined(doc.path, "/reports") if {
+	lib.product.nis2_entity in {"essential", "important"}
+	some doc in lib.documents("vulnerability-reports")
+	is_array(doc.content.reports)
+}
+
+evidence contains lib.examined(path, concat("", ["/reports/", format_int(i, 10)])) if {
+	lib.product.nis2_entity in {"essential", "important"}
+	some [path, i, r] in vuln.reports
+	r.type == "significant-incident"
+	vuln.ns(r.aware_at)
+}
+
+insufficient contains lib.finding(lib.manifest_path, "/documents", msg) if {
+	lib.product.nis2_entity in {"essential", "important"}
+	not lib.has_document("vulnerability-reports")
+	msg := concat(" ", [
+		"the manifest lists no register of notifications (type \"vulnerability-reports\"), so it cannot be shown",
+		"that significant incidents were notified to the CSIRT or competent authority within the NIS2 Art. 23",
+		"deadlines; add the register, with an empty reports list if no significant incident has occurred, and",
+		"list it under documents",
+	])
+}

@@ -55,3 +55,28 @@ test_success_not_an_nis2_entity_or_other_entry_types if {
 	count(rule.report) == 0 with input as _input("none", [_incident({"final_report_at": "2026-06-01"})])
 	count(rule.report) == 0 with input as _input("important", [_incident({"type": "severe-incident", "final_report_at": "2026-06-01"})])
 }
+
+test_evidence_register_and_incidents if {
+	rule.evidence == {
+		{"path": "security/vulnerability-reports.yaml", "pointer": "/reports"},
+		{"path": "security/vulnerability-reports.yaml", "pointer": "/reports/1"},
+	} with input as _input("important", [{"id": "VR-1", "type": "actively-exploited-vulnerability"}, _incident({})])
+	count(rule.insufficient) == 0 with input as _input("important", [])
+}
+
+test_insufficient_without_register if {
+	inp := {
+		"as_of": "2026-11-25", "documents": [],
+		"manifest": {"path": "annexlint.yaml", "content": {"product": {"nis2_entity": "essential"}}},
+	}
+	count(rule.evidence) == 0 with input as inp
+	[f] := [f | some f in rule.insufficient] with input as inp
+	f.pointer == "/documents"
+	contains(f.message, "significant incidents were notified to the CSIRT or competent authority within the NIS2 Art. 23")
+}
+
+test_nothing_for_entities_outside_nis2 if {
+	inp := {"as_of": "2026-11-25", "documents": [], "manifest": {"path": "annexlint.yaml", "content": {"product": {"nis2_entity": "none"}}}}
+	count(rule.insufficient) == 0 with input as inp
+	count(rule.evidence) == 0 with input as _input("none", [_incident({})])
+}
