@@ -3,9 +3,13 @@
 # description: |
 #   Researchers, users and suppliers who find a vulnerability need to know where to report it and what happens
 #   next. The CRA requires a coordinated vulnerability disclosure policy and a contact address for reporting
-#   vulnerabilities; for medical devices MDCG 2019-16 expects a process for managing security-related issues, and
-#   the FDA requires a plan that includes coordinated vulnerability disclosure. The policy must therefore name
-#   an e-mail address or web address that reports can be sent to.
+#   vulnerabilities, and both in the technical documentation (Annex VII point 2(b)). For medical devices and IVDs
+#   the device law requires software developed to the state of the art of the life cycle including information
+#   security (MDR Annex I 17.2, IVDR 16.2), which MDCG 2019-16 reads as including a process for managing
+#   security-related issues, and a post-market surveillance system that actively gathers safety data, of which
+#   vulnerability reports are part (MDR Art. 83(2), IVDR Art. 78(2)); for the US market the FDA requires a plan
+#   that includes coordinated vulnerability disclosure. The policy must therefore name an e-mail address or web
+#   address that reports can be sent to.
 # scope: package
 # custom:
 #   id: AL-CVD-001
@@ -15,6 +19,16 @@
 #       cite: CRA Annex I Part II (5)
 #     - id: CRA-AI-P2-6
 #       cite: CRA Annex I Part II (6)
+#     - id: CRA-AVII-2B
+#       cite: CRA Annex VII point 2(b)
+#     - id: MDR-AI-17.2
+#       cite: MDR Annex I 17.2
+#     - id: IVDR-AI-16.2
+#       cite: IVDR Annex I 16.2
+#     - id: MDR-ART83-2
+#       cite: MDR Art. 83(2)
+#     - id: IVDR-ART78-2
+#       cite: IVDR Art. 78(2)
 #     - id: MDCG-2019-16-3.1-P6
 #       cite: MDCG 2019-16 rev.1 section 3.1, Practice 6
 #     - id: FDA-524B-B1
@@ -46,3 +60,9 @@ report contains lib.finding(policy.path, "/contact", msg) if {
 _has_contact(policy) if lib.has_text(policy.content.contact, "email")
 
 _has_contact(policy) if lib.has_text(policy.content.contact, "url")
+
+# The evidence is the contact of each policy that names one; a policy without it is a finding above.
+evidence contains lib.examined(policy.path, "/contact") if {
+	some policy in lib.documents("disclosure-policy")
+	_has_contact(policy)
+}

@@ -56,3 +56,15 @@ test_success_url if {
 		"documents": [_policy({"url": "https://acme.example/security/report"})],
 	}
 }
+
+test_evidence_contact_of_the_policy if {
+	rule.evidence == {{"path": "security/cvd.yaml", "pointer": "/contact"}} with input as {
+		"manifest": _manifest,
+		"documents": [_policy({"email": "psirt@example.com"})],
+	}
+}
+
+test_no_evidence_without_a_contact if {
+	count(rule.evidence) == 0 with input as {"manifest": _manifest, "documents": []}
+	count(rule.evidence) == 0 with input as {"manifest": _manifest, "documents": [_policy({"email": " ", "url": ""})]}
+}
