@@ -26,3 +26,18 @@ test_success_both_stated if {
 		"reporting_contact": "psirt@example.com",
 	})]}
 }
+
+test_evidence_statements_made if {
+	rule.evidence == {{"path": "ifu/security.yaml", "pointer": "/reporting_contact"}} with input as {"documents": [_info({
+		"end_of_support": " ",
+		"reporting_contact": "psirt@example.com",
+	})]}
+}
+
+test_insufficient_without_user_information if {
+	inp := {"manifest": {"path": "annexlint.yaml", "content": {}}, "documents": []}
+	count(rule.evidence) == 0 with input as inp
+	[f] := [f | some f in rule.insufficient] with input as inp
+	f.pointer == "/documents"
+	startswith(f.message, "the manifest lists no user security information (type \"user-security-information\"), so")
+}

@@ -8,7 +8,8 @@
 #   23.4(i) and (k), how to install and configure the device securely and how to apply security updates. For CRA
 #   products, the user information of
 #   Annex II must include the contact for reporting vulnerabilities, the end of the support period, how to
-#   commission and use the product securely, and how to install security updates.
+#   commission and use the product securely, and how to install security updates, and the technical
+#   documentation must hold it (Annex VII point 1(d)).
 # scope: package
 # custom:
 #   id: AL-USER-001
@@ -36,6 +37,8 @@
 #       cite: CRA Annex II point 8(a)
 #     - id: CRA-AII-8C
 #       cite: CRA Annex II point 8(c)
+#     - id: CRA-AVII-1D
+#       cite: CRA Annex VII point 1(d)
 #   remediation: |
 #     Add a `user-security-information` document that summarises the security information given to users (IFU
 #     chapter, customer security documentation) and fill in the fields named: for MDR/IVDR `minimum_requirements`
@@ -94,4 +97,12 @@ _stated(info, path) if {
 	text := object.get(info, array.concat(["content"], path), "")
 	is_string(text)
 	trim_space(text) != ""
+}
+
+# The evidence is each statement the framework asks for that the user information makes; a statement left out
+# is a finding above, so a document that makes none has no evidence.
+evidence contains lib.examined(info.path, concat("", ["/", concat("/", path)])) if {
+	some info in lib.documents("user-security-information")
+	some [path, _] in _statements[lib.product.framework]
+	_stated(info, path)
 }

@@ -87,3 +87,25 @@ test_success_cra_complete if {
 		"update_instructions": "see chapter 6",
 	})]}
 }
+
+test_evidence_statements_of_the_framework if {
+	inp := {"manifest": _manifest("CRA"), "documents": [_info({
+		"reporting_contact": "psirt@example.com",
+		"end_of_support": "2031-12-31",
+		"minimum_requirements": {"hardware": "Android 12 tablet"},
+	})]}
+	rule.evidence == {
+		{"path": "ifu/security.yaml", "pointer": "/reporting_contact"},
+		{"path": "ifu/security.yaml", "pointer": "/end_of_support"},
+	} with input as inp
+}
+
+test_evidence_nested_device_statements if {
+	inp := {"manifest": _manifest("MDR"), "documents": [_info({"minimum_requirements": {"network": "802.11ac"}})]}
+	rule.evidence == {{"path": "ifu/security.yaml", "pointer": "/minimum_requirements/network"}} with input as inp
+}
+
+test_no_evidence_for_an_empty_document if {
+	count(rule.evidence) == 0 with input as {"manifest": _manifest("MDR"), "documents": [_info({})]}
+	count(rule.evidence) == 0 with input as {"manifest": _manifest("MDR"), "documents": []}
+}
