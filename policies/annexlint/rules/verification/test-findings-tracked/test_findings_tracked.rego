@@ -6,7 +6,9 @@
 #   security risk management like any other foreseeable exploitation: a threat entry with its risk, controls and
 #   residual risk. A high or critical finding left open, or accepted, without a threat that assesses it is a known
 #   vulnerability outside the risk file. A threat assesses a finding when it lists the finding's ID under
-#   `vulnerabilities`, or when the finding names the threat under `risk_file_refs`.
+#   `vulnerabilities`, or when the finding names the threat under `risk_file_refs`. For a CRA product the same
+#   follows from the duty to document the vulnerabilities the manufacturer learns of and update the risk
+#   assessment (Art. 13(7)). Without a test report that records test cases or findings, the rule cannot judge.
 # scope: package
 # custom:
 #   id: AL-TEST-002
@@ -20,6 +22,8 @@
 #       cite: MDR Annex I 17.2
 #     - id: IVDR-AI-16.2
 #       cite: IVDR Annex I 16.2
+#     - id: CRA-ART13-7
+#       cite: CRA Art. 13(7)
 #     - id: FDA-CSG-V-C
 #       cite: FDA premarket cybersecurity guidance section V.C
 #     - id: FDA-CSG-V-A-5
@@ -67,4 +71,46 @@ _assessed(f) if {
 _assessed(f) if {
 	some t in _threats
 	t.id in f.risk_file_refs
+}
+
+# _substantive is true for a test report that records at least one test case or finding: only such a report
+# shows testing whose findings could be tracked.
+_substantive(testreport) if count(testreport.content.test_cases) > 0
+
+_substantive(testreport) if count(testreport.content.findings) > 0
+
+# Each finding of a report was examined; a report with test cases and no findings was examined whole.
+evidence contains lib.examined(testreport.path, sprintf("/findings/%d", [n])) if {
+	some testreport in lib.documents("test-report")
+	some n, _ in testreport.content.findings
+}
+
+evidence contains lib.examined(testreport.path, "") if {
+	some testreport in lib.documents("test-report")
+	_substantive(testreport)
+	count(object.get(testreport.content, "findings", [])) == 0
+}
+
+# The threats that assess a serious finding are evidence that it is tracked.
+evidence contains lib.examined(riskfile.path, sprintf("/threats/%d", [j])) if {
+	some testreport in lib.documents("test-report")
+	some f in testreport.content.findings
+	f.severity in {"high", "critical"}
+	f.status in {"open", "accepted"}
+	some riskfile in lib.documents("security-risk-file")
+	some j, t in riskfile.content.threats
+	_assesses(t, f)
+}
+
+_assesses(t, f) if f.id in t.vulnerabilities
+
+_assesses(t, f) if t.id in f.risk_file_refs
+
+insufficient contains lib.finding(lib.manifest_path, "/documents", msg) if {
+	count([r | some r in lib.documents("test-report"); _substantive(r)]) == 0
+	msg := concat(" ", [
+		"the bundle holds no test report that records test cases or findings (type \"test-report\"), so it",
+		"cannot be shown that serious findings of security testing are assessed in the security risk file; add",
+		"the reports of the security testing with their findings and list them under documents",
+	])
 }

@@ -67,3 +67,44 @@ test_fail_report_without_type if {
 		"assesses it; fix it, or add a threat listing it under vulnerabilities with its risk and controls",
 	])}
 }
+
+_manifest := {"path": "annexlint.yaml", "content": {}}
+
+test_evidence_findings_and_assessing_threats if {
+	inp := {"manifest": _manifest, "documents": [_pentest, _riskfile]}
+	rule.evidence == {
+		{"path": "tests/pentest.yaml", "pointer": "/findings/0"},
+		{"path": "tests/pentest.yaml", "pointer": "/findings/1"},
+		{"path": "tests/pentest.yaml", "pointer": "/findings/2"},
+		{"path": "tests/pentest.yaml", "pointer": "/findings/3"},
+		{"path": "tests/pentest.yaml", "pointer": "/findings/4"},
+		{"path": "tests/pentest.yaml", "pointer": "/findings/5"},
+		{"path": "tests/pentest.yaml", "pointer": "/findings/6"},
+		{"path": "security/risk.yaml", "pointer": "/threats/0"},
+		{"path": "security/risk.yaml", "pointer": "/threats/1"},
+	} with input as inp
+	count(rule.insufficient) == 0 with input as inp
+}
+
+test_evidence_report_with_cases_and_no_findings if {
+	junit := {"type": "test-report", "path": "tests/junit.xml", "content": {
+		"format": "junit-xml", "test_cases": [{"name": "t", "result": "pass"}],
+	}}
+	rule.evidence == {{"path": "tests/junit.xml", "pointer": ""}} with input as {"manifest": _manifest, "documents": [junit]}
+}
+
+test_insufficient_no_report_with_results if {
+	empty := {"type": "test-report", "path": "tests/junit.xml", "content": {"format": "junit-xml", "test_cases": []}}
+	inp := {"manifest": _manifest, "documents": [empty, _riskfile]}
+	count(rule.evidence) == 0 with input as inp
+	rule.insufficient == {{
+		"path": "annexlint.yaml",
+		"pointer": "/documents",
+		"message": concat("", [
+			"the bundle holds no test report that records test cases or findings (type \"test-report\"), so it ",
+			"cannot be shown that serious findings of security testing are assessed in the security risk file; add ",
+			"the reports of the security testing with their findings and list them under documents",
+		]),
+	}} with input as inp
+	count(rule.insufficient) == 1 with input as {"manifest": _manifest, "documents": []}
+}

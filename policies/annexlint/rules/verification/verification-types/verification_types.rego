@@ -7,7 +7,10 @@
 #   for the same reports. Each kind must be evidenced by a report in the bundle: a native `test-report` document of
 #   that `test_type`, a report named for it in the risk file's `verification_plan`, or, for vulnerability scanning, a
 #   scanner's results listed as a `vulnerability-scan` document. A kind that was deliberately not performed needs its
-#   justification in the `verification_plan` instead.
+#   justification in the `verification_plan` instead. A test report that records no test cases and no findings
+#   shows nothing: it is insufficient evidence for its kind, never a pass. The device law asks for this: software
+#   verified and validated to the state of the art (MDR Annex I 17.2, IVDR 16.2), with the results in the technical
+#   documentation (MDR Annex II section 6).
 # scope: package
 # custom:
 #   id: AL-TEST-001
@@ -22,6 +25,8 @@
 #       cite: MDR Annex I 17.2
 #     - id: IVDR-AI-16.2
 #       cite: IVDR Annex I 16.2
+#     - id: MDR-AII-6
+#       cite: MDR Annex II section 6
 #     - id: FDA-CSG-V-C
 #       cite: FDA premarket cybersecurity guidance section V.C
 #   remediation: |
@@ -43,7 +48,12 @@ _types := {
 }
 
 report contains lib.finding(lib.manifest_path, "/documents", msg) if {
-	missing := [sprintf("%s (%s)", [_types[t], t]) | some t in object.keys(_types); not _evidenced(t); not _justified(t)]
+	missing := [sprintf("%s (%s)", [_types[t], t]) |
+		some t in object.keys(_types)
+		not _evidenced(t)
+		not _justified(t)
+		not _hollow(t)
+	]
 	count(missing) > 0
 	msg := sprintf("the bundle holds no report of %s; %s", [
 		concat(", ", missing),
@@ -71,8 +81,8 @@ _plan_entries(type) := [entry |
 ]
 
 _evidenced(type) if {
-	some testreport in lib.documents("test-report")
-	testreport.content.test_type == type
+	some testreport in _reports(type)
+	_substantive(testreport)
 }
 
 # A scanner's results listed as a vulnerability-scan document (Grype, Trivy, OSV-Scanner) evidence vulnerability
@@ -82,7 +92,95 @@ _evidenced("vulnerability-scan") if lib.has_document("vulnerability-scan")
 _evidenced(type) if {
 	some entry in _plan_entries(type)
 	some path in entry.evidence
+	_plan_evidence(path)
+}
+
+_reports(type) := [r | some r in lib.documents("test-report"); r.content.test_type == type]
+
+# _substantive is true for a test report that records at least one test case or finding; one that records
+# neither (a JUnit file without a testcase, an empty summary) shows no testing.
+_substantive(testreport) if count(testreport.content.test_cases) > 0
+
+_substantive(testreport) if count(testreport.content.findings) > 0
+
+# A file named in the verification plan counts if it is in the bundle; if the manifest also lists it as a test
+# report, that report must record something (a PDF or scanner output annexlint does not read counts as it is).
+_plan_evidence(path) if {
 	lib.file_exists(path)
+	not _hollow_document(path)
+}
+
+_hollow_document(path) if {
+	some testreport in lib.documents("test-report")
+	testreport.path == path
+	not _substantive(testreport)
+}
+
+# _hollow(type) is true when the bundle offers a report for the kind, but every one records nothing.
+_hollow(type) if {
+	not _evidenced(type)
+	some testreport in _reports(type)
+	not _substantive(testreport)
+}
+
+_hollow(type) if {
+	not _evidenced(type)
+	some entry in _plan_entries(type)
+	some path in entry.evidence
+	lib.file_exists(path)
+	_hollow_document(path)
+}
+
+evidence contains lib.examined(testreport.path, "") if {
+	some type, _ in _types
+	some testreport in _reports(type)
+	_substantive(testreport)
+}
+
+evidence contains lib.examined(scan.path, "") if {
+	some scan in lib.documents("vulnerability-scan")
+}
+
+evidence contains lib.examined(riskfile.path, sprintf("/verification_plan/%d/evidence/%d", [i, k])) if {
+	some riskfile in lib.documents("security-risk-file")
+	some i, entry in riskfile.content.verification_plan
+	entry.type in object.keys(_types)
+	some k, path in entry.evidence
+	_plan_evidence(path)
+}
+
+evidence contains lib.examined(path, "") if {
+	some riskfile in lib.documents("security-risk-file")
+	some entry in riskfile.content.verification_plan
+	entry.type in object.keys(_types)
+	some path in entry.evidence
+	_plan_evidence(path)
+}
+
+evidence contains lib.examined(riskfile.path, sprintf("/verification_plan/%d/justification", [i])) if {
+	some riskfile in lib.documents("security-risk-file")
+	some i, entry in riskfile.content.verification_plan
+	entry.type in object.keys(_types)
+	lib.has_text(entry, "justification")
+}
+
+# A kind offered only through reports that record nothing is not missing but not shown either.
+insufficient contains lib.finding(testreport.path, "", msg) if {
+	some type, name in _types
+	_hollow(type)
+	some testreport in lib.documents("test-report")
+	_offered(testreport, type)
+	not _substantive(testreport)
+	msg := sprintf("this report of %s (%s) records no test cases and no findings, so it does not show that %s", [
+		name, type, "the testing was performed; add its results: test_cases or findings, or the run's test cases for JUnit XML",
+	])
+}
+
+_offered(testreport, type) if testreport.content.test_type == type
+
+_offered(testreport, type) if {
+	some entry in _plan_entries(type)
+	testreport.path in entry.evidence
 }
 
 _justified(type) if {

@@ -9,7 +9,13 @@ _files := {
 	"tests/sast.pdf": {"size": 10},
 }
 
-_report(path, type) := {"type": "test-report", "path": path, "content": {"kind": "test-report", "test_type": type}}
+_report(path, type) := {"type": "test-report", "path": path, "content": {
+	"kind": "test-report", "test_type": type,
+	"test_cases": [{"id": "TC-1", "result": "pass"}],
+}}
+
+# _empty is a report that records no test case and no finding.
+_empty(path, type) := {"type": "test-report", "path": path, "content": {"kind": "test-report", "test_type": type, "findings": []}}
 
 _riskfile(plan) := {"type": "security-risk-file", "path": "security/risk.yaml", "content": {"verification_plan": plan}}
 
@@ -68,4 +74,70 @@ test_fail_only_other_kinds_missing_when_scanner_results_exist if {
 		not contains(f.message, "vulnerability-scan")
 	}
 	count(findings) == 1
+}
+
+test_evidence_reports_plan_entries_and_justifications if {
+	inp := {"manifest": _manifest, "files": _files, "documents": [
+		_report("tests/pentest.yaml", "penetration-test"),
+		{"type": "vulnerability-scan", "path": "scans/grype.json", "content": {}},
+		_riskfile([
+			{"type": "static-analysis", "evidence": ["tests/sast.pdf", "tests/missing.pdf"]},
+			{"type": "fuzz-test", "justification": "No parser is exposed."},
+		]),
+	]}
+	rule.evidence == {
+		{"path": "tests/pentest.yaml", "pointer": ""},
+		{"path": "scans/grype.json", "pointer": ""},
+		{"path": "tests/sast.pdf", "pointer": ""},
+		{"path": "security/risk.yaml", "pointer": "/verification_plan/0/evidence/0"},
+		{"path": "security/risk.yaml", "pointer": "/verification_plan/1/justification"},
+	} with input as inp
+}
+
+test_insufficient_empty_report_not_a_pass if {
+	inp := {"manifest": _manifest, "files": _files, "documents": [
+		_empty("tests/pentest.yaml", "penetration-test"),
+		_riskfile([{"type": t, "justification": "Not applicable."} |
+			some t in ["security-feature-test", "fuzz-test", "vulnerability-scan", "static-analysis", "software-composition-analysis"]
+		]),
+	]}
+	count(rule.report) == 0 with input as inp
+	rule.insufficient == {{
+		"path": "tests/pentest.yaml",
+		"pointer": "",
+		"message": concat("", [
+			"this report of penetration testing (penetration-test) records no test cases and no findings, so it does ",
+			"not show that the testing was performed; add its results: test_cases or findings, or the run's test ",
+			"cases for JUnit XML",
+		]),
+	}} with input as inp
+	not {"path": "tests/pentest.yaml", "pointer": ""} in rule.evidence with input as inp
+}
+
+# A JUnit report without a testcase, named in the plan, evidences nothing either.
+test_insufficient_empty_junit_named_in_plan if {
+	inp := {"manifest": _manifest, "files": _files, "documents": [
+		{"type": "test-report", "path": "tests/junit.xml", "content": {"format": "junit-xml", "suites": [], "test_cases": []}},
+		_riskfile([{"type": "security-feature-test", "evidence": ["tests/junit.xml"]}]),
+	]}
+	[f] := [f | some f in rule.insufficient] with input as inp
+	f.path == "tests/junit.xml"
+	contains(f.message, "security feature testing (security-feature-test)")
+	findings := rule.report with input as inp
+	every f in findings {
+		not contains(f.message, "security-feature-test")
+	}
+	count(rule.evidence) == 0 with input as inp
+}
+
+test_empty_report_does_not_hide_another_that_records_results if {
+	inp := {"manifest": _manifest, "files": _files, "documents": [
+		_empty("tests/pentest.yaml", "penetration-test"),
+		_report("tests/pentest-2.yaml", "penetration-test"),
+	]}
+	count(rule.insufficient) == 0 with input as inp
+}
+
+test_no_evidence_in_a_hollow_bundle if {
+	count(rule.evidence) == 0 with input as {"manifest": _manifest, "files": {}, "documents": []}
 }
