@@ -30,7 +30,7 @@ func TestSBOMWithByteOrderMarkKeepsPositions(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	// The same lines as in EXPECTED-FINDINGS.txt of the example.
-	for _, want := range []string{"vf300-firmware.cdx.json:93:5: warning AL-SBOM-003", "vf300-firmware.cdx.json:163:5: warning AL-SBOM-003"} {
+	for _, want := range []string{"vf300-firmware.cdx.json:93:5: error AL-SBOM-003", "vf300-firmware.cdx.json:163:5: error AL-SBOM-003"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}

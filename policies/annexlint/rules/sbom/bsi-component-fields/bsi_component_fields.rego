@@ -6,13 +6,16 @@
 #   as, its own list of dependencies (or a statement that they are not fully known), the licences it is
 #   distributed under, a SHA-512 hash of the deployable component so that a delivered file can be matched to the
 #   SBOM, and the BSI properties saying whether it is executable, an archive, and structured. The guideline is
-#   not binding and is cited here unverified, hence a warning.
+#   not binding and is cited here unverified, hence a warning; it spells out the CRA's SBOM requirement (Annex I
+#   Part II (1)), so the rule runs where that applies.
 # scope: package
 # custom:
 #   id: AL-SBOM-007
 #   severity: warning
 #   frameworks: [CRA]
 #   clauses:
+#     - id: CRA-AI-P2-1
+#       cite: CRA Annex I Part II (1)
 #     - id: BSI-TR-03183-2-5.2.2
 #       cite: BSI TR-03183-2 section 5.2.2 (Table 3)
 #     - id: BSI-TR-03183-2-5.2.2-HASH
@@ -29,6 +32,7 @@
 package annexlint.rules.sbom["bsi-component-fields"]
 
 import data.annexlint.lib
+import data.annexlint.lib.sbom as sbom_lib
 
 # _fields are the checked fields in message order, each with the words a finding uses for it.
 _fields := [
@@ -46,6 +50,19 @@ _keys := {field | some [field, _] in _fields}
 # hash_algorithm is the algorithm the guideline asks for, as the catalog entry BSI-TR-03183-2-5.2.2-HASH gives it
 # (hash_algorithm) in the model's CycloneDX spelling; internal/sbomquality fails its tests when the two disagree.
 hash_algorithm := "SHA-512"
+
+# evidence is the component list of every SBOM that lists components, and its primary component (the product),
+# which is checked too; an SBOM without components is insufficient evidence.
+evidence contains sbom_lib.components_examined(sbom) if some sbom in sbom_lib.with_components
+
+evidence contains lib.examined(sbom.path, "/primary") if {
+	some sbom in sbom_lib.with_components
+	is_object(sbom.content.primary)
+}
+
+insufficient contains sbom_lib.no_components(sbom, "the fields BSI TR-03183-2 requires of every component") if {
+	some sbom in sbom_lib.without_components
+}
 
 # missing holds one [path, pointer, field] per component and absent field; docs/sbom-checks.md counts it.
 missing contains [sbom.path, pointer, field] if {

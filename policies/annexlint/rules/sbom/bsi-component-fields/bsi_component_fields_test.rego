@@ -87,3 +87,22 @@ test_success_dependencies_declared_unknown if {
 test_success_no_primary if {
 	count(rule.report) == 0 with input as {"documents": [_sbom(null, [_complete], _deps, [])]}
 }
+
+test_evidence_component_list_and_primary if {
+	bundle := {"documents": [_sbom(_primary, [_complete], _deps, [])]}
+	rule.evidence == {
+		{"path": "sbom/fw.cdx.json", "pointer": "/components"},
+		{"path": "sbom/fw.cdx.json", "pointer": "/primary"},
+	} with input as bundle
+	count(rule.insufficient) == 0 with input as bundle
+}
+
+test_insufficient_sbom_without_components if {
+	bundle := {"documents": [_sbom(_primary, [], [_deps[0]], [])]}
+	count(rule.evidence) == 0 with input as bundle
+	{f.message | some f in rule.insufficient} == {concat("", [
+		"the SBOM sbom/fw.cdx.json lists no components, so the fields BSI TR-03183-2 requires of every component ",
+		"cannot be checked; generate it from the build of the released software so that it lists the components the ",
+		"product contains",
+	])} with input as bundle
+}

@@ -5,13 +5,16 @@
 #   JSON or XML, from a minimum specification version on: older versions lack fields the guideline requires
 #   (such as the BSI component properties and a clear statement of dependency completeness). Version 2.1.0 of the
 #   guideline sets the floor at CycloneDX 1.6 and SPDX 3.0.1, so SPDX 2.x and tag-value files no longer qualify.
-#   The guideline is not binding and is cited here unverified, hence a warning.
+#   The guideline is not binding and is cited here unverified, hence a warning; it spells out the CRA's requirement
+#   of an SBOM in a commonly used, machine-readable format (Annex I Part II (1)), so the rule runs where that applies.
 # scope: package
 # custom:
 #   id: AL-SBOM-006
 #   severity: warning
 #   frameworks: [CRA]
 #   clauses:
+#     - id: CRA-AI-P2-1
+#       cite: CRA Annex I Part II (1)
 #     - id: BSI-TR-03183-2-4
 #       cite: BSI TR-03183-2 section 4
 #   remediation: |
@@ -32,6 +35,13 @@ _families := {
 	"cyclonedx-xml": ["cyclonedx", "CycloneDX", "XML", true],
 	"spdx-json": ["spdx", "SPDX", "JSON", true],
 	"spdx-tag-value": ["spdx", "SPDX", "tag-value", false],
+}
+
+# evidence is every SBOM whose format annexlint read; the format belongs to the document, so an SBOM without
+# components is still judged here.
+evidence contains lib.examined(sbom.path, "") if {
+	some sbom in lib.documents("sbom")
+	_families[sbom.content.format]
 }
 
 # missing holds [path, "", "format"] for every SBOM the guideline does not accept; docs/sbom-checks.md counts it.

@@ -53,3 +53,14 @@ test_success_unreadable_version_is_left_alone if {
 	count(rule.report) == 0 with input as {"documents": [_sbom("cyclonedx-json", "v1")]}
 	count(rule.report) == 0 with input as {"documents": [{"type": "sbom", "path": "x", "content": {}}]}
 }
+
+test_evidence_each_sbom_of_a_known_format if {
+	rule.evidence == {{"path": "sbom/fw.bom", "pointer": ""}} with input as {"documents": [
+		_sbom("cyclonedx-json", "1.6"),
+		{"type": "vex", "path": "v.json", "content": {"format": "cyclonedx-json"}},
+	]}
+}
+
+test_no_evidence_without_sbom if {
+	count(rule.evidence) == 0 with input as {"documents": [{"type": "sbom", "path": "x", "content": {"format": "swid"}}]}
+}

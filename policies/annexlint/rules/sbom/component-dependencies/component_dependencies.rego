@@ -6,18 +6,31 @@
 #   on, floats free: a reader cannot tell which part of the product pulls it in, so a vulnerability in it cannot
 #   be traced to what it affects. Where the manufacturer does not know where such a component belongs, the SBOM
 #   must say so (NTIA "known unknowns"), because by default a reader takes missing data as incomplete, never as
-#   "not needed". A CycloneDX component nested inside another is placed by that nesting.
+#   "not needed". A CycloneDX component nested inside another is placed by that nesting. BSI TR-03183-2 asks the
+#   same of an SBOM under the CRA, whose Annex I Part II (1) requires the components of the product to be identified
+#   and documented; for a medical device or IVD a traceable SBOM is part of developing its software to the state of
+#   the art, information security included (MDR Annex I 17.2, IVDR Annex I 16.2).
 # scope: package
 # custom:
 #   id: AL-SBOM-005
 #   severity: error
 #   clauses:
+#     - id: CRA-AI-P2-1
+#       cite: CRA Annex I Part II (1)
+#     - id: MDR-AI-17.2
+#       cite: MDR Annex I 17.2
+#     - id: IVDR-AI-16.2
+#       cite: IVDR Annex I 16.2
 #     - id: NTIA-SBOM-DEPENDENCY
 #       cite: NTIA SBOM Minimum Elements (2021), data field 'Dependency Relationship'
 #     - id: NTIA-SBOM-KNOWN-UNKNOWNS
 #       cite: NTIA SBOM Minimum Elements (2021), practice 'Known Unknowns'
 #     - id: NTIA-SBOM-DEPTH
 #       cite: NTIA SBOM Minimum Elements (2021), practice 'Depth'
+#     - id: BSI-TR-03183-2-5.1
+#       cite: BSI TR-03183-2 section 5.1
+#     - id: FDA-CSG-V-A-4-b
+#       cite: FDA premarket cybersecurity guidance section V.A.4(b)
 #   remediation: |
 #     Record which component includes it: CycloneDX `dependencies` (an entry `{"ref": <parent>, "dependsOn":
 #     [<component>]}`, or nest the component in its parent), SPDX `DEPENDS_ON` / `CONTAINS` relationships. If it is
@@ -27,6 +40,14 @@
 package annexlint.rules.sbom["component-dependencies"]
 
 import data.annexlint.lib
+import data.annexlint.lib.sbom as sbom_lib
+
+# evidence is the component list of every SBOM that lists components; one without components places nothing.
+evidence contains sbom_lib.components_examined(sbom) if some sbom in sbom_lib.with_components
+
+insufficient contains sbom_lib.no_components(sbom, "the place of its components in the dependency graph") if {
+	some sbom in sbom_lib.without_components
+}
 
 # missing holds [path, pointer, "dependency"] for every component the graph does not place; the corpus figures in
 # docs/sbom-checks.md count it (internal/sbomquality).

@@ -86,3 +86,20 @@ test_success_malformed_entries_raise_no_error if {
 	deps := [{"depends_on": "zlib"}, "fw", {"ref": "fw", "depends_on": null, "contains": ["zlib"]}]
 	count(rule.report) == 0 with input as {"documents": [_sbom([_zlib, "not a component"], deps, [])]}
 }
+
+test_evidence_component_list if {
+	bundle := {"documents": [_sbom([_zlib], [{"ref": "fw", "depends_on": ["zlib"]}], [])]}
+	count(rule.report) == 0 with input as bundle
+	rule.evidence == {{"path": "sbom/fw.cdx.json", "pointer": "/components"}} with input as bundle
+	count(rule.insufficient) == 0 with input as bundle
+}
+
+test_insufficient_sbom_without_components if {
+	bundle := {"documents": [_sbom([], [], [])]}
+	count(rule.evidence) == 0 with input as bundle
+	{f.message | some f in rule.insufficient} == {concat("", [
+		"the SBOM sbom/fw.cdx.json lists no components, so the place of its components in the dependency graph cannot ",
+		"be checked; generate it from the build of the released software so that it lists the components the product ",
+		"contains",
+	])} with input as bundle
+}

@@ -4,8 +4,12 @@
 #   To find out whether a published vulnerability affects the product, each component listed in the SBOM must be
 #   identifiable: who supplies it, its name, its exact version, and an identifier that vulnerability databases
 #   use (a package URL or a CPE). These are the NTIA minimum data fields for every component, and the CRA requires
-#   the manufacturer to identify and document the components of the product. A package URL that does not parse
-#   cannot be looked up, so it does not count as an identifier.
+#   the manufacturer to identify and document the components of the product. For a medical device or IVD,
+#   identifying the components of its software is part of developing it to the state of the art, information
+#   security included (MDR Annex I 17.2, IVDR Annex I 16.2), and the FDA requires the SBOM of a cyber device sold in
+#   the US to include its commercial, open-source and off-the-shelf components (FD&C Act 524B(b)(3)), identified by
+#   the NTIA baseline attributes. A package URL that does not parse cannot be looked up, so it does not count as an
+#   identifier.
 # scope: package
 # custom:
 #   id: AL-SBOM-003
@@ -21,6 +25,16 @@
 #       cite: NTIA SBOM Minimum Elements (2021), data field 'Other Unique Identifiers'
 #     - id: CRA-AI-P2-1
 #       cite: CRA Annex I Part II (1)
+#     - id: MDR-AI-17.2
+#       cite: MDR Annex I 17.2
+#     - id: IVDR-AI-16.2
+#       cite: IVDR Annex I 16.2
+#     - id: MDCG-2019-16-4.2-SECDOC
+#       cite: MDCG 2019-16 rev.1 section 4.2, MDR Annex I 23.4(ab) (security documentation beyond the IFU)
+#     - id: FDA-524B-B3
+#       cite: FD&C Act 524B(b)(3)
+#     - id: FDA-CSG-V-A-4-b
+#       cite: FDA premarket cybersecurity guidance section V.A.4(b)
 #   remediation: |
 #     Fill in the missing fields for the component: supplier (CycloneDX `supplier`, `manufacturer`, `publisher` or
 #     `author`; SPDX `supplier` or `originator`), name, version, and a package URL (`purl`, see
@@ -29,6 +43,7 @@
 package annexlint.rules.sbom["component-minimum-elements"]
 
 import data.annexlint.lib
+import data.annexlint.lib.sbom as sbom_lib
 
 report contains lib.finding(sbom.path, entry[0], msg) if {
 	some sbom in lib.documents("sbom")
@@ -40,6 +55,19 @@ report contains lib.finding(sbom.path, entry[0], msg) if {
 		"component %s lacks %s; fill in what is missing so the component can be identified and %s",
 		[_label(c), concat(", ", gaps), "looked up in vulnerability databases"],
 	)
+}
+
+# evidence is the component list of every SBOM that lists components (and its primary component, the product,
+# which is checked too); an SBOM without components is insufficient evidence, however complete its primary is.
+evidence contains sbom_lib.components_examined(sbom) if some sbom in sbom_lib.with_components
+
+evidence contains lib.examined(sbom.path, "/primary") if {
+	some sbom in sbom_lib.with_components
+	is_object(sbom.content.primary)
+}
+
+insufficient contains sbom_lib.no_components(sbom, "the supplier, name, version and identifier of its components") if {
+	some sbom in sbom_lib.without_components
 }
 
 # missing holds one [path, pointer, field] per component and absent element (supplier, name, version,

@@ -87,3 +87,22 @@ test_fail_missing_lists_each_element_for_the_corpus_table if {
 		["sbom/fw.cdx.json", "/components/0", "identifier"],
 	} with input as {"documents": [_sbom(_primary, [bare])]}
 }
+
+test_evidence_component_list_and_primary if {
+	rule.evidence == {
+		{"path": "sbom/fw.cdx.json", "pointer": "/components"},
+		{"path": "sbom/fw.cdx.json", "pointer": "/primary"},
+	} with input as {"documents": [_sbom(_primary, [_complete])]}
+	count(rule.insufficient) == 0 with input as {"documents": [_sbom(_primary, [_complete])]}
+}
+
+test_insufficient_sbom_without_components if {
+	bundle := {"documents": [_sbom(_primary, [])]}
+	count(rule.report) == 0 with input as bundle
+	count(rule.evidence) == 0 with input as bundle
+	{f.message | some f in rule.insufficient} == {concat("", [
+		"the SBOM sbom/fw.cdx.json lists no components, so the supplier, name, version and identifier of its components ",
+		"cannot be checked; generate it from the build of the released software so that it lists the components the ",
+		"product contains",
+	])} with input as bundle
+}

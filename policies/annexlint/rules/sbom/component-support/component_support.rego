@@ -4,10 +4,11 @@
 #   FD&C Act 524B(b)(3) requires an SBOM for a cyber device, and FDA's premarket cybersecurity guidance asks that
 #   each component in it carry the level of support its maker provides and the date that support ends, so that
 #   reviewers and hospitals can see which parts of the device will stop receiving fixes, and when. The rule runs
-#   for medical devices (MDR, IVDR) because manufacturers commonly file the same SBOM with the FDA; a CRA product is
-#   by definition not a medical device. It is a warning: the EU frameworks do not ask for these fields, and the
-#   guidance section is cited unverified. The product itself (the primary component) is left out: its support
-#   period is the manifest's support_period_end.
+#   for medical devices (MDR, IVDR) whose markets include the US, where 524B(b)(3) is the legal basis; for a device
+#   sold only in the EU it does not run, since the EU frameworks do not ask for these fields, and a CRA product is
+#   by definition not a medical device. It is a warning: the guidance section that names the fields is cited
+#   unverified. The product itself (the primary component) is left out: its support period is the manifest's
+#   support_period_end.
 # scope: package
 # custom:
 #   id: AL-SBOM-008
@@ -26,11 +27,19 @@
 package annexlint.rules.sbom["component-support"]
 
 import data.annexlint.lib
+import data.annexlint.lib.sbom as sbom_lib
 
 _fields := [
 	["support_level", "a support level (property support-level)"],
 	["end_of_support", "an end-of-support date (property end-of-support, SPDX validUntilDate)"],
 ]
+
+# evidence is the component list of every SBOM that lists components; one without components is insufficient.
+evidence contains sbom_lib.components_examined(sbom) if some sbom in sbom_lib.with_components
+
+insufficient contains sbom_lib.no_components(sbom, "the support level and end-of-support date of its components") if {
+	some sbom in sbom_lib.without_components
+}
 
 # missing holds one [path, pointer, field] per component and absent field; docs/sbom-checks.md counts it.
 missing contains [sbom.path, sprintf("/components/%d", [i]), field] if {

@@ -43,3 +43,21 @@ test_success_all_components_state_support if {
 	# The primary lacks both, but its support period is the manifest's.
 	count(rule.report) == 0 with input as {"documents": [_sbom([_supported])]}
 }
+
+test_evidence_component_list if {
+	bundle := {"documents": [_sbom([_supported])]}
+	count(rule.report) == 0 with input as bundle
+	rule.evidence == {{"path": "sbom/fw.cdx.json", "pointer": "/components"}} with input as bundle
+	count(rule.insufficient) == 0 with input as bundle
+}
+
+test_insufficient_sbom_without_components if {
+	bundle := {"documents": [_sbom([])]}
+	count(rule.report) == 0 with input as bundle
+	count(rule.evidence) == 0 with input as bundle
+	{f.message | some f in rule.insufficient} == {concat("", [
+		"the SBOM sbom/fw.cdx.json lists no components, so the support level and end-of-support date of its components ",
+		"cannot be checked; generate it from the build of the released software so that it lists the components the ",
+		"product contains",
+	])} with input as bundle
+}

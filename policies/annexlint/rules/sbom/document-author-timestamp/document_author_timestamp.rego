@@ -10,10 +10,20 @@
 #   id: AL-SBOM-004
 #   severity: error
 #   clauses:
+#     - id: CRA-AI-P2-1
+#       cite: CRA Annex I Part II (1)
+#     - id: MDR-AI-17.2
+#       cite: MDR Annex I 17.2
+#     - id: IVDR-AI-16.2
+#       cite: IVDR Annex I 16.2
 #     - id: NTIA-SBOM-AUTHOR
 #       cite: NTIA SBOM Minimum Elements (2021), data field 'Author of SBOM Data'
 #     - id: NTIA-SBOM-TIMESTAMP
 #       cite: NTIA SBOM Minimum Elements (2021), data field 'Timestamp'
+#     - id: BSI-TR-03183-2-5.2.1
+#       cite: BSI TR-03183-2 section 5.2.1 (Table 2)
+#     - id: FDA-CSG-V-A-4-b
+#       cite: FDA premarket cybersecurity guidance section V.A.4(b)
 #   remediation: |
 #     Record the organisation or person that produced the SBOM and the time it was assembled: CycloneDX
 #     `metadata.authors` (or `metadata.manufacturer` / `metadata.supplier`) and `metadata.timestamp`; SPDX
@@ -48,6 +58,13 @@ report contains lib.finding(sbom.path, "", msg) if {
 		sbom.content.timestamp,
 		"record when the SBOM was assembled in ISO 8601 form, e.g. 2026-10-01T12:00:00Z (CycloneDX metadata.timestamp, SPDX creationInfo created)",
 	])
+}
+
+# evidence is every SBOM whose metadata was read. The author and timestamp belong to the document, so an SBOM
+# without components is still judged here; the component rules report it as insufficient evidence.
+evidence contains lib.examined(sbom.path, "") if {
+	some sbom in lib.documents("sbom")
+	is_object(sbom.content)
 }
 
 # missing holds [path, "", field] for an SBOM without an author, or without a usable timestamp; docs/sbom-checks.md

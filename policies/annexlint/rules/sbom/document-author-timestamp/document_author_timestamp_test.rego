@@ -64,3 +64,14 @@ test_success_space_separated_and_fractional_timestamps if {
 	count(rule.report) == 0 with input as {"documents": [_sbom(["Acme Medical"], "2025-01-01 00:00:00")]}
 	count(rule.report) == 0 with input as {"documents": [_sbom(["Acme Medical"], "2022-11-17T10:26:31.274708288Z")]}
 }
+
+test_evidence_each_sbom_read if {
+	rule.evidence == {{"path": "sbom/fw.spdx.json", "pointer": ""}} with input as {"documents": [
+		_sbom(["Organization: Acme Medical"], "2026-10-01T12:00:00Z"),
+		{"type": "vex", "path": "v.json", "content": {}},
+	]}
+}
+
+test_no_evidence_without_sbom if {
+	count(rule.evidence) == 0 with input as {"documents": [{"type": "vex", "path": "v.json", "content": {}}]}
+}

@@ -10,6 +10,8 @@
 #   a malformed serial number, date-time, digest or licence id, and, as the specifications demand in words, bom-refs
 #   and SPDX ids that are not unique and dependency references that name nothing in the document. Whether a licence
 #   id is on the SPDX License List is not checked. A package URL that does not parse is reported by AL-SBOM-003.
+#   For a medical device or IVD, an SBOM that tools can read is part of developing its software to the state of the
+#   art, information security included (MDR Annex I 17.2, IVDR Annex I 16.2); FDA asks for a machine-readable one.
 # scope: package
 # custom:
 #   id: AL-SBOM-009
@@ -17,6 +19,12 @@
 #   clauses:
 #     - id: CRA-AI-P2-1
 #       cite: CRA Annex I Part II (1)
+#     - id: MDR-AI-17.2
+#       cite: MDR Annex I 17.2
+#     - id: IVDR-AI-16.2
+#       cite: IVDR Annex I 16.2
+#     - id: FDA-CSG-V-A-4-b
+#       cite: FDA premarket cybersecurity guidance section V.A.4(b)
 #     - id: NTIA-SBOM-AUTOMATION
 #       cite: NTIA SBOM Minimum Elements (2021), automation support
 #     - id: CISA-SBOM-2025-FORMATS
@@ -48,6 +56,14 @@ report contains lib.finding(sbom.path, concat("", ["/problems/", format_int(i, 1
 	msg := sprintf("the SBOM is not valid %s: %s; correct it here, or fix the tool that generated it and regenerate", [
 		_spec(sbom.content), problem.msg,
 	])
+}
+
+# evidence is every SBOM that annexlint read and checked against its format's structural rules (the reader records
+# what it found under problems, an empty list when nothing). Validity belongs to the document, so an SBOM without
+# components is still judged here.
+evidence contains lib.examined(sbom.path, "") if {
+	some sbom in lib.documents("sbom")
+	is_array(sbom.content.problems)
 }
 
 _spec(bom) := sprintf("%s %s", [_formats[bom.format], bom.spec_version]) if {

@@ -73,3 +73,14 @@ test_success_malformed_model_raises_no_error if {
 		{"type": "sbom", "path": "b.json", "content": {"problems": [{"msg": 3}, "text", null]}},
 	]}
 }
+
+test_evidence_each_sbom_read if {
+	rule.evidence == {{"path": "sbom/fw.cdx.json", "pointer": ""}} with input as {"documents": [
+		_sbom("sbom/fw.cdx.json", "cyclonedx-json", "1.6", []),
+		{"type": "vex", "path": "v.json", "content": {"problems": []}},
+	]}
+}
+
+test_no_evidence_without_a_read_sbom if {
+	count(rule.evidence) == 0 with input as {"documents": [{"type": "sbom", "path": "a.json", "content": {}}]}
+}

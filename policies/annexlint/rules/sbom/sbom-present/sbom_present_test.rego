@@ -30,3 +30,27 @@ test_success_sbom_listed if {
 		"documents": [{"type": "sbom", "path": "sbom/fw.cdx.json", "content": {"components": []}}],
 	}
 }
+
+test_evidence_sbom_with_components if {
+	sbom := {"type": "sbom", "path": "sbom/fw.cdx.json", "content": {"components": [{"ref": "zlib"}]}}
+	rule.evidence == {{"path": "sbom/fw.cdx.json", "pointer": ""}} with input as {"manifest": _manifest, "documents": [sbom]}
+	count(rule.insufficient) == 0 with input as {"manifest": _manifest, "documents": [sbom]}
+}
+
+test_insufficient_sbom_without_components if {
+	bundle := {"manifest": _manifest, "documents": [{"type": "sbom", "path": "sbom/fw.cdx.json", "content": {"components": []}}]}
+	count(rule.evidence) == 0 with input as bundle
+	count(rule.report) == 0 with input as bundle
+	rule.insufficient == {{
+		"path": "sbom/fw.cdx.json",
+		"pointer": "",
+		"message": concat("", [
+			"the SBOM sbom/fw.cdx.json lists no components, so its coverage of the product's top-level dependencies cannot be checked; ",
+			"generate it from the build of the released software so that it lists the components the product contains",
+		]),
+	}} with input as bundle
+}
+
+test_no_evidence_without_sbom if {
+	count(rule.evidence) == 0 with input as {"manifest": _manifest, "documents": []}
+}

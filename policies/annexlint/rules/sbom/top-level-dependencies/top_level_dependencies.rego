@@ -5,7 +5,10 @@
 #   directly: from those top-level dependencies the rest of the tree can be traced. The CRA requires the SBOM to
 #   cover at least the top-level dependencies, and the NTIA minimum elements require the dependency relationship.
 #   Where the manufacturer does not know them completely, the SBOM must say so explicitly (NTIA "known unknowns"),
-#   so that a reader does not take a missing relationship for "no dependencies".
+#   so that a reader does not take a missing relationship for "no dependencies". For a medical device or IVD, an
+#   SBOM that shows what the product includes is part of developing its software to the state of the art,
+#   information security included (MDR Annex I 17.2, IVDR Annex I 16.2); the NTIA elements and MDCG 2019-16 are
+#   that state of the art.
 # scope: package
 # custom:
 #   id: AL-SBOM-002
@@ -13,6 +16,14 @@
 #   clauses:
 #     - id: CRA-AI-P2-1
 #       cite: CRA Annex I Part II (1)
+#     - id: MDR-AI-17.2
+#       cite: MDR Annex I 17.2
+#     - id: IVDR-AI-16.2
+#       cite: IVDR Annex I 16.2
+#     - id: MDCG-2019-16-4.2-SECDOC
+#       cite: MDCG 2019-16 rev.1 section 4.2, MDR Annex I 23.4(ab) (security documentation beyond the IFU)
+#     - id: FDA-CSG-V-A-4-b
+#       cite: FDA premarket cybersecurity guidance section V.A.4(b)
 #     - id: NTIA-SBOM-DEPENDENCY
 #       cite: NTIA SBOM Minimum Elements (2021), data field 'Dependency Relationship'
 #     - id: NTIA-SBOM-DEPTH
@@ -27,6 +38,7 @@
 package annexlint.rules.sbom["top-level-dependencies"]
 
 import data.annexlint.lib
+import data.annexlint.lib.sbom as sbom_lib
 
 report contains lib.finding(sbom.path, "", msg) if {
 	some sbom in lib.documents("sbom")
@@ -63,6 +75,20 @@ report contains lib.finding(sbom.path, "/primary", msg) if {
 			"record the components it directly includes (its top-level dependencies)",
 		],
 	)
+}
+
+# evidence is the primary component of each SBOM that lists components: its dependency entry, or the known unknowns
+# declared for it, were examined. An SBOM without components shows no top-level dependency: when it declares the
+# product's dependencies unknown the report above stays quiet, so that is insufficient evidence, not a pass.
+evidence contains lib.examined(sbom.path, "/primary") if {
+	some sbom in sbom_lib.with_components
+	_has_primary(sbom)
+}
+
+insufficient contains sbom_lib.no_components(sbom, "the product's top-level dependencies") if {
+	some sbom in sbom_lib.without_components
+	_has_primary(sbom)
+	not _no_top_level(sbom)
 }
 
 _has_primary(sbom) if is_object(sbom.content.primary)

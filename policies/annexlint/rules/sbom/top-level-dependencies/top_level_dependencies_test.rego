@@ -90,3 +90,30 @@ test_fail_missing_lists_both_gaps_for_the_corpus_table if {
 	rule.missing == {["sbom/fw.cdx.json", "/primary", "dependency"]} with input as {"documents": [_sbom({})]}
 	rule.missing == {["sbom/fw.cdx.json", "", "primary"]} with input as {"documents": [_sbom({"primary": null})]}
 }
+
+test_evidence_primary_of_an_sbom_with_components if {
+	bundle := {"documents": [_sbom({"dependencies": [
+		{"ref": "pkg:generic/acme/pump-fw@2.1.0", "depends_on": ["openssl"], "contains": []},
+	]})]}
+	rule.evidence == {{"path": "sbom/fw.cdx.json", "pointer": "/primary"}} with input as bundle
+	count(rule.insufficient) == 0 with input as bundle
+}
+
+test_insufficient_no_components_but_unknowns_declared if {
+	bundle := {"documents": [_sbom({"components": [], "known_unknowns": [
+		{"aggregate": "unknown", "refs": ["pkg:generic/acme/pump-fw@2.1.0"]},
+	]})]}
+	count(rule.report) == 0 with input as bundle
+	count(rule.evidence) == 0 with input as bundle
+	{f.message | some f in rule.insufficient} == {concat("", [
+		"the SBOM sbom/fw.cdx.json lists no components, so the product's top-level dependencies cannot be checked; ",
+		"generate it from the build of the released software so that it lists the components the product contains",
+	])} with input as bundle
+}
+
+test_no_evidence_and_no_insufficient_when_reported if {
+	bundle := {"documents": [_sbom({"components": []})]}
+	count(rule.report) == 1 with input as bundle
+	count(rule.evidence) == 0 with input as bundle
+	count(rule.insufficient) == 0 with input as bundle
+}
