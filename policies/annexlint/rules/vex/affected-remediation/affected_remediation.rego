@@ -6,7 +6,9 @@
 #   risk has to be assessed like any other threat (the security risk file lists it under a threat's
 #   vulnerabilities), and the fix has to be scheduled and delivered through the update process (the security
 #   update plan lists it under a planned update). A statement missing any of the three leaves the vulnerability
-#   without remediation, without a risk decision or without a delivery date.
+#   without remediation, without a risk decision or without a delivery date. For a medical device or IVD, the
+#   post-market surveillance data, vulnerabilities included, must update the risk management and lead to the
+#   corrective actions needed (MDR Art. 83(3) and (4), IVDR Art. 78(3) and (4)).
 # scope: package
 # custom:
 #   id: AL-VEX-003
@@ -18,6 +20,14 @@
 #       cite: CRA Annex I Part II (7)
 #     - id: CRA-AI-P2-8
 #       cite: CRA Annex I Part II (8)
+#     - id: MDR-ART83-3
+#       cite: MDR Art. 83(3)
+#     - id: MDR-ART83-4
+#       cite: MDR Art. 83(4)
+#     - id: IVDR-ART78-3
+#       cite: IVDR Art. 78(3)
+#     - id: IVDR-ART78-4
+#       cite: IVDR Art. 78(4)
 #     - id: MDCG-2019-16-5.1
 #       cite: MDCG 2019-16 rev.1 section 5.1
 #     - id: MDCG-2019-16-3.1-P7
@@ -64,6 +74,40 @@ report contains lib.finding_related(path, _pointer(i), msg, related) if {
 	related := [{"path": plan.path, "pointer": "", "message": "the security update plan"} |
 		some plan in lib.documents("security-update-plan")
 	]
+}
+
+# evidence is the statements of every VEX document, read for the affected ones, and each affected statement with
+# the risk file's threats and the update plan's planned updates it was looked up in.
+evidence contains lib.examined(doc.path, "/statements") if {
+	some doc in lib.documents("vex")
+	_has_statements(doc)
+}
+
+evidence contains lib.examined(path, _pointer(i)) if some [path, i, _] in _affected
+
+evidence contains lib.examined(rf.path, "/threats") if {
+	count(_affected) > 0
+	some rf in lib.documents("security-risk-file")
+}
+
+evidence contains lib.examined(plan.path, "/planned_updates") if {
+	count(_affected) > 0
+	some plan in lib.documents("security-update-plan")
+}
+
+# A VEX document without statements assesses nothing: insufficient evidence, not a pass.
+insufficient contains lib.finding(doc.path, "", msg) if {
+	some doc in lib.documents("vex")
+	not _has_statements(doc)
+	msg := sprintf("the VEX document %s holds no statements, so %s cannot be checked; %s", [
+		doc.path, "whether its affected vulnerabilities have an action, a risk assessment and a planned update",
+		"assess the known vulnerabilities of the product's components and record each assessment as a statement",
+	])
+}
+
+_has_statements(doc) if {
+	is_array(doc.content.statements)
+	count(doc.content.statements) > 0
 }
 
 _affected contains [doc.path, i, st] if {

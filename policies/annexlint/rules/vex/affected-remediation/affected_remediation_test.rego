@@ -85,3 +85,35 @@ test_success_other_statuses_and_malformed_native_documents if {
 		{"type": "security-update-plan", "path": "u.yaml", "content": {"planned_updates": [{"vulnerabilities": 7}]}},
 	]}
 }
+
+test_evidence_affected_statement_with_risk_file_and_plan if {
+	bundle := {"documents": [_vex([_affected({})]), _risk(["CVE-2025-27809"]), _plan(["CVE-2025-27809"])]}
+	count(rule.report) == 0 with input as bundle
+	rule.evidence == {
+		{"path": "vex/fw.openvex.json", "pointer": "/statements"},
+		{"path": "vex/fw.openvex.json", "pointer": "/statements/0"},
+		{"path": "security/risk-file.yaml", "pointer": "/threats"},
+		{"path": "security/update-plan.yaml", "pointer": "/planned_updates"},
+	} with input as bundle
+	count(rule.insufficient) == 0 with input as bundle
+}
+
+test_evidence_statements_read_when_none_is_affected if {
+	bundle := {"documents": [_vex([_affected({"status": "fixed"})]), _risk([]), _plan([])]}
+	rule.evidence == {{"path": "vex/fw.openvex.json", "pointer": "/statements"}} with input as bundle
+}
+
+test_insufficient_vex_without_statements if {
+	bundle := {"documents": [_vex([]), _risk([]), _plan([])]}
+	count(rule.report) == 0 with input as bundle
+	count(rule.evidence) == 0 with input as bundle
+	rule.insufficient == {{
+		"path": "vex/fw.openvex.json",
+		"pointer": "",
+		"message": concat("", [
+			"the VEX document vex/fw.openvex.json holds no statements, so whether its affected vulnerabilities have an ",
+			"action, a risk assessment and a planned update cannot be checked; assess the known vulnerabilities of the ",
+			"product's components and record each assessment as a statement",
+		]),
+	}} with input as bundle
+}

@@ -8,7 +8,9 @@
 #   schemas use a JSON Schema draft its validator does not support, and reports each defect here at its place in
 #   the file. The same applies to scan reports and KEV catalogs: an entry that cannot be read is a vulnerability
 #   nobody assessed. A missing justification or action statement is reported by AL-VEX-003 and AL-VEX-004, for
-#   every VEX format alike, not here.
+#   every VEX format alike, not here. For a medical device or IVD, records of vulnerability assessment that tools
+#   can read are part of developing and maintaining its software to the state of the art, information security
+#   included (MDR Annex I 17.2, IVDR Annex I 16.2).
 # scope: package
 # custom:
 #   id: AL-VEX-001
@@ -16,6 +18,10 @@
 #   clauses:
 #     - id: CRA-AI-P2-1
 #       cite: CRA Annex I Part II (1)
+#     - id: MDR-AI-17.2
+#       cite: MDR Annex I 17.2
+#     - id: IVDR-AI-16.2
+#       cite: IVDR Annex I 16.2
 #     - id: MDCG-2019-16-3.8
 #       cite: MDCG 2019-16 rev.1 section 3.8
 #     - id: FDA-CSG-V-A-4-b
@@ -50,6 +56,15 @@ report contains lib.finding(doc.path, concat("", ["/problems/", format_int(i, 10
 	msg := sprintf("the %s does not follow its specification: %s; correct it here", [
 		object.get(_formats, doc.content.kind, "document"), problem.msg,
 	])
+}
+
+# evidence is every VEX document, scan report and KEV catalog that annexlint read and checked against its format
+# (the reader records what it found under problems, an empty list when nothing). Validity belongs to the document,
+# so a VEX without statements is still judged here; the VEX rules that read statements report it.
+evidence contains lib.examined(doc.path, "") if {
+	some doc in input.documents
+	doc.type in _types
+	is_array(doc.content.problems)
 }
 
 # _reported_elsewhere holds the problems that AL-VEX-003 (action statement of affected) and AL-VEX-004

@@ -58,3 +58,19 @@ test_success_valid_documents_and_other_types if {
 		{"type": "security-risk-file", "path": "risk.yaml", "content": {"problems": [{"msg": "not a model"}]}},
 	]}
 }
+
+test_evidence_each_document_read if {
+	bundle := {"documents": [
+		_doc("vex", "openvex", []),
+		{"type": "vulnerability-scan", "path": "scans/fw.grype.json", "content": {"kind": "grype", "problems": []}},
+		{"type": "sbom", "path": "sbom/fw.cdx.json", "content": {"problems": []}},
+	]}
+	rule.evidence == {
+		{"path": "vex/product.openvex.json", "pointer": ""},
+		{"path": "scans/fw.grype.json", "pointer": ""},
+	} with input as bundle
+}
+
+test_no_evidence_without_such_documents if {
+	count(rule.evidence) == 0 with input as {"documents": [{"type": "sbom", "path": "a.json", "content": {"problems": []}}]}
+}

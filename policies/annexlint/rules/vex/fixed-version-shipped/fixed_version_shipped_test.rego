@@ -59,3 +59,31 @@ test_success_no_version_given_or_component_not_shipped if {
 		_fixed([{"purl": "pkg:generic/openssl@3.0.13", "name": "openssl", "version": "3.0.13", "loc": {"pointer": "/vulnerabilities/1/product_status/fixed/0"}}]),
 	])]}
 }
+
+test_evidence_fixed_statement_and_sbom if {
+	statement := _fixed([{"purl": "pkg:github/mbed-tls/mbedtls@v3.6.2", "name": "mbedtls", "version": "3.6.2"}])
+	bundle := {"documents": [_sbom, _vex("openvex", [statement])]}
+	count(rule.report) == 0 with input as bundle
+	rule.evidence == {
+		{"path": "vex/fw.json", "pointer": "/statements"},
+		{"path": "vex/fw.json", "pointer": "/statements/0"},
+		{"path": "sbom/fw.cdx.json", "pointer": "/components"},
+	} with input as bundle
+}
+
+test_no_evidence_without_sbom_components if {
+	statement := _fixed([{"purl": "pkg:github/mbed-tls/mbedtls@v3.6.2", "name": "mbedtls", "version": "3.6.2"}])
+	empty := json.patch(_sbom, [{"op": "replace", "path": "/content/components", "value": []}])
+	count(rule.evidence) == 0 with input as {"documents": [empty, _vex("openvex", [statement])]}
+	count(rule.evidence) == 0 with input as {"documents": [_vex("openvex", [statement])]}
+}
+
+test_insufficient_vex_without_statements if {
+	bundle := {"documents": [_sbom, _vex("openvex", [])]}
+	count(rule.evidence) == 0 with input as bundle
+	{f.message | some f in rule.insufficient} == {concat("", [
+		"the VEX document vex/fw.json holds no statements, so whether the versions it declares fixed are the ones ",
+		"shipped cannot be checked; assess the known vulnerabilities of the product's components and record each ",
+		"assessment as a statement",
+	])} with input as bundle
+}

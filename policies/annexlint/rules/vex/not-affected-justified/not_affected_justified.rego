@@ -7,7 +7,9 @@
 #   carries them as flags; CycloneDX has nine analysis justifications, and a false_positive state is its own
 #   reason). OpenVEX requires a justification or an impact statement, CSAF (test 6.1.27.9) a flag or an impact
 #   threat, and CISA's minimum requirements for VEX accept an impact statement for every format, so a CycloneDX
-#   analysis detail counts too. A label outside the vocabulary is no reason a tool can process.
+#   analysis detail counts too. A label outside the vocabulary is no reason a tool can process. For a medical
+#   device or IVD, closing a known vulnerability without a fix is a risk decision of the software's risk
+#   management, information security included, and needs its reason (MDR Annex I 17.2, IVDR Annex I 16.2).
 # scope: package
 # custom:
 #   id: AL-VEX-004
@@ -17,6 +19,10 @@
 #       cite: CRA Annex I Part I (2)(a)
 #     - id: CRA-AI-P2-1
 #       cite: CRA Annex I Part II (1)
+#     - id: MDR-AI-17.2
+#       cite: MDR Annex I 17.2
+#     - id: IVDR-AI-16.2
+#       cite: IVDR Annex I 16.2
 #     - id: MDCG-2019-16-3.8
 #       cite: MDCG 2019-16 rev.1 section 3.8
 #     - id: FDA-CSG-V-A-4-b
@@ -61,6 +67,36 @@ report contains lib.finding(doc.path, concat("", ["/statements/", format_int(i, 
 	msg := sprintf("%s: %s is declared not affected %s; give %s (%s) or an impact statement", [
 		st.vulnerability, _products(st), _why(st), what, concat(", ", sort(labels)),
 	])
+}
+
+# evidence is the statements of every VEX document of a known format, read for the not_affected ones, and each
+# not_affected statement judged.
+evidence contains lib.examined(doc.path, "/statements") if {
+	some doc in lib.documents("vex")
+	_vocabulary[doc.content.kind]
+	_has_statements(doc)
+}
+
+evidence contains lib.examined(doc.path, concat("", ["/statements/", format_int(i, 10)])) if {
+	some doc in lib.documents("vex")
+	_vocabulary[doc.content.kind]
+	some i, st in doc.content.statements
+	st.status == "not_affected"
+}
+
+# A VEX document without statements assesses nothing: insufficient evidence, not a pass.
+insufficient contains lib.finding(doc.path, "", msg) if {
+	some doc in lib.documents("vex")
+	not _has_statements(doc)
+	msg := sprintf("the VEX document %s holds no statements, so %s cannot be checked; %s", [
+		doc.path, "whether its not_affected statements say why",
+		"assess the known vulnerabilities of the product's components and record each assessment as a statement",
+	])
+}
+
+_has_statements(doc) if {
+	is_array(doc.content.statements)
+	count(doc.content.statements) > 0
 }
 
 _why(st) := sprintf("with justification %q, which is not in the format's vocabulary", [st.justification]) if {

@@ -62,3 +62,25 @@ test_success_impact_statement_alone if {
 test_success_other_statuses if {
 	count(rule.report) == 0 with input as {"documents": [_vex("openvex", [_statement({"status": "affected"}), _statement({"status": "fixed"})])]}
 }
+
+test_evidence_not_affected_statements if {
+	bundle := {"documents": [_vex("openvex", [
+		_statement({"justification": "component_not_present"}),
+		_statement({"status": "fixed"}),
+	])]}
+	count(rule.report) == 0 with input as bundle
+	rule.evidence == {
+		{"path": "vex/fw.json", "pointer": "/statements"},
+		{"path": "vex/fw.json", "pointer": "/statements/0"},
+	} with input as bundle
+	count(rule.insufficient) == 0 with input as bundle
+}
+
+test_insufficient_vex_without_statements if {
+	bundle := {"documents": [_vex("csaf-vex", [])]}
+	count(rule.evidence) == 0 with input as bundle
+	{f.message | some f in rule.insufficient} == {concat("", [
+		"the VEX document vex/fw.json holds no statements, so whether its not_affected statements say why cannot be ",
+		"checked; assess the known vulnerabilities of the product's components and record each assessment as a statement",
+	])} with input as bundle
+}

@@ -6,7 +6,10 @@
 #   assess each one and record the result, so that none is left unhandled and none is left open without reason:
 #   fixed, not affected (with a justification), affected (with the action taken) or under investigation. A
 #   vulnerability found in a component that the SBOMs ship without any VEX statement about it is an open,
-#   unassessed known vulnerability. Findings in components the SBOMs do not list are left to the SBOM rules.
+#   unassessed known vulnerability. Findings in components the SBOMs do not list are left to the SBOM rules. For a
+#   medical device or IVD, known vulnerabilities of its components are foreseeable misuse that the software's
+#   risk management, information security included, must assess (MDR Annex I 17.2, IVDR Annex I 16.2; MDCG 2019-16
+#   section 3.4 and 3.8).
 # scope: package
 # custom:
 #   id: AL-VEX-002
@@ -16,6 +19,12 @@
 #       cite: CRA Annex I Part I (2)(a)
 #     - id: CRA-AI-P2-2
 #       cite: CRA Annex I Part II (2)
+#     - id: MDR-AI-17.2
+#       cite: MDR Annex I 17.2
+#     - id: IVDR-AI-16.2
+#       cite: IVDR Annex I 16.2
+#     - id: MDCG-2019-16-3.4
+#       cite: MDCG 2019-16 rev.1 section 3.4
 #     - id: MDCG-2019-16-3.8
 #       cite: MDCG 2019-16 rev.1 section 3.8
 #     - id: FDA-CSG-V-A-4-b
@@ -45,6 +54,44 @@ report contains lib.finding_related(scan.path, concat("", ["/matches/", format_i
 	related := [{"path": id[0], "pointer": vuln.pointer(id), "message": "the component the SBOM ships"} |
 		some id in open
 	]
+}
+
+# evidence is the findings of every scan that reports some, each checked against the VEX statements. A scan that
+# reports none is a result only when it says when it ran (the scanner's timestamp); an undated empty report, or no
+# scan at all, shows no assessment, so the rule has insufficient evidence.
+evidence contains lib.examined(scan.path, "/matches") if {
+	some scan in lib.documents("vulnerability-scan")
+	_has_matches(scan)
+}
+
+evidence contains lib.examined(scan.path, "") if {
+	some scan in lib.documents("vulnerability-scan")
+	not _has_matches(scan)
+	lib.has_text(scan.content, "timestamp")
+}
+
+insufficient contains lib.finding(lib.manifest_path, "/documents", msg) if {
+	not lib.has_document("vulnerability-scan")
+	msg := concat(" ", [
+		"the manifest lists no vulnerability scan (type vulnerability-scan), so it cannot be shown that every known",
+		"vulnerability of the shipped components was found and assessed; scan the SBOM (for example with grype,",
+		"trivy or osv-scanner), add the report to the bundle and list it under documents",
+	])
+}
+
+insufficient contains lib.finding(scan.path, "", msg) if {
+	some scan in lib.documents("vulnerability-scan")
+	not _has_matches(scan)
+	not lib.has_text(scan.content, "timestamp")
+	msg := sprintf("the scan %s reports no findings and does not say when it ran, so it does not show that %s; %s", [
+		scan.path, "the shipped components were scanned",
+		"add the report as the scanner wrote it, with its run time, or scan the current SBOM again",
+	])
+}
+
+_has_matches(scan) if {
+	is_array(scan.content.matches)
+	count(scan.content.matches) > 0
 }
 
 _name(match) := sprintf("%s (also %s)", [match.vulnerability, concat(", ", match.aliases)]) if {

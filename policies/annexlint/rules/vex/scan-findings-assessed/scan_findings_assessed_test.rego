@@ -101,3 +101,30 @@ test_success_malformed_model_values_raise_no_error if {
 		_vex([null, {"vulnerability": "CVE-2025-0002", "products": [null, 5, {"parent": "x", "loc": 1}]}]),
 	]}
 }
+
+test_evidence_scan_findings if {
+	bundle := {"documents": [_sbom, _scan([_mbedtls_match]), _vex([_statement("CVE-2025-27809", [], [])])]}
+	rule.evidence == {{"path": "scans/fw.grype.json", "pointer": "/matches"}} with input as bundle
+	count(rule.insufficient) == 0 with input as bundle
+}
+
+test_evidence_dated_scan_without_findings if {
+	scan := {"type": "vulnerability-scan", "path": "scans/fw.grype.json", "content": {"matches": [], "timestamp": "2026-10-01T10:00:00Z"}}
+	rule.evidence == {{"path": "scans/fw.grype.json", "pointer": ""}} with input as {"documents": [_sbom, scan]}
+}
+
+test_insufficient_undated_empty_scan if {
+	bundle := {"documents": [_sbom, _scan([])]}
+	count(rule.evidence) == 0 with input as bundle
+	{f.message | some f in rule.insufficient} == {concat("", [
+		"the scan scans/fw.grype.json reports no findings and does not say when it ran, so it does not show that the ",
+		"shipped components were scanned; add the report as the scanner wrote it, with its run time, or scan the ",
+		"current SBOM again",
+	])} with input as bundle
+}
+
+test_insufficient_no_scan if {
+	bundle := {"manifest": {"path": "annexlint.yaml"}, "documents": [_sbom, _vex([])]}
+	count(rule.evidence) == 0 with input as bundle
+	{[f.path, f.pointer] | some f in rule.insufficient} == {["annexlint.yaml", "/documents"]} with input as bundle
+}

@@ -52,3 +52,24 @@ test_success_shipped_component_product_or_fixed_elsewhere if {
 test_success_no_sbom_to_compare_with if {
 	count(rule.report) == 0 with input as {"documents": [_vex([_statement("not_affected", [_product("pkg:generic/openssl@3.0.13", "3.0.13", 0)])])]}
 }
+
+test_evidence_statements_and_sbom if {
+	bundle := {"documents": [_sbom, _vex([_statement("not_affected", [_product("pkg:github/mbed-tls/mbedtls@v3.6.2", "3.6.2", 0)])])]}
+	count(rule.report) == 0 with input as bundle
+	rule.evidence == {
+		{"path": "vex/fw.openvex.json", "pointer": "/statements"},
+		{"path": "sbom/fw.cdx.json", "pointer": "/components"},
+	} with input as bundle
+	count(rule.insufficient) == 0 with input as bundle
+}
+
+test_no_evidence_without_sbom_or_statements if {
+	count(rule.evidence) == 0 with input as {"documents": [_vex([_statement("fixed", [])])]}
+	bundle := {"documents": [_sbom, _vex([])]}
+	count(rule.evidence) == 0 with input as bundle
+	{f.message | some f in rule.insufficient} == {concat("", [
+		"the VEX document vex/fw.openvex.json holds no statements, so whether its statements are about what the ",
+		"product ships cannot be checked; assess the known vulnerabilities of the product's components and record ",
+		"each assessment as a statement",
+	])} with input as bundle
+}
