@@ -57,3 +57,33 @@ test_success_past_end_left_to_life_003 if {
 		{"ref": "py", "name": "python", "end_of_support": "2031-10-31", "loc": {"pointer": "/components/0"}},
 	])]}
 }
+
+test_evidence_manifest_end_and_dated_components if {
+	bundle := {"manifest": _manifest, "documents": [_sbom([{"ref": "k", "name": "kernel", "end_of_support": "2034-12-31"}])]}
+	count(rule.report) == 0 with input as bundle
+	rule.evidence == {
+		{"path": "annexlint.yaml", "pointer": "/product/support_period_end"},
+		{"path": "sbom/fw.cdx.json", "pointer": "/components"},
+	} with input as bundle
+	count(rule.insufficient) == 0 with input as bundle
+}
+
+test_insufficient_no_component_records_its_end if {
+	bundle := {"manifest": _manifest, "documents": [_sbom([{"ref": "k", "name": "kernel", "end_of_support": ""}])]}
+	count(rule.evidence) == 0 with input as bundle
+	rule.insufficient == {{
+		"path": "sbom/fw.cdx.json",
+		"pointer": "",
+		"message": concat("", [
+			"no component of the SBOM sbom/fw.cdx.json records its end of support, so the end of support of its ",
+			"components cannot be checked; record for each component the date its supplier's support ends ",
+			"(CycloneDX property end-of-support, SPDX validUntilDate)",
+		]),
+	}} with input as bundle
+}
+
+test_insufficient_no_components_and_no_product_end if {
+	bundle := {"manifest": {"path": "annexlint.yaml", "content": {"product": {}}}, "documents": [_sbom([])]}
+	count(rule.evidence) == 0 with input as bundle
+	{[f.path, f.pointer] | some f in rule.insufficient} == {["annexlint.yaml", "/product"], ["sbom/fw.cdx.json", ""]} with input as bundle
+}

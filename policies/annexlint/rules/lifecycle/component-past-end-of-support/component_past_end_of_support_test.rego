@@ -53,3 +53,24 @@ test_success_without_a_date_to_judge_by if {
 	count(rule.report) == 0 with input as object.remove(_input("2026-11-25"), ["as_of"])
 	count(rule.report) == 0 with input as _input("25.11.2026")
 }
+
+test_evidence_manifest_end_and_dated_components if {
+	rule.evidence == {
+		{"path": "annexlint.yaml", "pointer": "/product/support_period_end"},
+		{"path": "sbom/fw.cdx.json", "pointer": "/components"},
+	} with input as _input("2026-01-01")
+	count(rule.insufficient) == 0 with input as _input("2026-01-01")
+}
+
+test_insufficient_no_component_records_its_end if {
+	bundle := {"as_of": "2026-11-25", "manifest": _manifest, "documents": [
+		{"type": "sbom", "path": "sbom/fw.cdx.json", "content": {"components": [{"ref": "c", "name": "cbor"}]}},
+	]}
+	count(rule.report) == 0 with input as bundle
+	count(rule.evidence) == 0 with input as bundle
+	{f.message | some f in rule.insufficient} == {concat("", [
+		"no component of the SBOM sbom/fw.cdx.json records its end of support, so whether a component is already ",
+		"past its end of support cannot be checked; record for each component the date its supplier's support ends ",
+		"(CycloneDX property end-of-support, SPDX validUntilDate)",
+	])} with input as bundle
+}

@@ -47,6 +47,27 @@ report contains lib.finding(lib.manifest_path, "/product/support_period_end", ms
 	])
 }
 
+# evidence is the two manifest dates the rule compared. Without them there is nothing to compare: the rule says
+# which is missing rather than passing.
+evidence contains lib.examined(lib.manifest_path, "/product/placed_on_market") if _dates
+
+evidence contains lib.examined(lib.manifest_path, "/product/support_period_end") if _dates
+
+insufficient contains lib.finding(lib.manifest_path, "/product", msg) if {
+	missing := [field |
+		some field in ["placed_on_market", "support_period_end"]
+		not _date_given(field)
+	]
+	count(missing) > 0
+	msg := sprintf("the manifest states no %s as a date (YYYY-MM-DD), so the length of the support period %s; %s", [
+		concat(" and no ", missing), "cannot be checked",
+		"set product.placed_on_market and product.support_period_end (for a product still to be placed on the market, the planned date)",
+	])
+}
+
+# _date_given is a helper, because `not lib.is_date(x)` is undefined, not true, when x is undefined.
+_date_given(field) if lib.is_date(lib.product[field])
+
 _dates := [lib.product.placed_on_market, lib.product.support_period_end] if {
 	lib.is_date(lib.product.placed_on_market)
 	lib.is_date(lib.product.support_period_end)

@@ -62,3 +62,35 @@ test_success_shorter_but_justified if {
 test_success_malformed_dates_are_left_to_the_schema_check if {
 	count(rule.report) == 0 with input as _input({"placed_on_market": "2028-02-30", "support_period_end": "soon"})
 }
+
+test_evidence_both_dates if {
+	rule.evidence == {
+		{"path": "annexlint.yaml", "pointer": "/product/placed_on_market"},
+		{"path": "annexlint.yaml", "pointer": "/product/support_period_end"},
+	} with input as _input({})
+	count(rule.insufficient) == 0 with input as _input({})
+}
+
+test_insufficient_date_missing if {
+	bundle := _input({"support_period_end": "soon"})
+	count(rule.report) == 0 with input as bundle
+	count(rule.evidence) == 0 with input as bundle
+	rule.insufficient == {{
+		"path": "annexlint.yaml",
+		"pointer": "/product",
+		"message": concat("", [
+			"the manifest states no support_period_end as a date (YYYY-MM-DD), so the length of the support period ",
+			"cannot be checked; set product.placed_on_market and product.support_period_end (for a product still to be ",
+			"placed on the market, the planned date)",
+		]),
+	}} with input as bundle
+}
+
+test_insufficient_both_dates_absent if {
+	bundle := {"manifest": {"path": "annexlint.yaml", "content": {"product": {"framework": "CRA"}}}}
+	{f.message | some f in rule.insufficient} == {concat("", [
+		"the manifest states no placed_on_market and no support_period_end as a date (YYYY-MM-DD), so the length of ",
+		"the support period cannot be checked; set product.placed_on_market and product.support_period_end (for a ",
+		"product still to be placed on the market, the planned date)",
+	])} with input as bundle
+}
