@@ -38,6 +38,7 @@
 package annexlint.rules.vex["scan-findings-assessed"]
 
 import data.annexlint.lib
+import data.annexlint.lib.sbom as sbom_lib
 import data.annexlint.lib.vuln
 
 report contains lib.finding_related(scan.path, concat("", ["/matches/", format_int(i, 10)]), msg, related) if {
@@ -56,18 +57,31 @@ report contains lib.finding_related(scan.path, concat("", ["/matches/", format_i
 	]
 }
 
-# evidence is the findings of every scan that reports some, each checked against the VEX statements. A scan that
-# reports none is a result only when it says when it ran (the scanner's timestamp); an undated empty report, or no
-# scan at all, shows no assessment, so the rule has insufficient evidence.
+# evidence is the findings of every scan that reports some, each checked against the VEX statements for the
+# components the SBOMs ship, and those component lists. A scan that reports none is a result only when it says when
+# it ran (the scanner's timestamp); an undated empty report, no scan at all, or no SBOM listing components shows no
+# assessment, so the rule has insufficient evidence.
 evidence contains lib.examined(scan.path, "/matches") if {
+	count(sbom_lib.with_components) > 0
 	some scan in lib.documents("vulnerability-scan")
 	_has_matches(scan)
 }
 
 evidence contains lib.examined(scan.path, "") if {
+	count(sbom_lib.with_components) > 0
 	some scan in lib.documents("vulnerability-scan")
 	not _has_matches(scan)
 	lib.has_text(scan.content, "timestamp")
+}
+
+evidence contains sbom_lib.components_examined(sbom) if {
+	lib.has_document("vulnerability-scan")
+	some sbom in sbom_lib.with_components
+}
+
+insufficient contains sbom_lib.no_components(sbom, "whether the scan findings in its components are assessed") if {
+	lib.has_document("vulnerability-scan")
+	some sbom in sbom_lib.without_components
 }
 
 insufficient contains lib.finding(lib.manifest_path, "/documents", msg) if {

@@ -104,18 +104,24 @@ test_success_malformed_model_values_raise_no_error if {
 
 test_evidence_scan_findings if {
 	bundle := {"documents": [_sbom, _scan([_mbedtls_match]), _vex([_statement("CVE-2025-27809", [], [])])]}
-	rule.evidence == {{"path": "scans/fw.grype.json", "pointer": "/matches"}} with input as bundle
+	rule.evidence == {
+		{"path": "scans/fw.grype.json", "pointer": "/matches"},
+		{"path": "sbom/fw.cdx.json", "pointer": "/components"},
+	} with input as bundle
 	count(rule.insufficient) == 0 with input as bundle
 }
 
 test_evidence_dated_scan_without_findings if {
 	scan := {"type": "vulnerability-scan", "path": "scans/fw.grype.json", "content": {"matches": [], "timestamp": "2026-10-01T10:00:00Z"}}
-	rule.evidence == {{"path": "scans/fw.grype.json", "pointer": ""}} with input as {"documents": [_sbom, scan]}
+	rule.evidence == {
+		{"path": "scans/fw.grype.json", "pointer": ""},
+		{"path": "sbom/fw.cdx.json", "pointer": "/components"},
+	} with input as {"documents": [_sbom, scan]}
 }
 
 test_insufficient_undated_empty_scan if {
 	bundle := {"documents": [_sbom, _scan([])]}
-	count(rule.evidence) == 0 with input as bundle
+	rule.evidence == {{"path": "sbom/fw.cdx.json", "pointer": "/components"}} with input as bundle
 	{f.message | some f in rule.insufficient} == {concat("", [
 		"the scan scans/fw.grype.json reports no findings and does not say when it ran, so it does not show that the ",
 		"shipped components were scanned; add the report as the scanner wrote it, with its run time, or scan the ",
@@ -127,4 +133,16 @@ test_insufficient_no_scan if {
 	bundle := {"manifest": {"path": "annexlint.yaml"}, "documents": [_sbom, _vex([])]}
 	count(rule.evidence) == 0 with input as bundle
 	{[f.path, f.pointer] | some f in rule.insufficient} == {["annexlint.yaml", "/documents"]} with input as bundle
+}
+
+test_insufficient_sbom_without_components if {
+	empty := json.patch(_sbom, [{"op": "replace", "path": "/content/components", "value": []}])
+	bundle := {"documents": [empty, _scan([_mbedtls_match])]}
+	count(rule.report) == 0 with input as bundle
+	count(rule.evidence) == 0 with input as bundle
+	{f.message | some f in rule.insufficient} == {concat("", [
+		"the SBOM sbom/fw.cdx.json lists no components, so whether the scan findings in its components are assessed ",
+		"cannot be checked; generate it from the build of the released software so that it lists the components the ",
+		"product contains",
+	])} with input as bundle
 }
