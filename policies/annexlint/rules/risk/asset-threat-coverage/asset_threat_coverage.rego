@@ -20,6 +20,8 @@
 #       cite: IVDR Annex I 16.2
 #     - id: FDA-CSG-V-A-1
 #       cite: FDA premarket cybersecurity guidance section V.A.1
+#     - id: CRA-ART13-3
+#       cite: CRA Art. 13(3)
 #   remediation: |
 #     Analyse how the asset can be attacked and add the threats (or name the asset under `assets` of the threats that
 #     already concern it); remove the asset if the product does not have it.
@@ -43,3 +45,33 @@ _covered(riskfile, id) if {
 	some threat in riskfile.content.threats
 	id in threat.assets
 }
+
+# The rule examines every asset with an ID and the threats that could name it. With no asset there is nothing
+# whose analysis it could check.
+evidence contains lib.examined(riskfile.path, pointer) if {
+	some riskfile in lib.documents("security-risk-file")
+	some i, asset in _assets(riskfile)
+	lib.has_text(asset, "id")
+	some pointer in [sprintf("/assets/%d", [i]), "/threats"]
+}
+
+insufficient contains lib.finding(lib.manifest_path, "/documents", msg) if {
+	not lib.has_document("security-risk-file")
+	msg := concat("", [
+		"the manifest lists no security risk file (type \"security-risk-file\"), so no asset can be checked for a threat analysis; ",
+		"add the risk file with its assets and threats to documents",
+	])
+}
+
+insufficient contains lib.finding(riskfile.path, "/assets", msg) if {
+	some riskfile in lib.documents("security-risk-file")
+	count(_assets(riskfile)) == 0
+	msg := sprintf("the security risk file %s lists no assets, so nothing shows which data, functions and software the threat model protects; %s", [
+		riskfile.path, "list under assets what the product must protect (data, functions, software) and name them in the threats that concern them",
+	])
+}
+
+# _assets is the risk file's assets, or none when the file has no list of them (the schema reports that).
+_assets(riskfile) := riskfile.content.assets if is_array(riskfile.content.assets)
+
+else := []

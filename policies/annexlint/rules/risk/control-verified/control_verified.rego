@@ -143,3 +143,38 @@ _has_verification(control) if {
 _name(check, k) := sprintf("%q", [check.id]) if {
 	lib.has_text(check, "id")
 } else := sprintf("no. %d", [k + 1])
+
+# The rule examines every risk control, the evidence files its verifications name and the test reports it reads.
+# With no control there is nothing whose verification it could check.
+evidence contains lib.examined(riskfile.path, sprintf("/controls/%d", [j])) if {
+	some riskfile in lib.documents("security-risk-file")
+	some j, _ in _controls(riskfile)
+}
+
+evidence contains lib.examined(check.evidence, "") if {
+	some riskfile in lib.documents("security-risk-file")
+	some control in _controls(riskfile)
+	some check in control.verification
+	lib.file_exists(check.evidence)
+}
+
+insufficient contains lib.finding(lib.manifest_path, "/documents", msg) if {
+	not lib.has_document("security-risk-file")
+	msg := concat("", [
+		"the manifest lists no security risk file (type \"security-risk-file\"), so no risk control's verification can be checked; ",
+		"add the risk file with its controls and their verification to documents",
+	])
+}
+
+insufficient contains lib.finding(riskfile.path, "/controls", msg) if {
+	some riskfile in lib.documents("security-risk-file")
+	count(_controls(riskfile)) == 0
+	msg := sprintf("the security risk file %s lists no controls, so nothing shows that a risk control was implemented and verified; %s", [
+		riskfile.path, "list under controls the risk controls that reduce the threats, each with the verification that shows it works",
+	])
+}
+
+# _controls is the risk file's controls, or none when the file has no list of them (the schema reports that).
+_controls(riskfile) := riskfile.content.controls if is_array(riskfile.content.controls)
+
+else := []

@@ -152,3 +152,37 @@ test_success_test_cases_passed if {
 		]},
 	])]}
 }
+
+test_evidence_names_controls_and_their_reports if {
+	inp := {"files": _files, "documents": [_riskfile([
+		{"id": "C-1", "type": "design", "verification": [{"evidence": "tests/pentest.pdf", "result": "pass"}]},
+		{"id": "C-2", "type": "design"},
+	])]}
+	rule.evidence == {
+		{"path": "security/risk.yaml", "pointer": "/controls/0"},
+		{"path": "security/risk.yaml", "pointer": "/controls/1"},
+		{"path": "tests/pentest.pdf", "pointer": ""},
+	} with input as inp
+	count(rule.insufficient) == 0 with input as inp
+}
+
+test_insufficient_no_controls if {
+	inp := {"files": _files, "documents": [_riskfile([])]}
+	count(rule.evidence) == 0 with input as inp
+	count(rule.report) == 0 with input as inp
+	rule.insufficient == {{
+		"path": "security/risk.yaml",
+		"pointer": "/controls",
+		"message": concat("", [
+			"the security risk file security/risk.yaml lists no controls, so nothing shows that a risk control was ",
+			"implemented and verified; list under controls the risk controls that reduce the threats, each with the ",
+			"verification that shows it works",
+		]),
+	}} with input as inp
+}
+
+test_insufficient_no_risk_file if {
+	inp := {"manifest": {"path": "annexlint.yaml", "content": {"product": {"interfaces": [{"id": "IF-1"}]}}}, "documents": []}
+	count(rule.evidence) == 0 with input as inp
+	{[f.path, f.pointer] | some f in rule.insufficient} == {["annexlint.yaml", "/documents"]} with input as inp
+}

@@ -76,3 +76,31 @@ _score(x) := s if {
 	s := sprintf("%v", [x])
 	contains(s, ".")
 } else := sprintf("%v.0", [x])
+
+# The rule examines the rating of every threat: a CVSS vector and score where stated (CVSS is optional, so a
+# threat rated otherwise is examined and has nothing to contradict). With no threat there is nothing to examine.
+evidence contains lib.examined(riskfile.path, sprintf("/threats/%d", [i])) if {
+	some riskfile in lib.documents("security-risk-file")
+	some i, _ in _threats(riskfile)
+}
+
+insufficient contains lib.finding(lib.manifest_path, "/documents", msg) if {
+	not lib.has_document("security-risk-file")
+	msg := concat("", [
+		"the manifest lists no security risk file (type \"security-risk-file\"), so no threat's CVSS rating can be checked; ",
+		"add the risk file with its threats to documents",
+	])
+}
+
+insufficient contains lib.finding(riskfile.path, "/threats", msg) if {
+	some riskfile in lib.documents("security-risk-file")
+	count(_threats(riskfile)) == 0
+	msg := sprintf("the security risk file %s lists no threats, so no threat's exploitability rating can be checked; %s", [
+		riskfile.path, "add the threats identified by threat modelling under threats, with their CVSS vector where you rate with CVSS",
+	])
+}
+
+# _threats is the risk file's threats, or none when the file has no list of them (the schema reports that).
+_threats(riskfile) := riskfile.content.threats if is_array(riskfile.content.threats)
+
+else := []

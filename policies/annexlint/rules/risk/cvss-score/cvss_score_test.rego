@@ -83,3 +83,29 @@ test_success_malformed_fields_stay_silent if {
 		{"id": "T-1", "title": "Tampering", "interfaces": [], "cvss": 7, "cvss_score": "high"},
 	])]}
 }
+
+_ev_riskfile(threats) := {"type": "security-risk-file", "path": "security/risk.yaml", "content": {"threats": threats}}
+
+test_evidence_names_each_threat if {
+	inp := {"derived": {"cvss": {}}, "documents": [_ev_riskfile([{"id": "T-1"}, {"id": "T-2"}])]}
+	rule.evidence == {
+		{"path": "security/risk.yaml", "pointer": "/threats/0"},
+		{"path": "security/risk.yaml", "pointer": "/threats/1"},
+	} with input as inp
+	count(rule.insufficient) == 0 with input as inp
+}
+
+test_insufficient_no_threats if {
+	inp := {"derived": {"cvss": {}}, "documents": [_ev_riskfile([])]}
+	count(rule.evidence) == 0 with input as inp
+	count(rule.report) == 0 with input as inp
+	{[f.pointer, contains(f.message, "lists no threats, so no threat's exploitability rating can be checked")] | some f in rule.insufficient} == {
+		["/threats", true],
+	} with input as inp
+}
+
+test_insufficient_no_risk_file if {
+	inp := {"manifest": {"path": "annexlint.yaml", "content": {"product": {"interfaces": [{"id": "IF-1"}]}}}, "documents": []}
+	count(rule.evidence) == 0 with input as inp
+	{[f.path, f.pointer] | some f in rule.insufficient} == {["annexlint.yaml", "/documents"]} with input as inp
+}

@@ -17,6 +17,8 @@
 #       cite: MDCG 2019-16 rev.1 section 3.5
 #     - id: MDR-AI-17.2
 #       cite: MDR Annex I 17.2
+#     - id: IVDR-AI-16.2
+#       cite: IVDR Annex I 16.2
 #     - id: CRA-ART13-3
 #       cite: CRA Art. 13(3)
 #   remediation: |
@@ -79,3 +81,39 @@ _references(riskfile) := [
 ]
 
 _levels(scale) := concat(", ", [sprintf("%q", [level]) | some level in scale])
+
+# The rule examines the references of every threat and trust boundary and the levels of the acceptance criteria.
+# A risk file without threats has no chain of references to check, so it gives no evidence (trust boundaries and
+# criteria alone show no analysed risk).
+evidence contains lib.examined(riskfile.path, pointer) if {
+	some riskfile in lib.documents("security-risk-file")
+	count(_threats(riskfile)) > 0
+	some pointer in array.concat(
+		[sprintf("/threats/%d", [i]) | some i, _ in _threats(riskfile)],
+		array.concat(
+			[sprintf("/trust_boundaries/%d", [i]) | some i, _ in riskfile.content.trust_boundaries],
+			["/acceptance_criteria" | _ := riskfile.content.acceptance_criteria],
+		),
+	)
+}
+
+insufficient contains lib.finding(lib.manifest_path, "/documents", msg) if {
+	not lib.has_document("security-risk-file")
+	msg := concat("", [
+		"the manifest lists no security risk file (type \"security-risk-file\"), so no reference from a threat to a control, asset, interface or risk level can be checked; ",
+		"add the risk file with its threats to documents",
+	])
+}
+
+insufficient contains lib.finding(riskfile.path, "/threats", msg) if {
+	some riskfile in lib.documents("security-risk-file")
+	count(_threats(riskfile)) == 0
+	msg := sprintf("the security risk file %s lists no threats, so no reference from a threat to a control, asset, interface or risk level can be checked; %s", [
+		riskfile.path, "add the threats identified by threat modelling under threats, naming the controls, assets and interfaces they concern",
+	])
+}
+
+# _threats is the risk file's threats, or none when the file has no list of them (the schema reports that).
+_threats(riskfile) := riskfile.content.threats if is_array(riskfile.content.threats)
+
+else := []

@@ -116,3 +116,29 @@ test_success_trust_boundary_references_defined if {
 		"id": "TB-HOSP", "name": "Hospital network", "interfaces": ["IF-BLE"], "assets": ["A-DOSE"],
 	}]})]}
 }
+
+test_evidence_names_threats_boundaries_and_criteria if {
+	inp := {"manifest": _manifest, "documents": [_riskfile({
+		"threats": [{"id": "T-1", "interfaces": ["IF-BLE"], "initial_risk": "low"}],
+		"trust_boundaries": [{"id": "TB-1", "interfaces": ["IF-BLE"]}],
+	})]}
+	rule.evidence == {
+		{"path": "security/risk.yaml", "pointer": "/threats/0"},
+		{"path": "security/risk.yaml", "pointer": "/trust_boundaries/0"},
+		{"path": "security/risk.yaml", "pointer": "/acceptance_criteria"},
+	} with input as inp
+	count(rule.insufficient) == 0 with input as inp
+}
+
+test_insufficient_no_threats if {
+	inp := {"manifest": _manifest, "documents": [_riskfile({"trust_boundaries": [{"id": "TB-1", "interfaces": ["IF-BLE"]}]})]}
+	count(rule.evidence) == 0 with input as inp
+	count(rule.report) == 0 with input as inp
+	{[f.pointer, contains(f.message, "lists no threats")] | some f in rule.insufficient} == {["/threats", true]} with input as inp
+}
+
+test_insufficient_no_risk_file if {
+	inp := {"manifest": {"path": "annexlint.yaml", "content": {"product": {"interfaces": [{"id": "IF-1"}]}}}, "documents": []}
+	count(rule.evidence) == 0 with input as inp
+	{[f.path, f.pointer] | some f in rule.insufficient} == {["annexlint.yaml", "/documents"]} with input as inp
+}

@@ -17,6 +17,10 @@
 #       cite: MDR Annex I 14.2(d)
 #     - id: IVDR-AI-13.2D
 #       cite: IVDR Annex I 13.2(d)
+#     - id: IVDR-AI-16.2
+#       cite: IVDR Annex I 16.2
+#     - id: CRA-ART13-3
+#       cite: CRA Art. 13(3)
 #   remediation: |
 #     Add a threat to the security risk file whose `interfaces` list names the interface, or remove the
 #     interface from the manifest if the product does not have it.
@@ -39,3 +43,37 @@ _covered(riskfile, id) if {
 	some threat in riskfile.content.threats
 	id in threat.interfaces
 }
+
+# The rule examines every interface the manifest declares against the threats of each risk file. Without a declared
+# interface, or without a risk file, there is no attack surface to hold against a threat model.
+evidence contains lib.examined(lib.manifest_path, sprintf("/product/interfaces/%d", [i])) if {
+	lib.has_document("security-risk-file")
+	some i, _ in _interfaces
+}
+
+evidence contains lib.examined(riskfile.path, "/threats") if {
+	count(_interfaces) > 0
+	some riskfile in lib.documents("security-risk-file")
+}
+
+insufficient contains lib.finding(lib.manifest_path, "/documents", msg) if {
+	count(_interfaces) > 0
+	not lib.has_document("security-risk-file")
+	msg := concat("", [
+		"the manifest lists no security risk file (type \"security-risk-file\"), so no declared interface can be ",
+		"checked against a threat model; add the risk file, with threats naming the interfaces, to documents",
+	])
+}
+
+insufficient contains lib.finding(lib.manifest_path, "/product", msg) if {
+	count(_interfaces) == 0
+	msg := concat("", [
+		"the manifest declares no interfaces (product.interfaces), so nothing shows which attack surface the threat ",
+		"model covers; declare each external interface (network, wireless, USB, API, user interface...) with its id",
+	])
+}
+
+# _interfaces is the manifest's interface list, or none when it has no list (the schema reports a malformed one).
+_interfaces := lib.product.interfaces if is_array(lib.product.interfaces)
+
+else := []

@@ -28,3 +28,35 @@ test_success_every_interface_covered if {
 		"documents": [_riskfile([{"id": "T1", "interfaces": ["IF-WIFI", "IF-BLE"]}])],
 	}
 }
+
+test_evidence_names_interfaces_and_threats if {
+	inp := {"manifest": _manifest, "documents": [_riskfile([{"id": "T1", "interfaces": ["IF-WIFI", "IF-BLE"]}])]}
+	rule.evidence == {
+		{"path": "annexlint.yaml", "pointer": "/product/interfaces/0"},
+		{"path": "annexlint.yaml", "pointer": "/product/interfaces/1"},
+		{"path": "risk.yaml", "pointer": "/threats"},
+	} with input as inp
+	count(rule.insufficient) == 0 with input as inp
+}
+
+test_insufficient_no_interfaces if {
+	inp := {"manifest": {"path": "annexlint.yaml", "content": {"product": {}}}, "documents": [_riskfile([{"id": "T1"}])]}
+	count(rule.evidence) == 0 with input as inp
+	count(rule.report) == 0 with input as inp
+	rule.insufficient == {{
+		"path": "annexlint.yaml",
+		"pointer": "/product",
+		"message": concat("", [
+			"the manifest declares no interfaces (product.interfaces), so nothing shows which attack surface the ",
+			"threat model covers; declare each external interface (network, wireless, USB, API, user interface...) ",
+			"with its id",
+		]),
+	}} with input as inp
+}
+
+test_insufficient_no_risk_file if {
+	inp := {"manifest": _manifest, "documents": []}
+	count(rule.evidence) == 0 with input as inp
+	count(rule.report) == 0 with input as inp
+	{[f.path, f.pointer] | some f in rule.insufficient} == {["annexlint.yaml", "/documents"]} with input as inp
+}

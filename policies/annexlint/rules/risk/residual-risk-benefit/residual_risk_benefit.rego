@@ -16,6 +16,10 @@
 #       cite: MDCG 2019-16 rev.1 section 3.5
 #     - id: MDCG-2019-16-3.2
 #       cite: MDCG 2019-16 rev.1 section 3.2
+#     - id: MDR-AI-8
+#       cite: MDR Annex I section 8
+#     - id: IVDR-AI-8
+#       cite: IVDR Annex I section 8
 #   remediation: |
 #     Reduce the risk further with additional controls, or document the overall benefit-risk analysis under
 #     `benefit_risk` (`statement`, `accepted_by`, `date`) explaining why the benefit outweighs the residual risk,
@@ -61,3 +65,47 @@ report contains lib.finding(riskfile.path, "/benefit_risk", msg) if {
 
 # _has_statement is a helper because `not f(x.y)` is undefined, not true, when x.y is undefined.
 _has_statement(riskfile) if lib.has_text(riskfile.content.benefit_risk, "statement")
+
+# The rule examines the risk that remains for every threat (its residual risk where stated) against the acceptance
+# criteria, and the benefit-risk statement where there is one. Without criteria or threats it has nothing to judge.
+evidence contains lib.examined(riskfile.path, pointer) if {
+	some riskfile in lib.documents("security-risk-file")
+	_has_criteria(riskfile)
+	count(_threats(riskfile)) > 0
+	some pointer in array.concat(
+		array.concat(["/acceptance_criteria"], ["/benefit_risk" | _has_statement(riskfile)]),
+		[sprintf("/threats/%d", [i]) | some i, _ in _threats(riskfile)],
+	)
+}
+
+insufficient contains lib.finding(lib.manifest_path, "/documents", msg) if {
+	not lib.has_document("security-risk-file")
+	msg := concat("", [
+		"the manifest lists no security risk file (type \"security-risk-file\"), so no residual risk can be weighed ",
+		"against the benefit; add the risk file with its threats, residual risks and benefit-risk statement to documents",
+	])
+}
+
+insufficient contains lib.finding(riskfile.path, "/threats", msg) if {
+	some riskfile in lib.documents("security-risk-file")
+	count(_threats(riskfile)) == 0
+	msg := sprintf("the security risk file %s lists no threats, so no residual risk can be evaluated; %s", [
+		riskfile.path, "add the threats identified by threat modelling under threats, with the residual risk of each",
+	])
+}
+
+insufficient contains lib.finding(riskfile.path, "", msg) if {
+	some riskfile in lib.documents("security-risk-file")
+	count(_threats(riskfile)) > 0
+	not _has_criteria(riskfile)
+	msg := sprintf("the security risk file %s states no acceptance criteria, so no residual risk can be judged; %s", [
+		riskfile.path, "document under acceptance_criteria the scale of risk levels and the levels that are acceptable",
+	])
+}
+
+_has_criteria(riskfile) if is_array(riskfile.content.acceptance_criteria.acceptable)
+
+# _threats is the risk file's threats, or none when the file has no list of them (the schema reports that).
+_threats(riskfile) := riskfile.content.threats if is_array(riskfile.content.threats)
+
+else := []

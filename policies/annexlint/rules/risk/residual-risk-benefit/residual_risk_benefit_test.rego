@@ -58,3 +58,31 @@ test_fail_acceptance_not_recorded if {
 		]),
 	}}
 }
+
+test_evidence_names_threats_criteria_and_statement if {
+	inp := {"documents": [_riskfile({"benefit_risk": {"statement": "benefit outweighs", "accepted_by": "CMO", "date": "2026-01-02"}})]}
+	rule.evidence == {
+		{"path": "security/risk.yaml", "pointer": "/acceptance_criteria"},
+		{"path": "security/risk.yaml", "pointer": "/benefit_risk"},
+		{"path": "security/risk.yaml", "pointer": "/threats/0"},
+		{"path": "security/risk.yaml", "pointer": "/threats/1"},
+	} with input as inp
+	count(rule.insufficient) == 0 with input as inp
+}
+
+test_insufficient_hollow_risk_files if {
+	none := {"documents": [_riskfile({"threats": []})]}
+	count(rule.evidence) == 0 with input as none
+	count(rule.report) == 0 with input as none
+	{[f.pointer, contains(f.message, "lists no threats")] | some f in rule.insufficient} == {["/threats", true]} with input as none
+	nocriteria := {"documents": [{"type": "security-risk-file", "path": "r.yaml", "content": {"threats": _threats}}]}
+	count(rule.evidence) == 0 with input as nocriteria
+	count(rule.report) == 0 with input as nocriteria
+	{[f.pointer, contains(f.message, "states no acceptance criteria")] | some f in rule.insufficient} == {["", true]} with input as nocriteria
+}
+
+test_insufficient_no_risk_file if {
+	inp := {"manifest": {"path": "annexlint.yaml", "content": {}}, "documents": []}
+	count(rule.evidence) == 0 with input as inp
+	{[f.path, f.pointer] | some f in rule.insufficient} == {["annexlint.yaml", "/documents"]} with input as inp
+}

@@ -74,3 +74,30 @@ _names_hazard(threat) if {
 	is_string(h)
 	trim_space(h) != ""
 }
+
+# The rule examines every threat for its effect on safety; with no threat there is nothing to link to the hazards.
+evidence contains lib.examined(riskfile.path, sprintf("/threats/%d", [i])) if {
+	some riskfile in lib.documents("security-risk-file")
+	some i, _ in _threats(riskfile)
+}
+
+insufficient contains lib.finding(lib.manifest_path, "/documents", msg) if {
+	not lib.has_document("security-risk-file")
+	msg := concat("", [
+		"the manifest lists no security risk file (type \"security-risk-file\"), so no threat can be traced to the hazards of the safety risk file; ",
+		"add the risk file with its threats to documents",
+	])
+}
+
+insufficient contains lib.finding(riskfile.path, "/threats", msg) if {
+	some riskfile in lib.documents("security-risk-file")
+	count(_threats(riskfile)) == 0
+	msg := sprintf("the security risk file %s lists no threats, so no threat can be traced to the hazards of the safety risk file; %s", [
+		riskfile.path, "add the threats identified by threat modelling under threats and name the safety hazards each can cause",
+	])
+}
+
+# _threats is the risk file's threats, or none when the file has no list of them (the schema reports that).
+_threats(riskfile) := riskfile.content.threats if is_array(riskfile.content.threats)
+
+else := []

@@ -13,6 +13,10 @@
 #       cite: MDCG 2019-16 rev.1 section 3.2
 #     - id: MDCG-2019-16-3.4
 #       cite: MDCG 2019-16 rev.1 section 3.4
+#     - id: MDR-AI-17.2
+#       cite: MDR Annex I 17.2
+#     - id: IVDR-AI-16.2
+#       cite: IVDR Annex I 16.2
 #     - id: CRA-ART13-3
 #       cite: CRA Art. 13(3)
 #   remediation: |
@@ -30,3 +34,30 @@ report contains lib.finding(riskfile.path, sprintf("/threats/%d", [i]), msg) if 
 		threat.id, "estimate its risk before controls and record it as initial_risk, a level of the acceptance scale",
 	])
 }
+
+# The rule examines every threat of every risk file; with no threat there is nothing whose rating it could check.
+evidence contains lib.examined(riskfile.path, sprintf("/threats/%d", [i])) if {
+	some riskfile in lib.documents("security-risk-file")
+	some i, _ in _threats(riskfile)
+}
+
+insufficient contains lib.finding(lib.manifest_path, "/documents", msg) if {
+	not lib.has_document("security-risk-file")
+	msg := concat("", [
+		"the manifest lists no security risk file (type \"security-risk-file\"), so no threat's risk rating can be ",
+		"checked; add the risk file with its threats and their initial_risk to documents",
+	])
+}
+
+insufficient contains lib.finding(riskfile.path, "/threats", msg) if {
+	some riskfile in lib.documents("security-risk-file")
+	count(_threats(riskfile)) == 0
+	msg := sprintf("the security risk file %s lists no threats, so no risk rating can be checked; %s", [
+		riskfile.path, "add the threats identified by threat modelling under threats, each with its initial_risk",
+	])
+}
+
+# _threats is the risk file's threats, or none when the file has no list of them (the schema reports that).
+_threats(riskfile) := riskfile.content.threats if is_array(riskfile.content.threats)
+
+else := []

@@ -35,3 +35,32 @@ test_success_all_rated if {
 		{"id": "T-1", "title": "Spoofing", "interfaces": [], "initial_risk": "low"},
 	])]}
 }
+
+test_evidence_names_each_threat if {
+	ev := rule.evidence with input as {"documents": [_riskfile([
+		{"id": "T-1", "title": "Spoofing", "interfaces": [], "initial_risk": "low"},
+		{"id": "T-2", "title": "Tampering", "interfaces": []},
+	])]}
+	ev == {{"path": "security/risk.yaml", "pointer": "/threats/0"}, {"path": "security/risk.yaml", "pointer": "/threats/1"}}
+	count(rule.insufficient) == 0 with input as {"documents": [_riskfile([{"id": "T-1", "initial_risk": "low"}])]}
+}
+
+test_insufficient_no_threats if {
+	inp := {"documents": [_riskfile([])]}
+	count(rule.evidence) == 0 with input as inp
+	count(rule.report) == 0 with input as inp
+	rule.insufficient == {{
+		"path": "security/risk.yaml",
+		"pointer": "/threats",
+		"message": concat("", [
+			"the security risk file security/risk.yaml lists no threats, so no risk rating can be checked; add the ",
+			"threats identified by threat modelling under threats, each with its initial_risk",
+		]),
+	}} with input as inp
+}
+
+test_insufficient_no_risk_file if {
+	inp := {"manifest": {"path": "annexlint.yaml", "content": {}}, "documents": []}
+	count(rule.evidence) == 0 with input as inp
+	{[f.path, f.pointer] | some f in rule.insufficient} == {["annexlint.yaml", "/documents"]} with input as inp
+}

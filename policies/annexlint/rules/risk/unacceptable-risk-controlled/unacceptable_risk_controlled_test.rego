@@ -63,3 +63,40 @@ test_success_unrated_threat_is_left_to_another_rule if {
 		{"id": "T-1", "title": "Spoofing", "interfaces": []},
 	])]}
 }
+
+test_evidence_names_rated_threats_and_criteria if {
+	inp := {"documents": [_riskfile([
+		{"id": "T-1", "initial_risk": "high", "controls": ["C-1"], "residual_risk": "low"},
+		{"id": "T-2"},
+	])]}
+	rule.evidence == {
+		{"path": "security/risk.yaml", "pointer": "/acceptance_criteria"},
+		{"path": "security/risk.yaml", "pointer": "/threats/0"},
+	} with input as inp
+	count(rule.insufficient) == 0 with input as inp
+}
+
+test_insufficient_hollow_risk_files if {
+	# no threats; threats without any rating; threats without acceptance criteria
+	none := {"documents": [_riskfile([])]}
+	count(rule.evidence) == 0 with input as none
+	{[f.pointer, contains(f.message, "lists no threats")] | some f in rule.insufficient} == {["/threats", true]} with input as none
+	unrated := {"documents": [_riskfile([{"id": "T-1"}])]}
+	count(rule.evidence) == 0 with input as unrated
+	count(rule.report) == 0 with input as unrated
+	{[f.pointer, contains(f.message, "no threat in the security risk file security/risk.yaml has an initial risk")] |
+		some f in rule.insufficient
+	} == {["/threats", true]} with input as unrated
+	nocriteria := {"documents": [{"type": "security-risk-file", "path": "r.yaml", "content": {"threats": [
+		{"id": "T-1", "initial_risk": "high"},
+	]}}]}
+	count(rule.evidence) == 0 with input as nocriteria
+	count(rule.report) == 0 with input as nocriteria
+	{[f.pointer, contains(f.message, "states no acceptance criteria")] | some f in rule.insufficient} == {["", true]} with input as nocriteria
+}
+
+test_insufficient_no_risk_file if {
+	inp := {"manifest": {"path": "annexlint.yaml", "content": {}}, "documents": []}
+	count(rule.evidence) == 0 with input as inp
+	{[f.path, f.pointer] | some f in rule.insufficient} == {["annexlint.yaml", "/documents"]} with input as inp
+}

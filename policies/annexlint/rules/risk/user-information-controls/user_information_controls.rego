@@ -34,3 +34,38 @@ report contains lib.finding(riskfile.path, sprintf("/controls/%d", [j]), msg) if
 		control.id, "controls_covered of the user security information",
 	])
 }
+
+# The rule examines every risk control for reliance on user information, and the user security information it
+# looks such controls up in. With no control there is nothing to examine.
+evidence contains lib.examined(riskfile.path, sprintf("/controls/%d", [j])) if {
+	some riskfile in lib.documents("security-risk-file")
+	some j, _ in _controls(riskfile)
+}
+
+evidence contains lib.examined(info.path, "/controls_covered") if {
+	some riskfile in lib.documents("security-risk-file")
+	some control in _controls(riskfile)
+	control.type == "user-information"
+	some info in lib.documents("user-security-information")
+}
+
+insufficient contains lib.finding(lib.manifest_path, "/documents", msg) if {
+	not lib.has_document("security-risk-file")
+	msg := concat("", [
+		"the manifest lists no security risk file (type \"security-risk-file\"), so no risk control that relies on user information can be traced to the users; ",
+		"add the risk file with its controls to documents",
+	])
+}
+
+insufficient contains lib.finding(riskfile.path, "/controls", msg) if {
+	some riskfile in lib.documents("security-risk-file")
+	count(_controls(riskfile)) == 0
+	msg := sprintf("the security risk file %s lists no controls, so no risk control that relies on user information can be traced to the users; %s", [
+		riskfile.path, "list under controls the risk controls that reduce the threats, with their type",
+	])
+}
+
+# _controls is the risk file's controls, or none when the file has no list of them (the schema reports that).
+_controls(riskfile) := riskfile.content.controls if is_array(riskfile.content.controls)
+
+else := []

@@ -34,3 +34,23 @@ test_fail_no_user_information_document if {
 test_success_all_covered if {
 	count(rule.report) == 0 with input as {"documents": [_riskfile, _info(["C-NET", "C-PWD"])]}
 }
+
+test_evidence_names_controls_and_user_information if {
+	inp := {"documents": [_riskfile, _info(["C-IFU"])]}
+	ev := rule.evidence with input as inp
+	{"path": "ifu/security.yaml", "pointer": "/controls_covered"} in ev
+	count([e | some e in ev; e.path == "security/risk.yaml"]) == count(_riskfile.content.controls)
+	count(rule.insufficient) == 0 with input as inp
+}
+
+test_insufficient_no_controls if {
+	inp := {"documents": [{"type": "security-risk-file", "path": "security/risk.yaml", "content": {"controls": []}}]}
+	count(rule.evidence) == 0 with input as inp
+	{[f.pointer, contains(f.message, "lists no controls")] | some f in rule.insufficient} == {["/controls", true]} with input as inp
+}
+
+test_insufficient_no_risk_file if {
+	inp := {"manifest": {"path": "annexlint.yaml", "content": {"product": {"interfaces": [{"id": "IF-1"}]}}}, "documents": []}
+	count(rule.evidence) == 0 with input as inp
+	{[f.path, f.pointer] | some f in rule.insufficient} == {["annexlint.yaml", "/documents"]} with input as inp
+}
