@@ -55,3 +55,34 @@ _leaves_bundle(path) if {
 	some segment in regex.split(`[/\\]`, path)
 	segment == ".."
 }
+
+# The rule examines every evidence document the matrix names, and the files it finds in the bundle.
+# With no matrix, or no evidence named in it, there is nothing to examine. A missing matrix is AL-GSPR-001's finding;
+# here it only leaves the evidence empty.
+evidence contains lib.examined(matrix.path, sprintf("/entries/%d/evidence/%d/document", [i, j])) if {
+	some matrix in lib.documents("gspr-evidence-matrix")
+	some i, entry in matrix.content.entries
+	some j, evidence in entry.evidence
+	is_string(evidence.document)
+}
+
+evidence contains lib.examined(evidence.document, "") if {
+	some matrix in lib.documents("gspr-evidence-matrix")
+	some entry in matrix.content.entries
+	some evidence in entry.evidence
+	lib.file_exists(evidence.document)
+}
+
+insufficient contains lib.finding(matrix.path, "/entries", msg) if {
+	some matrix in lib.documents("gspr-evidence-matrix")
+	not _names_evidence(matrix)
+	msg := sprintf("the GSPR evidence matrix %s names no evidence document, so no evidence document it names can be checked for presence in the bundle; %s", [
+		matrix.path, "list under evidence of each entry the documents (bundle-relative paths) that show conformity",
+	])
+}
+
+_names_evidence(matrix) if {
+	some entry in matrix.content.entries
+	some evidence in entry.evidence
+	lib.has_text(evidence, "document")
+}

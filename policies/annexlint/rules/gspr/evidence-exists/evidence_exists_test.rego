@@ -57,3 +57,29 @@ test_success_all_evidence_present if {
 		{"gspr": "17.4", "evidence": [{"document": 42}]},
 	])]}
 }
+
+test_evidence_names_documents_and_files if {
+	inp := {"files": _files, "documents": [_matrix([
+		{"gspr": "17.2", "evidence": [{"document": "security/risk.yaml"}, {"document": "tests/missing.pdf"}]},
+	])]}
+	rule.evidence == {
+		{"path": "gspr.yaml", "pointer": "/entries/0/evidence/0/document"},
+		{"path": "gspr.yaml", "pointer": "/entries/0/evidence/1/document"},
+		{"path": "security/risk.yaml", "pointer": ""},
+	} with input as inp
+	count(rule.insufficient) == 0 with input as inp
+}
+
+test_hollow_matrix if {
+	# a matrix naming no evidence document: insufficient, with a message naming the matrix
+	inp := {"files": _files, "documents": [_matrix([{"gspr": "17.2", "evidence": []}])]}
+	count(rule.evidence) == 0 with input as inp
+	count(rule.report) == 0 with input as inp
+	{[f.path, f.pointer, contains(f.message, "names no evidence document, so no evidence document it names can be checked")] | some f in rule.insufficient} == {
+		["gspr.yaml", "/entries", true],
+	} with input as inp
+
+	# no matrix at all (AL-GSPR-001 reports it): nothing examined, no insufficient entry of this rule's own
+	count(rule.evidence) == 0 with input as {"files": _files, "documents": []}
+	count(rule.insufficient) == 0 with input as {"files": _files, "documents": []}
+}

@@ -30,3 +30,34 @@ report contains lib.finding(matrix.path, sprintf("/entries/%d/evidence/%d", [i, 
 		evidence.document, entry.gspr, "once this version is reviewed, record it as sha256:", actual,
 	])
 }
+
+# The rule examines every evidence entry whose document is in the bundle, for the hash of the version reviewed.
+# With no matrix, or no evidence named in it, there is nothing to examine. A missing matrix is AL-GSPR-001's finding;
+# here it only leaves the evidence empty.
+evidence contains lib.examined(matrix.path, sprintf("/entries/%d/evidence/%d", [i, j])) if {
+	some matrix in lib.documents("gspr-evidence-matrix")
+	some i, entry in matrix.content.entries
+	some j, evidence in entry.evidence
+	input.files[evidence.document].sha256
+}
+
+evidence contains lib.examined(evidence.document, "") if {
+	some matrix in lib.documents("gspr-evidence-matrix")
+	some entry in matrix.content.entries
+	some evidence in entry.evidence
+	input.files[evidence.document].sha256
+}
+
+insufficient contains lib.finding(matrix.path, "/entries", msg) if {
+	some matrix in lib.documents("gspr-evidence-matrix")
+	not _names_evidence(matrix)
+	msg := sprintf("the GSPR evidence matrix %s names no evidence document, so no evidence entry can be checked for the hash of the version reviewed; %s", [
+		matrix.path, "list under evidence of each entry the documents (bundle-relative paths) that show conformity",
+	])
+}
+
+_names_evidence(matrix) if {
+	some entry in matrix.content.entries
+	some evidence in entry.evidence
+	lib.has_text(evidence, "document")
+}

@@ -34,3 +34,37 @@ report contains lib.finding(matrix.path, sprintf("/entries/%d/evidence/%d/sha256
 		"review the new version and record its hash, or restore the reviewed version",
 	])
 }
+
+# The rule examines every evidence entry that records a hash and whose document is in the bundle, comparing the two.
+# Entries without a hash cannot be compared (AL-GSPR-004 reports them), so they are not evidence here.
+# With no matrix, or no evidence named in it, there is nothing to examine. A missing matrix is AL-GSPR-001's finding;
+# here it only leaves the evidence empty.
+evidence contains lib.examined(matrix.path, sprintf("/entries/%d/evidence/%d", [i, j])) if {
+	some matrix in lib.documents("gspr-evidence-matrix")
+	some i, entry in matrix.content.entries
+	some j, evidence in entry.evidence
+	is_string(evidence.sha256)
+	input.files[evidence.document].sha256
+}
+
+evidence contains lib.examined(evidence.document, "") if {
+	some matrix in lib.documents("gspr-evidence-matrix")
+	some entry in matrix.content.entries
+	some evidence in entry.evidence
+	is_string(evidence.sha256)
+	input.files[evidence.document].sha256
+}
+
+insufficient contains lib.finding(matrix.path, "/entries", msg) if {
+	some matrix in lib.documents("gspr-evidence-matrix")
+	not _names_evidence(matrix)
+	msg := sprintf("the GSPR evidence matrix %s names no evidence document, so no evidence document's recorded hash can be compared with the file; %s", [
+		matrix.path, "list under evidence of each entry the documents (bundle-relative paths) that show conformity",
+	])
+}
+
+_names_evidence(matrix) if {
+	some entry in matrix.content.entries
+	some evidence in entry.evidence
+	lib.has_text(evidence, "document")
+}

@@ -39,3 +39,29 @@ test_success_hashes_match if {
 		]},
 	])]}
 }
+
+test_evidence_names_entries_with_a_hash if {
+	inp := {"files": _files, "documents": [_matrix([
+		{"gspr": "17.2", "evidence": [{"document": "security/risk.yaml", "sha256": _risk_sum}]},
+		{"gspr": "17.4", "evidence": [{"document": "ifu/security.yaml"}, {"document": "gone.pdf", "sha256": _risk_sum}]},
+	])]}
+	rule.evidence == {
+		{"path": "gspr.yaml", "pointer": "/entries/0/evidence/0"},
+		{"path": "security/risk.yaml", "pointer": ""},
+	} with input as inp
+	count(rule.insufficient) == 0 with input as inp
+}
+
+test_hollow_matrix if {
+	# a matrix naming no evidence document: insufficient, with a message naming the matrix
+	inp := {"files": _files, "documents": [_matrix([{"gspr": "17.2", "evidence": []}])]}
+	count(rule.evidence) == 0 with input as inp
+	count(rule.report) == 0 with input as inp
+	{[f.path, f.pointer, contains(f.message, "names no evidence document, so no evidence document's recorded hash can be compared")] | some f in rule.insufficient} == {
+		["gspr.yaml", "/entries", true],
+	} with input as inp
+
+	# no matrix at all (AL-GSPR-001 reports it): nothing examined, no insufficient entry of this rule's own
+	count(rule.evidence) == 0 with input as {"files": _files, "documents": []}
+	count(rule.insufficient) == 0 with input as {"files": _files, "documents": []}
+}

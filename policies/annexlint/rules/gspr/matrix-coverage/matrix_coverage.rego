@@ -40,6 +40,8 @@
 #       cite: IVDR Annex I 16.4
 #     - id: IVDR-AI-20.4.1AH
 #       cite: IVDR Annex I 20.4.1(ah)
+#     - id: MDR-AII-4
+#       cite: MDR Annex II section 4
 #   remediation: |
 #     Add a `gspr-evidence-matrix` document with an entry per requirement named (`gspr: "17.2"`), each listing under
 #     `evidence` the documents that show conformity; for an entry with `applicable: false`, give a `justification`.
@@ -110,4 +112,12 @@ _has_entry(matrix, gspr) if {
 _has_evidence(entry) if {
 	some evidence in entry.evidence
 	lib.has_text(evidence, "document")
+}
+
+# The rule examines every entry of the matrix. A missing matrix is already a finding above, and a matrix without
+# entries is one too (no entry for the required sections), so neither needs an insufficient-evidence entry.
+evidence contains lib.examined(matrix.path, sprintf("/entries/%d", [i])) if {
+	_required[lib.product.framework]
+	some matrix in lib.documents("gspr-evidence-matrix")
+	some i, _ in matrix.content.entries
 }

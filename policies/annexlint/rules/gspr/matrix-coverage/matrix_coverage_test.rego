@@ -86,3 +86,18 @@ test_success_justified_not_applicable if {
 test_success_cra_product_needs_no_matrix if {
 	count(rule.report) == 0 with input as {"manifest": _manifest("CRA"), "documents": []}
 }
+
+test_evidence_names_matrix_entries if {
+	inp := {"manifest": _manifest("MDR"), "documents": [_matrix(_entries(["17.2", "17.4"]))]}
+	rule.evidence == {{"path": "gspr.yaml", "pointer": "/entries/0"}, {"path": "gspr.yaml", "pointer": "/entries/1"}} with input as inp
+}
+
+test_no_evidence_without_matrix_entries if {
+	# both are findings already (no matrix; no entry for the required sections), so the evidence is just empty
+	none := {"manifest": _manifest("MDR"), "documents": []}
+	count(rule.evidence) == 0 with input as none
+	count(rule.report) == 1 with input as none
+	empty := {"manifest": _manifest("IVDR"), "documents": [_matrix([])]}
+	count(rule.evidence) == 0 with input as empty
+	count(rule.report) == 1 with input as empty
+}
