@@ -16,6 +16,8 @@
 #       cite: MDCG 2019-16 rev.1 section 3.1, Practice 8
 #     - id: MDR-AI-23.4G
 #       cite: MDR Annex I 23.4(g)
+#     - id: CRA-AII-8A
+#       cite: CRA Annex II point 8(a)
 #   remediation: |
 #     Explain the control in the instructions for use or customer security documentation and add its ID to
 #     `controls_covered` of the `user-security-information` document.
