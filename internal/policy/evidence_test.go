@@ -12,12 +12,6 @@ import (
 	"github.com/annexlint/annexlint/policies"
 )
 
-// pendingAreas are rule areas whose rules are still being given evidence
-// sets (annexlint issue 9). A rule there without one makes the test skip,
-// naming it, instead of fail; everywhere else it fails. Empty the map once
-// every area has landed.
-var pendingAreas = map[string]bool{"lifecycle": true, "sbom": true, "vex": true}
-
 // TestBuiltinRulesDeclareEvidence fails when a built-in rule package
 // (policies/annexlint/rules/<area>/<slug>) defines no evidence rule. The
 // engine lets such a rule pass without having examined anything, so a hollow
@@ -52,20 +46,10 @@ func TestBuiltinRulesDeclareEvidence(t *testing.T) {
 		dirs = append(dirs, dir)
 	}
 	sort.Strings(dirs)
-	var pending []string
 	for _, dir := range dirs {
-		if declares[dir] {
-			continue
+		if !declares[dir] {
+			t.Errorf("policies/%s defines no evidence rule: say what the rule examined (lib.examined), so that a bundle with nothing to examine cannot pass it", dir)
 		}
-		rel := strings.TrimPrefix(dir, "annexlint/rules/")
-		if area, _, _ := strings.Cut(rel, "/"); pendingAreas[area] {
-			pending = append(pending, rel)
-			continue
-		}
-		t.Errorf("policies/%s defines no evidence rule: say what the rule examined (lib.examined), so that a bundle with nothing to examine cannot pass it", dir)
-	}
-	if len(pending) > 0 {
-		t.Skipf("%d rule(s) of areas still being migrated define no evidence rule yet: %s", len(pending), strings.Join(pending, ", "))
 	}
 }
 
