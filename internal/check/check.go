@@ -220,6 +220,12 @@ func obligations(rules []result.Rule) []result.Obligation {
 	byID := map[string]*result.Obligation{}
 	var order []string
 	for _, r := range rules {
+		if r.ID == catalog.SchemaRuleID {
+			// Well-formed documents are a precondition of checking, not
+			// evidence that any obligation is met: schema findings count,
+			// a schema pass shows no clause.
+			continue
+		}
 		for _, c := range r.Verdict.Clauses {
 			o, ok := byID[c.ID]
 			if !ok {

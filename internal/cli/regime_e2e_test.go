@@ -20,10 +20,13 @@ func TestExampleRegimes(t *testing.T) {
 		basis                        []string
 	}{
 		{"infusion-pump", "2026-11-25", "medical-device", []string{"FD&C Act 524B", "MDR", "MDR post-market surveillance and vigilance"}},
+		{"empty-mdr-class-iii", "2026-11-25", "medical-device", []string{"MDR", "MDR post-market surveillance and vigilance"}},
+		{"empty-ivdr-class-c", "2026-11-25", "in-vitro-diagnostic", []string{"IVDR"}},
 		// a legacy CRA product in 2026: Art. 14 reporting and NIS2 only
 		{"companion-app", "2026-11-25", "product-with-digital-elements", []string{"CRA reporting", "NIS2 the manufacturer as an entity"}},
 		// the same product substantially modified in 2028: everything
 		{"companion-app-modified", "2028-06-01", "product-with-digital-elements", []string{"CRA product requirements", "CRA reporting", "NIS2 the manufacturer as an entity"}},
+		{"empty-cra-critical", "2028-06-01", "product-with-digital-elements", []string{"CRA product requirements", "CRA reporting", "NIS2 the manufacturer as an entity"}},
 		// a prototype at a trade fair: no CRA obligation, NIS2 for the company
 		{"prototype-dashboard", "2026-11-25", "prototype", []string{"NIS2 the manufacturer as an entity"}},
 	} {
@@ -84,6 +87,52 @@ func TestManifestClassMustFitFramework(t *testing.T) {
 			}
 			if !strings.Contains(out, "manifest problem: classification") {
 				t.Errorf("the regime header does not name the problem:\n%s", out)
+			}
+		})
+	}
+}
+
+// TestHollowBundles is the promise annexlint exists for: a well-formed but
+// empty bundle never passes. Every obligation that applies ends as a failure
+// or as insufficient evidence, no rule passes (the schema rule aside: the
+// documents are well-formed), and the run fails with --fail-on error.
+func TestHollowBundles(t *testing.T) {
+	t.Parallel()
+	dirs, _ := filepath.Glob(filepath.Join("..", "..", "examples", "empty-*"))
+	if len(dirs) < 5 {
+		t.Fatalf("want the five hollow example bundles, found %d", len(dirs))
+	}
+	for _, dir := range dirs {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			t.Parallel()
+			_, date := expected(t, dir)
+			out, errOut, code := run(t, "check", dir, "--format", "json", "--as-of", date, "--fail-on", "error")
+			if code != 1 {
+				t.Fatalf("exit %d, want 1: %s", code, errOut)
+			}
+			var rep struct {
+				Obligations []struct{ ID, Status string } `json:"obligations"`
+				Rules       []struct{ ID, Status string } `json:"rules"`
+			}
+			if err := json.Unmarshal([]byte(out), &rep); err != nil {
+				t.Fatal(err)
+			}
+			applicable := 0
+			for _, o := range rep.Obligations {
+				switch o.Status {
+				case "pass":
+					t.Errorf("obligation %s passes on a hollow bundle", o.ID)
+				case "fail", "insufficient-evidence":
+					applicable++
+				}
+			}
+			if applicable < 20 {
+				t.Errorf("only %d obligations apply; the hollow bundle should face its regime's obligations", applicable)
+			}
+			for _, r := range rep.Rules {
+				if r.Status == "pass" && r.ID != "AL-SCHEMA-001" {
+					t.Errorf("rule %s passes on a hollow bundle", r.ID)
+				}
 			}
 		})
 	}

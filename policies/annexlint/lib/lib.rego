@@ -61,12 +61,49 @@ pointer(parent, token) := concat("/", [parent, replace(replace(sprintf("%v", [to
 has_text(obj, key) if {
 	v := obj[key]
 	is_string(v)
-	trim_space(v) != ""
+	not is_placeholder(v)
 }
+
+# placeholders are texts that stand in for content nobody wrote yet. Wherever a rule needs real content they count
+# as absent: a placeholder is not evidence (docs/writing-rules.md lists them for users).
+placeholders := {
+	"", "-", "--", "---", ".", "..", "...", "…", "?", "??", "???", "x", "xx", "xxx",
+	"n/a", "na", "n.a.", "none", "nil", "null", "empty", "dummy", "placeholder", "pending", "later",
+	"tbd", "tba", "tbc", "todo", "to do", "fixme", "to be defined", "to be determined", "to be done",
+	"to be decided", "to be completed", "to be confirmed", "to be added", "to follow", "see above", "see below",
+}
+
+# is_placeholder is true for a string that is blank, on the placeholders list (ignoring case, surrounding space
+# and trailing punctuation), begins with a TODO/TBD/FIXME marker, or is lorem ipsum.
+is_placeholder(s) if {
+	is_string(s)
+	_normalised(s) in placeholders
+}
+
+is_placeholder(s) if {
+	is_string(s)
+	regex.match(`^(todo|tbd|fixme|xxx)\b`, _normalised(s))
+}
+
+is_placeholder(s) if {
+	is_string(s)
+	contains(_normalised(s), "lorem ipsum")
+}
+
+_normalised(s) := trim_right(lower(trim_space(s)), ".:;!") if not regex.match(`^\.+$`, trim_space(s))
+
+_normalised(s) := trim_space(s) if regex.match(`^\.+$`, trim_space(s))
 
 # is_date is true for a string shaped as an ISO 8601 calendar date (YYYY-MM-DD). Compare such dates as text;
 # time.parse_ns raises an error on impossible dates such as 2027-02-30, which would stop the whole evaluation.
 is_date(s) if {
 	is_string(s)
 	regex.match(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`, s)
+}
+
+# register_shows_process is true for a register of notifications (vulnerability-reports) that lists its reports
+# and names the procedure under which they are made: an empty list then means nothing had to be notified.
+register_shows_process(doc) if {
+	is_array(doc.content.reports)
+	has_text(doc.content, "procedure")
 }

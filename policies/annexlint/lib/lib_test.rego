@@ -219,3 +219,17 @@ test_is_date_false_otherwise if {
 	not lib.is_date(null)
 	not lib.is_date(["2026-11-25"])
 }
+
+test_placeholders_are_not_content if {
+	every s in ["", "  ", "-", "n/a", "N/A.", "TBD", "tbd: ask QA", "TODO later", "to be defined", "x", "...", "\u2026", "Lorem ipsum dolor", "None"] {
+		lib.is_placeholder(s)
+		not lib.has_text({"k": s}, "k")
+	}
+}
+
+test_real_content_is_not_a_placeholder if {
+	every s in ["Signed firmware images over HTTPS", "NA-1234 (ticket)", "todos are tracked in JIRA", "monthly", "TLS 1.3", "x86-64 only"] {
+		not lib.is_placeholder(s)
+		lib.has_text({"k": s}, "k")
+	}
+}

@@ -4,14 +4,14 @@
 #   During the support period the manufacturer handles vulnerabilities and provides security updates. The CRA
 #   requires it to reflect how long the product is expected to be in use and to last at least five years, unless
 #   the product is expected to be in use for less; the factors used to set it belong in the technical
-#   documentation. A support period ending before the product is even placed on the market is always wrong.
+#   documentation (Annex VII point 4), whatever the length. A support period ending before the product is even
+#   placed on the market is always wrong. Which products the CRA reaches on which date is the regime's decision
+#   (docs/regime.md): products placed, or substantially modified, from 2027-12-11.
 # scope: package
 # custom:
 #   id: AL-LIFE-001
 #   severity: error
 #   frameworks: [CRA]
-#   applies_from: "2027-12-11"
-#   applies_by: placed_on_market
 #   clauses:
 #     - id: CRA-ART13-8
 #       cite: CRA Art. 13(8)
@@ -20,7 +20,8 @@
 #   remediation: |
 #     Set `product.support_period_end` in the manifest to at least five years after `placed_on_market`, or, if the
 #     product is expected to be in use for a shorter time, explain why in `product.support_period_justification`
-#     (expected use time, user expectations, nature of the product).
+#     (expected use time, user expectations, nature of the product). State in `support_period_justification` how the
+#     support period was determined in any case, as Annex VII point 4 requires.
 package annexlint.rules.lifecycle["support-period"]
 
 import data.annexlint.lib
@@ -44,6 +45,17 @@ report contains lib.finding(lib.manifest_path, "/product/support_period_end", ms
 		sprintf("extend it to %s or later, or state in support_period_justification why the product is %s", [
 			minimum, "expected to be in use for a shorter time",
 		]),
+	])
+}
+
+# Annex VII point 4 asks for the information used to set the support period, also when it is five years or more.
+report contains lib.finding(lib.manifest_path, "/product", msg) if {
+	_dates
+	not lib.has_text(lib.product, "support_period_justification")
+	msg := concat(" ", [
+		"the manifest does not say how the support period was determined (support_period_justification is missing",
+		"or a placeholder); state the expected use time, the users' expectations and the nature of the product that",
+		"set it, as CRA Annex VII point 4 requires in the technical documentation",
 	])
 }
 

@@ -7,9 +7,13 @@ _input(product) := {"manifest": {"path": "annexlint.yaml", "content": {"product"
 	product,
 )}}}
 
+_justified := {"support_period_justification": "expected use time of a ward gateway is five to seven years"}
+
+_on_end_date(findings) := {f | some f in findings; f.pointer == "/product/support_period_end"}
+
 test_fail_shorter_than_five_years if {
 	findings := rule.report with input as _input({"support_period_end": "2033-02-28"})
-	findings == {{
+	_on_end_date(findings) == {{
 		"path": "annexlint.yaml",
 		"pointer": "/product/support_period_end",
 		"message": concat("", [
@@ -37,19 +41,26 @@ test_fail_ends_before_placing_on_market_even_with_justification if {
 
 test_fail_leap_day_placing if {
 	findings := rule.report with input as _input({"placed_on_market": "2028-02-29", "support_period_end": "2033-02-28"})
-	[f] := [f | some f in findings]
+	[f] := [f | some f in _on_end_date(findings)]
 	contains(f.message, "extend it to 2033-03-01 or later")
 }
 
 test_fail_blank_justification_does_not_count if {
-	count(rule.report) == 1 with input as _input({
+	count(rule.report) == 2 with input as _input({
 		"support_period_end": "2030-01-01",
 		"support_period_justification": "  ",
 	})
 }
 
 test_success_exactly_five_years if {
-	count(rule.report) == 0 with input as _input({})
+	count(rule.report) == 0 with input as _input(_justified)
+}
+
+test_fail_no_rationale_even_for_five_years if {
+	findings := rule.report with input as _input({"support_period_justification": "TBD"})
+	[f] := [f | some f in findings]
+	f.pointer == "/product"
+	contains(f.message, "does not say how the support period was determined")
 }
 
 test_success_shorter_but_justified if {

@@ -83,7 +83,7 @@ _after_awareness(r, n) := sprintf("%d hours after awareness at %s", [n, r.aware_
 # clocks the rule checked is evidence too.
 evidence contains lib.examined(doc.path, "/reports") if {
 	some doc in lib.documents("vulnerability-reports")
-	is_array(doc.content.reports)
+	lib.register_shows_process(doc)
 }
 
 evidence contains lib.examined(path, concat("", ["/reports/", format_int(i, 10)])) if {
@@ -100,4 +100,19 @@ insufficient contains lib.finding(lib.manifest_path, "/documents", msg) if {
 		"ENISA within the CRA Art. 14 deadlines; add the register, with an empty reports list if nothing has been",
 		"notified yet, and list it under documents",
 	])
+}
+
+# A register that does not name the procedure under which notifications are made shows no reporting process:
+# with no entries it says nothing at all.
+insufficient contains lib.finding(doc.path, "", msg) if {
+	some doc in lib.documents("vulnerability-reports")
+	not lib.register_shows_process(doc)
+	msg := sprintf(
+		concat(" ", [
+			"the register of notifications %s does not name the procedure under which notifications are made",
+			"(procedure), so it does not show a reporting process; name the procedure (e.g. the PSIRT SOP) and keep",
+			"the register current",
+		]),
+		[doc.path],
+	)
 }

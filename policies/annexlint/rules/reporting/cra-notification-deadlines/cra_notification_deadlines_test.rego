@@ -4,7 +4,7 @@ import data.annexlint.rules.reporting["cra-notification-deadlines"] as rule
 
 _input(entry) := {"as_of": "2026-11-25", "documents": [{
 	"type": "vulnerability-reports", "path": "security/vulnerability-reports.yaml",
-	"content": {"kind": "vulnerability-reports", "reports": [{"id": "VR-2026-001", "type": "cra-other"}, entry]},
+	"content": {"kind": "vulnerability-reports", "procedure": "SOP-PSIRT-007", "reports": [{"id": "VR-2026-001", "type": "cra-other"}, entry]},
 }]}
 
 _vulnerability(fields) := object.union(

@@ -7,7 +7,7 @@ _input(entity, entries) := {
 	"manifest": {"path": "annexlint.yaml", "content": {"product": {"nis2_entity": entity}}},
 	"documents": [{
 		"type": "vulnerability-reports", "path": "security/vulnerability-reports.yaml",
-		"content": {"kind": "vulnerability-reports", "reports": entries},
+		"content": {"kind": "vulnerability-reports", "procedure": "SOP-PSIRT-007", "reports": entries},
 	}],
 }
 

@@ -24,6 +24,7 @@
 package annexlint.rules.sbom["bsi-format"]
 
 import data.annexlint.lib
+import data.annexlint.lib.sbom as sbomlib
 
 # min_versions are the minimum specification versions of BSI TR-03183-2 v2.1.0, copied from the min_versions of
 # the catalog entry BSI-TR-03183-2-4; internal/sbomquality fails its tests when the two disagree.
@@ -39,9 +40,15 @@ _families := {
 
 # evidence is every SBOM whose format annexlint read; the format belongs to the document, so an SBOM without
 # components is still judged here.
+# An SBOM that lists no components is not an SBOM of the product, however well-formed: its form is evidence of
+# nothing, so it is judged only when it lists components.
 evidence contains lib.examined(sbom.path, "") if {
-	some sbom in lib.documents("sbom")
+	some sbom in sbomlib.with_components
 	_families[sbom.content.format]
+}
+
+insufficient contains sbomlib.no_components(sbom, "whether it is an SBOM of the product in a format BSI TR-03183-2 accepts") if {
+	some sbom in sbomlib.without_components
 }
 
 # missing holds [path, "", "format"] for every SBOM the guideline does not accept; docs/sbom-checks.md counts it.

@@ -56,11 +56,20 @@ test_success_unreadable_version_is_left_alone if {
 
 test_evidence_each_sbom_of_a_known_format if {
 	rule.evidence == {{"path": "sbom/fw.bom", "pointer": ""}} with input as {"documents": [
-		_sbom("cyclonedx-json", "1.6"),
+		_with_component(_sbom("cyclonedx-json", "1.6")),
 		{"type": "vex", "path": "v.json", "content": {"format": "cyclonedx-json"}},
 	]}
 }
 
 test_no_evidence_without_sbom if {
 	count(rule.evidence) == 0 with input as {"documents": [{"type": "sbom", "path": "x", "content": {"format": "swid"}}]}
+}
+
+_with_component(doc) := object.union(doc, {"content": object.union(doc.content, {"components": [{"ref": "zlib", "name": "zlib"}]})})
+
+test_insufficient_sbom_without_components if {
+	doc := _sbom("cyclonedx-json", "1.6")
+	count(rule.evidence) == 0 with input as {"documents": [doc]}
+	[f] := [f | some f in rule.insufficient] with input as {"documents": [doc]}
+	contains(f.message, "lists no components")
 }

@@ -80,7 +80,7 @@ test_success_complete_components if {
 }
 
 test_fail_missing_lists_each_element_for_the_corpus_table if {
-	bare := {"ref": "lib-1", "name": "x", "version": "", "supplier": "", "purl": "pkg:x", "purl_error": "bad", "cpes": []}
+	bare := {"ref": "lib-1", "name": "libz", "version": "", "supplier": "", "purl": "pkg:x", "purl_error": "bad", "cpes": []}
 	rule.missing == {
 		["sbom/fw.cdx.json", "/components/0", "supplier"],
 		["sbom/fw.cdx.json", "/components/0", "version"],

@@ -31,6 +31,7 @@
 package annexlint.rules.sbom["document-author-timestamp"]
 
 import data.annexlint.lib
+import data.annexlint.lib.sbom as sbomlib
 
 report contains lib.finding(sbom.path, "", msg) if {
 	some sbom in lib.documents("sbom")
@@ -62,9 +63,15 @@ report contains lib.finding(sbom.path, "", msg) if {
 
 # evidence is every SBOM whose metadata was read. The author and timestamp belong to the document, so an SBOM
 # without components is still judged here; the component rules report it as insufficient evidence.
+# An SBOM that lists no components is not an SBOM of the product, however well-formed: its form is evidence of
+# nothing, so it is judged only when it lists components.
 evidence contains lib.examined(sbom.path, "") if {
-	some sbom in lib.documents("sbom")
+	some sbom in sbomlib.with_components
 	is_object(sbom.content)
+}
+
+insufficient contains sbomlib.no_components(sbom, "whether its author and timestamp describe an SBOM of the product") if {
+	some sbom in sbomlib.without_components
 }
 
 # missing holds [path, "", field] for an SBOM without an author, or without a usable timestamp; docs/sbom-checks.md

@@ -67,11 +67,20 @@ test_success_space_separated_and_fractional_timestamps if {
 
 test_evidence_each_sbom_read if {
 	rule.evidence == {{"path": "sbom/fw.spdx.json", "pointer": ""}} with input as {"documents": [
-		_sbom(["Organization: Acme Medical"], "2026-10-01T12:00:00Z"),
+		_with_component(_sbom(["Organization: Acme Medical"], "2026-10-01T12:00:00Z")),
 		{"type": "vex", "path": "v.json", "content": {}},
 	]}
 }
 
 test_no_evidence_without_sbom if {
 	count(rule.evidence) == 0 with input as {"documents": [{"type": "vex", "path": "v.json", "content": {}}]}
+}
+
+_with_component(doc) := object.union(doc, {"content": object.union(doc.content, {"components": [{"ref": "zlib", "name": "zlib"}]})})
+
+test_insufficient_sbom_without_components if {
+	doc := _sbom(["Organization: Acme Medical"], "2026-10-01T12:00:00Z")
+	count(rule.evidence) == 0 with input as {"documents": [doc]}
+	[f] := [f | some f in rule.insufficient] with input as {"documents": [doc]}
+	contains(f.message, "lists no components")
 }

@@ -39,6 +39,7 @@
 package annexlint.rules.sbom["document-valid"]
 
 import data.annexlint.lib
+import data.annexlint.lib.sbom as sbomlib
 
 _formats := {
 	"cyclonedx-json": "CycloneDX",
@@ -61,9 +62,15 @@ report contains lib.finding(sbom.path, concat("", ["/problems/", format_int(i, 1
 # evidence is every SBOM that annexlint read and checked against its format's structural rules (the reader records
 # what it found under problems, an empty list when nothing). Validity belongs to the document, so an SBOM without
 # components is still judged here.
+# An SBOM that lists no components is not an SBOM of the product, however well-formed: its form is evidence of
+# nothing, so it is judged only when it lists components.
 evidence contains lib.examined(sbom.path, "") if {
-	some sbom in lib.documents("sbom")
+	some sbom in sbomlib.with_components
 	is_array(sbom.content.problems)
+}
+
+insufficient contains sbomlib.no_components(sbom, "whether it is a valid SBOM of the product") if {
+	some sbom in sbomlib.without_components
 }
 
 _spec(bom) := sprintf("%s %s", [_formats[bom.format], bom.spec_version]) if {

@@ -48,8 +48,8 @@ test_fail_spdx_tag_value if {
 }
 
 test_fail_without_spec_version if {
-	findings := rule.report with input as {"documents": [_sbom("a.json", "spdx-json", "", [{"loc": {}, "msg": "x"}])]}
-	{f.message | some f in findings} == {concat("", ["the SBOM is not valid SPDX: x; ", _fix])}
+	findings := rule.report with input as {"documents": [_sbom("a.json", "spdx-json", "", [{"loc": {}, "msg": "no spdxVersion"}])]}
+	{f.message | some f in findings} == {concat("", ["the SBOM is not valid SPDX: no spdxVersion; ", _fix])}
 }
 
 test_success_purl_left_to_component_minimum_elements if {
@@ -76,11 +76,20 @@ test_success_malformed_model_raises_no_error if {
 
 test_evidence_each_sbom_read if {
 	rule.evidence == {{"path": "sbom/fw.cdx.json", "pointer": ""}} with input as {"documents": [
-		_sbom("sbom/fw.cdx.json", "cyclonedx-json", "1.6", []),
+		_with_component(_sbom("sbom/fw.cdx.json", "cyclonedx-json", "1.6", [])),
 		{"type": "vex", "path": "v.json", "content": {"problems": []}},
 	]}
 }
 
 test_no_evidence_without_a_read_sbom if {
 	count(rule.evidence) == 0 with input as {"documents": [{"type": "sbom", "path": "a.json", "content": {}}]}
+}
+
+_with_component(doc) := object.union(doc, {"content": object.union(doc.content, {"components": [{"ref": "zlib", "name": "zlib"}]})})
+
+test_insufficient_sbom_without_components if {
+	doc := _sbom("sbom/fw.cdx.json", "cyclonedx-json", "1.6", [])
+	count(rule.evidence) == 0 with input as {"documents": [doc]}
+	[f] := [f | some f in rule.insufficient] with input as {"documents": [doc]}
+	contains(f.message, "lists no components")
 }

@@ -77,7 +77,7 @@ _stated(plan, "remediation_timelines") if {
 }
 
 _stated(plan, "monitoring") if {
-	count([s | some s in plan.content.monitoring.sources; is_string(s); trim_space(s) != ""]) > 0
+	count([s | some s in plan.content.monitoring.sources; is_string(s); not lib.is_placeholder(s)]) > 0
 	lib.has_text(plan.content.monitoring, "frequency")
 }
 
