@@ -187,9 +187,11 @@ func (c *Checker) Run(ctx context.Context, dir string, opts Options) (*result.Re
 			findings[i].Severity = schemaRule.Severity
 		}
 		findings[i].Basis = v.BasisText()
+		findings[i].Key = stableKey(b, findings[i].Pos.File, findings[i].Pointer)
 	}
 	finding.Sort(findings)
 	res.Findings = dedupe(findings)
+	finding.Number(res.Findings)
 	res.Obligations = obligations(res.Rules)
 	return res, nil
 }
@@ -315,6 +317,15 @@ func resolve(b *bundle.Bundle, path, pointer string) position.Pos {
 		return d.Loc.Pos(pointer)
 	}
 	return position.Pos{File: path}
+}
+
+// stableKey names the finding's place by identity (finding.StableKey) in
+// the content the pointer addresses.
+func stableKey(b *bundle.Bundle, path, pointer string) string {
+	if d := b.Doc(path); d != nil {
+		return finding.StableKey(d.Content, pointer)
+	}
+	return pointer
 }
 
 func dedupe(fs []finding.Finding) []finding.Finding {

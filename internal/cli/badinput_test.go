@@ -289,13 +289,6 @@ func badCases() map[string]badCase {
 			symlink(t, target, manifest(dir))
 			return "annexlint.yaml", `leads outside the bundle root`, nil
 		},
-		"bundle is a file": func(t *testing.T, dir, _ string) (string, string, []string) {
-			if err := os.RemoveAll(dir); err != nil {
-				t.Fatal(err)
-			}
-			writeFile(t, dir, readFile(t, filepath.Join(cleanExample, "annexlint.yaml")))
-			return "bundle " + dir, `not a directory; give the folder that holds annexlint\.yaml`, nil
-		},
 	}
 }
 

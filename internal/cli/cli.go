@@ -103,20 +103,20 @@ type checkFlags struct {
 func checkCommand(stdout, stderr io.Writer) *cobra.Command {
 	var f checkFlags
 	cmd := &cobra.Command{
-		Use:   "check [BUNDLE]",
-		Short: "Check a documentation bundle (default: the current directory)",
-		Long: `Check a technical-documentation bundle: the folder holding annexlint.yaml and the documents it lists.
+		Use:   "check [PATH...]",
+		Short: "Check documentation bundles (default: the bundle the current directory is in)",
+		Long: `Check technical-documentation bundles: folders holding annexlint.yaml and the documents it lists.
 Every document is validated against its schema and every applicable rule is evaluated; findings are
 reported with file:line:column, the rule ID and the regulatory clause it enforces.
 
-Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it, 2 usage or input error.`,
-		Args: cobra.MaximumNArgs(1),
+Each PATH may be a bundle folder, a folder inside a bundle or a file inside a bundle, as pre-commit
+passes them: annexlint finds the bundle each belongs to (the nearest folder at or above it holding
+annexlint.yaml) and checks every bundle once, in path order. Files outside any bundle are skipped.
+
+Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it (in any bundle),
+2 usage or input error.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			dir := "."
-			if len(args) == 1 {
-				dir = args[0]
-			}
-			return runCheck(cmd.Context(), dir, f, stdout, stderr)
+			return runCheck(cmd.Context(), args, f, stdout, stderr)
 		},
 	}
 	fl := cmd.Flags()
@@ -131,7 +131,7 @@ Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it, 2 us
 	return cmd
 }
 
-func runCheck(ctx context.Context, dir string, f checkFlags, stdout, stderr io.Writer) error {
+func runCheck(ctx context.Context, args []string, f checkFlags, stdout, stderr io.Writer) error {
 	w, ok := writers[f.format]
 	if !ok {
 		return fmt.Errorf("unknown --format %q (want text, json or sarif)", f.format)
@@ -152,30 +152,151 @@ func runCheck(ctx context.Context, dir string, f checkFlags, stdout, stderr io.W
 	if f.maxFileSize <= 0 {
 		return errors.New("--max-file-size must be positive")
 	}
+	targets, ignored, err := resolveTargets(args)
+	if err != nil {
+		return err
+	}
+	for _, p := range ignored {
+		fmt.Fprintf(stderr, "annexlint: %s is in no bundle (no annexlint.yaml at or above it); skipped\n", p)
+	}
+	if len(targets) == 0 {
+		fmt.Fprintln(stderr, "annexlint: none of the given paths is in a bundle; nothing to check")
+		return nil
+	}
+	metas := make([]report.Meta, len(targets))
+	for i, t := range targets {
+		m, err := bundleMeta(t, f.repoRoot)
+		if err != nil {
+			return err
+		}
+		if m.NoRepoRoot && f.format != "text" {
+			fmt.Fprintf(stderr, "annexlint: no repository root (.git) found above %s; locations are relative to the bundle folder (pass --repo-root to set one)\n", t.Dir)
+		}
+		metas[i] = m
+	}
+	if len(targets) > 1 {
+		if _, multi := w.(report.MultiWriter); !multi && f.format != "text" {
+			return fmt.Errorf("--format %s renders one bundle per report; check the %d bundles one at a time", f.format, len(targets))
+		}
+	}
 	checker, err := NewChecker(ctx, f.policyDirs, f.maxFileSize)
 	if err != nil {
 		return err
 	}
 	checker.Engine.SetTimeout(f.timeout)
-	res, err := checker.Run(ctx, dir, check.Options{AsOf: asOf})
-	if err != nil {
-		return err
+	bundles := make([]report.Bundle, 0, len(targets))
+	var errs []error
+	for i, t := range targets {
+		res, err := checker.Run(ctx, t.Dir, check.Options{AsOf: asOf})
+		if err != nil {
+			if len(targets) > 1 {
+				err = fmt.Errorf("bundle %s: %w", t.Dir, err)
+			}
+			errs = append(errs, err)
+			continue
+		}
+		bundles = append(bundles, report.Bundle{Meta: metas[i], Result: res})
 	}
-	meta := report.Meta{ToolVersion: version(), RepoPrefix: repoPrefix(dir, f.repoRoot)}
+	if len(errs) > 0 {
+		// No partial report: an input error in one bundle leaves the
+		// previous report in place, as for a single bundle.
+		return errors.Join(errs...)
+	}
+	render := func(out io.Writer) error { return writeReport(out, w, bundles) }
 	if f.output == "" {
-		if err := w.Write(stdout, meta, res); err != nil {
+		if err := render(stdout); err != nil {
 			return err
 		}
 	} else {
-		if err := atomicfile.Write(f.output, 0o644, func(out io.Writer) error { return w.Write(out, meta, res) }); err != nil {
+		if err := atomicfile.Write(f.output, 0o644, render); err != nil {
 			return err
 		}
-		fmt.Fprintf(stderr, "annexlint: wrote %s (%s, as of %s)\n", f.output, res.Summary(), res.AsOf)
+		for _, b := range bundles {
+			fmt.Fprintf(stderr, "annexlint: wrote %s: %s (%s, as of %s)\n", f.output, b.Result.Bundle, b.Result.Summary(), b.Result.AsOf)
+		}
 	}
-	if threshold != "" && finding.AtOrAbove(res.Findings, threshold) {
-		return exitError{code: ExitFindings}
+	if f.format == "sarif" && len(bundles) > sarif.MaxRuns {
+		fmt.Fprintf(stderr, "annexlint: warning: %d runs in one SARIF file; GitHub code scanning accepts at most %d: check the bundles in groups of %d\n", len(bundles), sarif.MaxRuns, sarif.MaxRuns)
+	}
+	for _, b := range bundles {
+		if f.format == "sarif" && len(b.Result.Findings)+len(b.Result.Waived) > sarif.MaxResultsPerRun {
+			fmt.Fprintf(stderr, "annexlint: warning: %s has %d results; GitHub code scanning accepts at most %d per run\n", b.Result.Bundle, len(b.Result.Findings)+len(b.Result.Waived), sarif.MaxResultsPerRun)
+		}
+	}
+	if threshold != "" {
+		for _, b := range bundles {
+			if finding.AtOrAbove(b.Result.Findings, threshold) {
+				return exitError{code: ExitFindings}
+			}
+		}
 	}
 	return nil
+}
+
+// writeReport renders the run's bundles as one report: through the writer's
+// WriteAll when it has one, otherwise (text) bundle by bundle under a
+// header line naming each bundle, with a closing tally.
+func writeReport(out io.Writer, w report.Writer, bundles []report.Bundle) error {
+	if len(bundles) == 1 {
+		return w.Write(out, bundles[0].Meta, bundles[0].Result)
+	}
+	if mw, ok := w.(report.MultiWriter); ok {
+		return mw.WriteAll(out, bundles)
+	}
+	failing := 0
+	for i, b := range bundles {
+		if i > 0 {
+			fmt.Fprintln(out)
+		}
+		fmt.Fprintf(out, "== bundle %s ==\n", b.Result.Bundle)
+		if err := w.Write(out, b.Meta, b.Result); err != nil {
+			return err
+		}
+		if len(b.Result.Findings) > 0 {
+			failing++
+		}
+	}
+	_, err := fmt.Fprintf(out, "\nannexlint: %d bundles checked, %d with findings\n", len(bundles), failing)
+	return err
+}
+
+// bundleMeta finds where the bundle sits in its repository. An explicit
+// --repo-root must exist and hold the bundle; without one, the nearest
+// folder above the bundle with a .git entry is the root, and when there is
+// none Meta.NoRepoRoot says so.
+func bundleMeta(t target, repoRoot string) (report.Meta, error) {
+	meta := report.Meta{ToolVersion: version()}
+	root := ""
+	if repoRoot != "" {
+		abs, err := filepath.Abs(repoRoot)
+		if err != nil {
+			return meta, fmt.Errorf("--repo-root %s: %w", repoRoot, err)
+		}
+		st, err := os.Stat(abs)
+		if err != nil || !st.IsDir() {
+			return meta, fmt.Errorf("--repo-root %s: not an existing directory", repoRoot)
+		}
+		root = abs
+	} else {
+		for d := t.Abs; ; d = filepath.Dir(d) {
+			if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
+				root = d
+				break
+			}
+			if filepath.Dir(d) == d {
+				meta.NoRepoRoot = true
+				return meta, nil
+			}
+		}
+	}
+	rel, err := filepath.Rel(root, t.Abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return meta, fmt.Errorf("--repo-root %s is not the bundle folder %s or a folder above it", repoRoot, t.Dir)
+	}
+	if rel != "." {
+		meta.RepoPrefix = filepath.ToSlash(rel)
+	}
+	return meta, nil
 }
 
 // NewChecker compiles the built-in policies (and custom ones) once.
@@ -195,34 +316,6 @@ func NewChecker(ctx context.Context, policyDirs []string, maxFileSize int64) (*c
 	loader := bundle.NewLoader(bundle.Options{MaxFileSize: maxFileSize})
 	RegisterFormats(loader)
 	return &check.Checker{Engine: engine, Validator: schema.New(), Loader: loader}, nil
-}
-
-// repoPrefix finds the bundle's path relative to the repository root.
-func repoPrefix(dir, repoRoot string) string {
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return ""
-	}
-	if repoRoot == "" {
-		for d := abs; ; d = filepath.Dir(d) {
-			if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
-				repoRoot = d
-				break
-			}
-			if filepath.Dir(d) == d {
-				return ""
-			}
-		}
-	}
-	rootAbs, err := filepath.Abs(repoRoot)
-	if err != nil {
-		return ""
-	}
-	rel, err := filepath.Rel(rootAbs, abs)
-	if err != nil || rel == "." || strings.HasPrefix(rel, "..") {
-		return ""
-	}
-	return filepath.ToSlash(rel)
 }
 
 func rulesCommand(stdout io.Writer) *cobra.Command {

@@ -215,16 +215,18 @@ func TestExitCodes(t *testing.T) {
 		code int
 		msg  string
 	}{
-		"clean bundle":             {[]string{"check", clean, "--as-of", asOf}, 0, ""},
-		"findings at threshold":    {[]string{"check", flawed, "--as-of", asOf}, 1, ""},
-		"findings below threshold": {[]string{"check", flawed, "--as-of", asOf, "--fail-on", "none"}, 0, ""},
-		"unknown format":           {[]string{"check", clean, "--format", "xml"}, 2, `unknown --format "xml"`},
-		"bad date":                 {[]string{"check", clean, "--as-of", "25.11.2026"}, 2, "not a date"},
-		"bad severity":             {[]string{"check", clean, "--fail-on", "fatal"}, 2, "unknown severity"},
-		"unknown flag":             {[]string{"check", "--frobnicate"}, 2, "unknown flag"},
-		"missing bundle":           {[]string{"check", "does-not-exist"}, 2, "does-not-exist"},
-		"no manifest":              {[]string{"check", "."}, 2, "no manifest found"},
-		"too many args":            {[]string{"check", "a", "b"}, 2, "accepts at most 1 arg"},
+		"clean bundle":                  {[]string{"check", clean, "--as-of", asOf}, 0, ""},
+		"findings at threshold":         {[]string{"check", flawed, "--as-of", asOf}, 1, ""},
+		"findings below threshold":      {[]string{"check", flawed, "--as-of", asOf, "--fail-on", "none"}, 0, ""},
+		"unknown format":                {[]string{"check", clean, "--format", "xml"}, 2, `unknown --format "xml"`},
+		"bad date":                      {[]string{"check", clean, "--as-of", "25.11.2026"}, 2, "not a date"},
+		"bad severity":                  {[]string{"check", clean, "--fail-on", "fatal"}, 2, "unknown severity"},
+		"unknown flag":                  {[]string{"check", "--frobnicate"}, 2, "unknown flag"},
+		"missing bundle":                {[]string{"check", "does-not-exist"}, 2, "does-not-exist"},
+		"no manifest":                   {[]string{"check", "."}, 2, "no manifest found"},
+		"a missing path among several":  {[]string{"check", clean, "does-not-exist"}, 2, "does-not-exist: no such file or directory"},
+		"repo root that does not exist": {[]string{"check", clean, "--repo-root", "no-such-root"}, 2, "--repo-root no-such-root: not an existing directory"},
+		"repo root below the bundle":    {[]string{"check", clean, "--repo-root", filepath.Join(clean, "sbom")}, 2, "is not the bundle folder"},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"sort"
+	"strconv"
 
 	"github.com/annexlint/annexlint/internal/catalog"
 	"github.com/annexlint/annexlint/internal/position"
@@ -17,13 +18,36 @@ type Finding struct {
 	Message  string           `json:"message"`
 	Pos      position.Pos     `json:"location"`
 	Pointer  string           `json:"pointer"`
-	Related  []Related        `json:"related,omitempty"`
+	// Key is Pointer with list entries named by identity (StableKey): the
+	// part of the fingerprint that says where, independent of order.
+	Key     string    `json:"key"`
+	Related []Related `json:"related,omitempty"`
 	// Kind is KindViolation when the rule found the bundle wrong, and
 	// KindInsufficient when it could not judge for lack of evidence.
 	Kind string `json:"kind"`
 	// Basis names the law the finding rests on for this product and date,
 	// or says it rests on references only.
 	Basis string `json:"basis"`
+	// Occurrence numbers the findings of one rule in one file with the same
+	// key (1, 2, ...), in sorted order, so that each has its own fingerprint.
+	Occurrence int `json:"-"`
+	// Waiver is the accepted deviation that waives the finding, set only on
+	// waived findings (result.Result.Waived).
+	Waiver *Waiver `json:"waiver,omitempty"`
+}
+
+// Waiver is a recorded, accountable acceptance of a finding: who approved
+// it, why, until when, and where it is written.
+type Waiver struct {
+	Rule        string `json:"rule"`
+	Path        string `json:"path"`
+	Pointer     string `json:"pointer,omitempty"`
+	Fingerprint string `json:"fingerprint,omitempty"`
+	Reason      string `json:"reason"`
+	ApprovedBy  string `json:"approved_by"`
+	Expires     string `json:"expires"`
+	// Source is the configuration file and line that declares the waiver.
+	Source string `json:"source"`
 }
 
 // Kinds of finding.
@@ -38,15 +62,36 @@ type Related struct {
 	Message string       `json:"message"`
 }
 
-// Fingerprint identifies a finding across runs independent of line moves:
-// rule, file, JSON pointer and message, not line numbers.
+// Fingerprint identifies a finding across runs: rule, file and stable key
+// (and the occurrence when one rule reports one place more than once). It
+// leaves out line numbers, array positions and the message, so it does not
+// change when lines move, an unrelated entry is inserted above, or a
+// message's wording or embedded values change.
 func (f Finding) Fingerprint() string {
+	key := f.Key
+	if key == "" {
+		key = f.Pointer
+	}
 	h := sha256.New()
-	for _, s := range []string{f.RuleID, f.Pos.File, f.Pointer, f.Message} {
+	for _, s := range []string{"v2", f.RuleID, f.Pos.File, key} {
 		h.Write([]byte(s))
 		h.Write([]byte{0})
 	}
+	if f.Occurrence > 1 {
+		h.Write([]byte(strconv.Itoa(f.Occurrence)))
+	}
 	return hex.EncodeToString(h.Sum(nil))[:32]
+}
+
+// Number sets Occurrence on sorted findings: 1 for the first finding of a
+// rule, file and key, 2 for the next, and so on.
+func Number(fs []Finding) {
+	seen := map[[3]string]int{}
+	for i := range fs {
+		k := [3]string{fs[i].RuleID, fs[i].Pos.File, fs[i].Key}
+		seen[k]++
+		fs[i].Occurrence = seen[k]
+	}
 }
 
 // Sort orders findings by file, line, column, rule and message so every

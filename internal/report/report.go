@@ -15,9 +15,26 @@ type Meta struct {
 	// (slash-separated, "" when the bundle is the root). SARIF locations
 	// are given relative to the repository so code scanning can show them.
 	RepoPrefix string
+	// NoRepoRoot is true when no repository root was found above the
+	// bundle: locations are then relative to the bundle folder, and the
+	// SARIF writer says so instead of pretending they are repository paths.
+	NoRepoRoot bool
 }
 
 // Writer renders one result.
 type Writer interface {
 	Write(w io.Writer, meta Meta, res *result.Result) error
+}
+
+// Bundle is one checked bundle of a run, with what its report needs.
+type Bundle struct {
+	Meta   Meta
+	Result *result.Result
+}
+
+// MultiWriter renders every bundle of one run into one report (SARIF: one
+// run per bundle; JSON: a list of bundle reports). Writers that do not
+// implement it render one bundle per report.
+type MultiWriter interface {
+	WriteAll(w io.Writer, bundles []Bundle) error
 }

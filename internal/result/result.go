@@ -110,6 +110,9 @@ type Result struct {
 	Rules       []Rule            `json:"rules"`
 	Obligations []Obligation      `json:"obligations"`
 	Findings    []finding.Finding `json:"findings"`
+	// Waived are findings a configured waiver accepts, each with its
+	// waiver. They are reported but do not count for the exit code.
+	Waived []finding.Finding `json:"waived"`
 }
 
 // Rule returns the outcome of the rule with the given ID.

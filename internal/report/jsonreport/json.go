@@ -45,6 +45,40 @@ type jsonFinding struct {
 // Write encodes the whole result; key order is fixed by the structs and
 // slices are already sorted, so output is byte-identical across runs.
 func (Writer) Write(w io.Writer, meta report.Meta, res *result.Result) error {
+	return encode(w, build(meta, res))
+}
+
+// multi is the report of a run that checked several bundles: the reports of
+// each, in the order checked, and the findings of all of them tallied.
+type multi struct {
+	Tool    tool                     `json:"tool"`
+	Summary map[catalog.Severity]int `json:"summary"`
+	Bundles []document               `json:"bundles"`
+}
+
+// WriteAll writes one bundle's report as Write does, and several as one
+// object {"tool", "summary", "bundles": [report, ...]}; the "bundles" key
+// tells the two shapes apart.
+func (Writer) WriteAll(w io.Writer, bundles []report.Bundle) error {
+	if len(bundles) == 1 {
+		return encode(w, build(bundles[0].Meta, bundles[0].Result))
+	}
+	m := multi{Summary: map[catalog.Severity]int{catalog.Error: 0, catalog.Warning: 0, catalog.Note: 0}, Bundles: make([]document, 0, len(bundles))}
+	for _, b := range bundles {
+		d := build(b.Meta, b.Result)
+		m.Tool = d.Tool
+		for s, n := range d.Summary {
+			m.Summary[s] += n
+		}
+		m.Bundles = append(m.Bundles, d)
+	}
+	if m.Tool.Name == "" {
+		m.Tool.Name = "annexlint"
+	}
+	return encode(w, m)
+}
+
+func build(meta report.Meta, res *result.Result) document {
 	doc := document{
 		Tool:        tool{Name: "annexlint", Version: meta.ToolVersion},
 		AsOf:        res.AsOf,
@@ -65,8 +99,12 @@ func (Writer) Write(w io.Writer, meta report.Meta, res *result.Result) error {
 	for _, f := range res.Findings {
 		doc.Findings = append(doc.Findings, jsonFinding{Finding: f, Fingerprint: f.Fingerprint()})
 	}
+	return doc
+}
+
+func encode(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(doc)
+	return enc.Encode(v)
 }
