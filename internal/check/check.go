@@ -23,6 +23,7 @@ import (
 	"github.com/annexlint/annexlint/internal/regime"
 	"github.com/annexlint/annexlint/internal/result"
 	"github.com/annexlint/annexlint/internal/schema"
+	"github.com/annexlint/annexlint/internal/waiver"
 )
 
 // Checker holds what is built once per process: compiled policies, schemas
@@ -37,12 +38,15 @@ type Checker struct {
 type Options struct {
 	// AsOf is the ISO date the regime and date-dependent rules are judged on.
 	AsOf string
+	// Waivers, when set, run the waive stage after resolve.
+	Waivers *waiver.Set
 }
 
 // Run checks the bundle in dir. Its stages, in order: load (manifest, then
 // documents), validate (schemas), decide (the regime), derive (Go-side
-// facts), evaluate (the rules that apply), and resolve (positions, statuses
-// and the run model every writer renders).
+// facts), evaluate (the rules that apply), resolve (positions, statuses
+// and the run model every writer renders), and waive (configured waivers
+// move the findings they accept into the model's Waived list).
 func (c *Checker) Run(ctx context.Context, dir string, opts Options) (*result.Result, error) {
 	asOf := opts.AsOf
 	b, root, err := c.Loader.Load(dir)
@@ -193,6 +197,7 @@ func (c *Checker) Run(ctx context.Context, dir string, opts Options) (*result.Re
 	res.Findings = dedupe(findings)
 	finding.Number(res.Findings)
 	res.Obligations = obligations(res.Rules)
+	opts.Waivers.Apply(res, b.Root)
 	return res, nil
 }
 

@@ -20,6 +20,7 @@ import (
 	"github.com/annexlint/annexlint/internal/bundle"
 	"github.com/annexlint/annexlint/internal/catalog"
 	"github.com/annexlint/annexlint/internal/check"
+	"github.com/annexlint/annexlint/internal/config"
 	"github.com/annexlint/annexlint/internal/finding"
 	"github.com/annexlint/annexlint/internal/policy"
 	"github.com/annexlint/annexlint/internal/report"
@@ -27,6 +28,7 @@ import (
 	"github.com/annexlint/annexlint/internal/report/sarif"
 	"github.com/annexlint/annexlint/internal/report/text"
 	"github.com/annexlint/annexlint/internal/schema"
+	"github.com/annexlint/annexlint/internal/waiver"
 	"github.com/annexlint/annexlint/policies"
 )
 
@@ -98,6 +100,11 @@ type checkFlags struct {
 	maxFileSize int64
 	repoRoot    string
 	timeout     time.Duration
+	config      string
+	verbose     bool
+	// changed reports whether a flag was given on the command line, so
+	// that it wins over the configuration file.
+	changed func(name string) bool
 }
 
 func checkCommand(stdout, stderr io.Writer) *cobra.Command {
@@ -116,6 +123,7 @@ annexlint.yaml) and checks every bundle once, in path order. Files outside any b
 Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it (in any bundle),
 2 usage or input error.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			f.changed = cmd.Flags().Changed
 			return runCheck(cmd.Context(), args, f, stdout, stderr)
 		},
 	}
@@ -128,6 +136,8 @@ Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it (in a
 	fl.Int64Var(&f.maxFileSize, "max-file-size", bundle.DefaultMaxFileSize, "refuse bundle files larger than this many bytes")
 	fl.StringVar(&f.repoRoot, "repo-root", "", "repository root that SARIF locations are relative to (default: nearest folder with .git)")
 	fl.DurationVar(&f.timeout, "timeout", policy.DefaultTimeout, "stop policy evaluation after this long")
+	fl.StringVar(&f.config, "config", "", "configuration FILE (default: .annexlint.yaml, .annexlint.yml or annexlint.config.yaml in the bundle folder or a folder above it, up to the repository root)")
+	fl.BoolVar(&f.verbose, "verbose", false, "text output: list waived findings with their waivers, not only their number")
 	return cmd
 }
 
@@ -164,15 +174,38 @@ func runCheck(ctx context.Context, args []string, f checkFlags, stdout, stderr i
 		return nil
 	}
 	metas := make([]report.Meta, len(targets))
+	roots := make([]string, len(targets))
 	for i, t := range targets {
-		m, err := bundleMeta(t, f.repoRoot)
+		m, root, err := bundleMeta(t, f.repoRoot)
 		if err != nil {
 			return err
 		}
-		if m.NoRepoRoot && f.format != "text" {
+		m.Verbose = f.verbose
+		metas[i], roots[i] = m, root
+	}
+	cfg, err := loadConfig(f.config, targets, roots)
+	if err != nil {
+		return err
+	}
+	if cfg != nil {
+		if !f.changed("format") && cfg.Format != "" {
+			w, f.format = writers[cfg.Format], cfg.Format
+		}
+		if !f.changed("fail-on") && cfg.FailOn != "" {
+			f.failOn = cfg.FailOn
+			threshold = ""
+			if cfg.FailOn != "none" {
+				threshold = catalog.Severity(cfg.FailOn)
+			}
+		}
+		if !f.changed("policy") && len(cfg.Policy) > 0 {
+			f.policyDirs = cfg.Policy
+		}
+	}
+	for i, t := range targets {
+		if metas[i].NoRepoRoot && f.format != "text" {
 			fmt.Fprintf(stderr, "annexlint: no repository root (.git) found above %s; locations are relative to the bundle folder (pass --repo-root to set one)\n", t.Dir)
 		}
-		metas[i] = m
 	}
 	if len(targets) > 1 {
 		if _, multi := w.(report.MultiWriter); !multi && f.format != "text" {
@@ -187,7 +220,7 @@ func runCheck(ctx context.Context, args []string, f checkFlags, stdout, stderr i
 	bundles := make([]report.Bundle, 0, len(targets))
 	var errs []error
 	for i, t := range targets {
-		res, err := checker.Run(ctx, t.Dir, check.Options{AsOf: asOf})
+		res, err := checker.Run(ctx, t.Dir, check.Options{AsOf: asOf, Waivers: &waiver.Set{Config: cfg}})
 		if err != nil {
 			if len(targets) > 1 {
 				err = fmt.Errorf("bundle %s: %w", t.Dir, err)
@@ -264,17 +297,16 @@ func writeReport(out io.Writer, w report.Writer, bundles []report.Bundle) error 
 // --repo-root must exist and hold the bundle; without one, the nearest
 // folder above the bundle with a .git entry is the root, and when there is
 // none Meta.NoRepoRoot says so.
-func bundleMeta(t target, repoRoot string) (report.Meta, error) {
-	meta := report.Meta{ToolVersion: version()}
-	root := ""
+func bundleMeta(t target, repoRoot string) (meta report.Meta, root string, err error) {
+	meta = report.Meta{ToolVersion: version()}
 	if repoRoot != "" {
 		abs, err := filepath.Abs(repoRoot)
 		if err != nil {
-			return meta, fmt.Errorf("--repo-root %s: %w", repoRoot, err)
+			return meta, "", fmt.Errorf("--repo-root %s: %w", repoRoot, err)
 		}
 		st, err := os.Stat(abs)
 		if err != nil || !st.IsDir() {
-			return meta, fmt.Errorf("--repo-root %s: not an existing directory", repoRoot)
+			return meta, "", fmt.Errorf("--repo-root %s: not an existing directory", repoRoot)
 		}
 		root = abs
 	} else {
@@ -285,18 +317,60 @@ func bundleMeta(t target, repoRoot string) (report.Meta, error) {
 			}
 			if filepath.Dir(d) == d {
 				meta.NoRepoRoot = true
-				return meta, nil
+				return meta, "", nil
 			}
 		}
 	}
 	rel, err := filepath.Rel(root, t.Abs)
 	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return meta, fmt.Errorf("--repo-root %s is not the bundle folder %s or a folder above it", repoRoot, t.Dir)
+		return meta, "", fmt.Errorf("--repo-root %s is not the bundle folder %s or a folder above it", repoRoot, t.Dir)
 	}
 	if rel != "." {
 		meta.RepoPrefix = filepath.ToSlash(rel)
 	}
-	return meta, nil
+	return meta, root, nil
+}
+
+// loadConfig reads the configuration: --config when given, otherwise the
+// file found at or above the bundles, searching up to each bundle's
+// repository root (only the bundle folder when it is in no repository). Bundles checked together must share one configuration
+// (or all have none).
+func loadConfig(explicit string, targets []target, roots []string) (*config.Config, error) {
+	if explicit != "" {
+		return config.Load(explicit, explicit)
+	}
+	found := ""
+	for i, t := range targets {
+		// Outside a repository only the bundle folder itself is searched, so
+		// a stray file in a parent folder (/tmp, a home folder) never applies.
+		stop := roots[i]
+		if stop == "" {
+			stop = t.Abs
+		}
+		p, _ := config.Find(t.Abs, stop)
+		if i > 0 && p != found {
+			return nil, fmt.Errorf("bundles %s and %s have different configuration files (%q and %q); check them separately or pass --config",
+				targets[0].Dir, t.Dir, found, p)
+		}
+		found = p
+	}
+	if found == "" {
+		return nil, nil
+	}
+	// Name it relative to the repository root (the same on every machine),
+	// else to the working directory, else absolute.
+	display := found
+	for _, base := range []string{roots[0], "."} {
+		abs, err := filepath.Abs(base)
+		if base == "" || err != nil {
+			continue
+		}
+		if rel, err := filepath.Rel(abs, found); err == nil && !strings.HasPrefix(rel, "..") {
+			display = filepath.ToSlash(rel)
+			break
+		}
+	}
+	return config.Load(found, display)
 }
 
 // NewChecker compiles the built-in policies (and custom ones) once.

@@ -46,8 +46,12 @@ type Waiver struct {
 	Reason      string `json:"reason"`
 	ApprovedBy  string `json:"approved_by"`
 	Expires     string `json:"expires"`
-	// Source is the configuration file and line that declares the waiver.
+	// Source is the configuration file and line that declares the waiver,
+	// as the user named the file; File and Line are the same place with
+	// File relative to the bundle, like every finding position.
 	Source string `json:"source"`
+	File   string `json:"-"`
+	Line   int    `json:"-"`
 }
 
 // Kinds of finding.

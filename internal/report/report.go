@@ -19,6 +19,9 @@ type Meta struct {
 	// bundle: locations are then relative to the bundle folder, and the
 	// SARIF writer says so instead of pretending they are repository paths.
 	NoRepoRoot bool
+	// Verbose asks the text writer to list waived findings, not only count
+	// them.
+	Verbose bool
 }
 
 // Writer renders one result.

@@ -28,6 +28,9 @@ type document struct {
 	Obligations []result.Obligation      `json:"obligations"`
 	Rules       []result.Rule            `json:"rules"`
 	Findings    []jsonFinding            `json:"findings"`
+	// Waived are the findings configured waivers accept, each with its
+	// waiver; they do not count in summary or for the exit code.
+	Waived []jsonFinding `json:"waived"`
 }
 
 type tool struct {
@@ -92,12 +95,16 @@ func build(meta report.Meta, res *result.Result) document {
 		Obligations: res.Obligations,
 		Rules:       res.Rules,
 		Findings:    make([]jsonFinding, 0, len(res.Findings)),
+		Waived:      make([]jsonFinding, 0, len(res.Waived)),
 	}
 	if doc.Documents == nil {
 		doc.Documents = []result.Document{}
 	}
 	for _, f := range res.Findings {
 		doc.Findings = append(doc.Findings, jsonFinding{Finding: f, Fingerprint: f.Fingerprint()})
+	}
+	for _, f := range res.Waived {
+		doc.Waived = append(doc.Waived, jsonFinding{Finding: f, Fingerprint: f.Fingerprint()})
 	}
 	return doc
 }

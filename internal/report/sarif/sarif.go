@@ -116,7 +116,7 @@ func buildRun(meta report.Meta, res *result.Result) *gosarif.Run {
 	for _, f := range res.Waived {
 		r := buildResult(meta, index, f)
 		if f.Waiver != nil {
-			r.AddSuppression(suppression(f))
+			r.AddSuppression(suppression(meta, f))
 		}
 		run.AddResult(r)
 	}
@@ -156,14 +156,13 @@ func buildResult(meta report.Meta, index map[string]int, f finding.Finding) *gos
 // suppression states the waiver of a waived finding: accepted, with its
 // reason, approver and expiry as the justification, and a GUID derived from
 // the finding's fingerprint so that output stays byte-identical.
-func suppression(f finding.Finding) *gosarif.Suppression {
+func suppression(meta report.Meta, f finding.Finding) *gosarif.Suppression {
 	wv := f.Waiver
 	s := gosarif.NewSuppression("external").
 		WithStatus("accepted").
 		WithJustifcation(fmt.Sprintf("%s (approved by %s, expires %s; waiver %s)", wv.Reason, wv.ApprovedBy, wv.Expires, wv.Source)).
 		WithGuid(guid(f.Fingerprint() + "\x00" + wv.Source)).
-		WithLocation(gosarif.NewLocationWithPhysicalLocation(
-			gosarif.NewPhysicalLocation().WithArtifactLocation(gosarif.NewSimpleArtifactLocation(wv.Source))))
+		WithLocation(location(meta, position.Pos{File: wv.File, Line: wv.Line, Col: 1}, "the waiver"))
 	sp := gosarif.NewPropertyBag()
 	sp.Add("approved_by", wv.ApprovedBy)
 	sp.Add("expires", wv.Expires)

@@ -4,6 +4,7 @@ package text
 import (
 	"fmt"
 	"io"
+	"path"
 	"strings"
 
 	"github.com/annexlint/annexlint/internal/regime"
@@ -23,7 +24,7 @@ func (Writer) Write(w io.Writer, meta report.Meta, res *result.Result) error {
 	for _, f := range res.Findings {
 		loc := f.Pos
 		if meta.RepoPrefix != "" {
-			loc.File = meta.RepoPrefix + "/" + loc.File
+			loc.File = path.Clean(meta.RepoPrefix + "/" + loc.File)
 		}
 		fmt.Fprintf(&b, "%s: %s %s: %s\n", loc, f.Severity, f.RuleID, f.Message)
 		if r, ok := res.Rule(f.RuleID); ok {
@@ -41,6 +42,7 @@ func (Writer) Write(w io.Writer, meta report.Meta, res *result.Result) error {
 	fmt.Fprintf(&b, "annexlint %s: %s (%s) checked as of %s: %d document(s), %d of %d rules applicable; %s; %s\n",
 		meta.ToolVersion, name, res.Regime.Qualification, res.AsOf, len(res.Documents), res.Applicable(), len(res.Rules),
 		res.ObligationSummary(), res.Summary())
+	writeWaived(&b, meta, res)
 	_, err := io.WriteString(w, b.String())
 	return err
 }

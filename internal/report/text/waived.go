@@ -1,0 +1,33 @@
+package text
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/annexlint/annexlint/internal/report"
+	"github.com/annexlint/annexlint/internal/result"
+)
+
+// writeWaived states how many findings waivers accepted and, with
+// meta.Verbose, each one with its waiver: reason, approver, expiry and the
+// configuration line that declares it.
+func writeWaived(b *strings.Builder, meta report.Meta, res *result.Result) {
+	if len(res.Waived) == 0 {
+		return
+	}
+	if !meta.Verbose {
+		fmt.Fprintf(b, "%d finding(s) waived by the configuration, not counted above (--verbose lists them)\n", len(res.Waived))
+		return
+	}
+	fmt.Fprintf(b, "%d finding(s) waived by the configuration, not counted above:\n", len(res.Waived))
+	for _, f := range res.Waived {
+		loc := f.Pos
+		if meta.RepoPrefix != "" {
+			loc.File = meta.RepoPrefix + "/" + loc.File
+		}
+		fmt.Fprintf(b, "  waived %s: %s %s: %s\n", loc, f.Severity, f.RuleID, f.Message)
+		if w := f.Waiver; w != nil {
+			fmt.Fprintf(b, "    waiver %s: %s (approved by %s, expires %s)\n", w.Source, w.Reason, w.ApprovedBy, w.Expires)
+		}
+	}
+}
