@@ -75,6 +75,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.AddCommand(checkCommand(stdout, stderr), rulesCommand(stdout), versionCommand(stdout))
+	root.AddCommand(importCommand(stdout, stderr))
 	err := root.ExecuteContext(ctx)
 	var ee exitError
 	switch {
