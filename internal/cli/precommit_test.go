@@ -87,7 +87,7 @@ func TestPreCommitHook(t *testing.T) {
 	}
 
 	// a good change in one bundle: the hook runs on it and passes
-	replaceIn(t, filepath.Join(repo, "bundles", "pump", "policies", "disclosure.yaml"), "acknowledgement_days: 3\n", "acknowledgement_days: 2\n")
+	replaceIn(t, filepath.Join(repo, "bundles", "app", "policies", "disclosure.yaml"), "acknowledgement_days: 3\n", "acknowledgement_days: 2\n")
 	must(t, cmd("git", "add", "-A"))
 	out = must(t, cmd("git", "commit", "-q", "-m", "faster acknowledgement"))
 	if !strings.Contains(out, "Passed") {
@@ -95,7 +95,7 @@ func TestPreCommitHook(t *testing.T) {
 	}
 
 	// a bad change in the other bundle: the commit is refused and says why
-	disclosure := filepath.Join(repo, "bundles", "app", "policies", "disclosure.yaml")
+	disclosure := filepath.Join(repo, "bundles", "pump", "policies", "disclosure.yaml")
 	s := readFile(t, disclosure)
 	i, j := strings.Index(s, "contact:\n"), strings.Index(s, "acknowledgement_days:")
 	if i < 0 || j < i {
@@ -109,7 +109,7 @@ func TestPreCommitHook(t *testing.T) {
 	if err := c.Run(); err == nil {
 		t.Fatalf("commit with a finding was not blocked:\n%s", buf.String())
 	}
-	for _, want := range []string{"Failed", "policies/disclosure.yaml", "AL-", "error"} {
+	for _, want := range []string{"Failed", "bundles/pump/policies/disclosure.yaml", "error AL-CVD-001"} {
 		if !strings.Contains(buf.String(), want) {
 			t.Errorf("blocked commit's output does not show %q:\n%s", want, buf.String())
 		}
