@@ -249,12 +249,9 @@ func runCheck(ctx context.Context, args []string, f checkFlags, stdout, stderr i
 			fmt.Fprintf(stderr, "annexlint: wrote %s: %s (%s, as of %s)\n", f.output, b.Result.Bundle, b.Result.Summary(), b.Result.AsOf)
 		}
 	}
-	if f.format == "sarif" && len(bundles) > sarif.MaxRuns {
-		fmt.Fprintf(stderr, "annexlint: warning: %d runs in one SARIF file; GitHub code scanning accepts at most %d: check the bundles in groups of %d\n", len(bundles), sarif.MaxRuns, sarif.MaxRuns)
-	}
-	for _, b := range bundles {
-		if f.format == "sarif" && len(b.Result.Findings)+len(b.Result.Waived) > sarif.MaxResultsPerRun {
-			fmt.Fprintf(stderr, "annexlint: warning: %s has %d results; GitHub code scanning accepts at most %d per run\n", b.Result.Bundle, len(b.Result.Findings)+len(b.Result.Waived), sarif.MaxResultsPerRun)
+	if f.format == "sarif" {
+		for _, warning := range sarifLimits(bundles) {
+			fmt.Fprintf(stderr, "annexlint: warning: %s\n", warning)
 		}
 	}
 	if threshold != "" {
@@ -265,6 +262,22 @@ func runCheck(ctx context.Context, args []string, f checkFlags, stdout, stderr i
 		}
 	}
 	return nil
+}
+
+// sarifLimits says where a SARIF log would exceed GitHub code scanning's
+// documented limits (docs/github-code-scanning.md).
+func sarifLimits(bundles []report.Bundle) []string {
+	var out []string
+	if len(bundles) > sarif.MaxRuns {
+		out = append(out, fmt.Sprintf("%d runs in one SARIF file; GitHub code scanning accepts at most %d: check the bundles in groups of %d",
+			len(bundles), sarif.MaxRuns, sarif.MaxRuns))
+	}
+	for _, b := range bundles {
+		if n := len(b.Result.Findings) + len(b.Result.Waived); n > sarif.MaxResultsPerRun {
+			out = append(out, fmt.Sprintf("%s has %d results; GitHub code scanning accepts at most %d per run", b.Result.Bundle, n, sarif.MaxResultsPerRun))
+		}
+	}
+	return out
 }
 
 // writeReport renders the run's bundles as one report: through the writer's

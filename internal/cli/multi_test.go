@@ -62,7 +62,8 @@ type sarifLog struct {
 					} `json:"region"`
 				} `json:"physicalLocation"`
 			} `json:"locations"`
-			Suppressions []struct {
+			RelatedLocations []json.RawMessage `json:"relatedLocations"`
+			Suppressions     []struct {
 				Kind          string `json:"kind"`
 				Status        string `json:"status"`
 				Justification string `json:"justification"`
@@ -252,8 +253,15 @@ func TestSARIFForCodeScanning(t *testing.T) {
 			t.Errorf("rule %s has no precision", rule.ID)
 		}
 	}
+	// GitHub's limits (docs/github-code-scanning.md)
+	if len(r.Tool.Driver.Rules) > 25000 || len(r.Results) > 25000 {
+		t.Errorf("%d rules, %d results: above GitHub's 25,000", len(r.Tool.Driver.Rules), len(r.Results))
+	}
 	seen := map[string]string{}
 	for _, res := range r.Results {
+		if n := len(res.Locations) + len(res.RelatedLocations); n > 100 {
+			t.Errorf("%s has %d locations; GitHub shows 100", res.RuleID, n)
+		}
 		reg := res.Locations[0].PhysicalLocation.Region
 		if reg.EndLine < reg.StartLine || (reg.EndLine == reg.StartLine && reg.EndColumn < reg.StartColumn) {
 			t.Errorf("%s: region ends before it starts: %+v", res.RuleID, reg)
@@ -350,5 +358,82 @@ func validateSARIF(t *testing.T, out string) {
 	}
 	for _, e := range res.Errors() {
 		t.Errorf("SARIF schema: %s", e)
+	}
+}
+
+// TestCheckPathsDeterministic: the report of several bundles is the same
+// bytes whatever order the paths come in and however often it runs.
+func TestCheckPathsDeterministic(t *testing.T) {
+	t.Parallel()
+	repo, good, bad := twoBundleRepo(t)
+	paths := []string{filepath.Join(bad, "sbom"), filepath.Join(repo, "README.md"), filepath.Join(good, "annexlint.yaml"), bad}
+	reversed := []string{bad, filepath.Join(good, "annexlint.yaml"), filepath.Join(repo, "README.md"), filepath.Join(bad, "sbom")}
+	for _, format := range []string{"text", "json", "sarif"} {
+		t.Run(format, func(t *testing.T) {
+			t.Parallel()
+			flags := []string{"--as-of", asOf, "--format", format, "--fail-on", "none"}
+			a, _, _ := run(t, append(append([]string{"check"}, paths...), flags...)...)
+			b, _, _ := run(t, append(append([]string{"check"}, reversed...), flags...)...)
+			c, _, _ := run(t, append(append([]string{"check"}, paths...), flags...)...)
+			if a == "" || a != b || a != c {
+				t.Errorf("%s output differs with the order of the paths or between runs", format)
+			}
+		})
+	}
+}
+
+// TestNoRepositoryRoot: without .git above the bundle and without
+// --repo-root, annexlint says that locations are bundle-relative, and the
+// SARIF run states it.
+func TestNoRepositoryRoot(t *testing.T) {
+	t.Parallel()
+	dir := copyBundle(t, flawedExample) // a temporary folder: no .git above it
+	out, errOut, code := run(t, "check", dir, "--as-of", asOf, "--format", "sarif", "--fail-on", "none")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(errOut, "no repository root (.git) found above "+dir+"; locations are relative to the bundle folder") {
+		t.Errorf("stderr does not say locations are bundle-relative: %q", errOut)
+	}
+	validateSARIF(t, out)
+	var log struct {
+		Runs []struct {
+			Invocations []struct {
+				Properties map[string]any `json:"properties"`
+			} `json:"invocations"`
+			OriginalURIBaseIDs map[string]struct {
+				Description struct {
+					Text string `json:"text"`
+				} `json:"description"`
+			} `json:"originalUriBaseIds"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(out), &log); err != nil {
+		t.Fatal(err)
+	}
+	r := log.Runs[0]
+	if r.Invocations[0].Properties["uri_base"] != "bundle" || !strings.Contains(r.OriginalURIBaseIDs["%SRCROOT%"].Description.Text, "no repository root") {
+		t.Errorf("run does not state bundle-relative locations: %+v", r)
+	}
+	if got := parseSARIF(t, out).Runs[0].Results[0].Locations[0].PhysicalLocation.ArtifactLocation.URI; strings.Contains(got, "/tmp") || strings.HasPrefix(got, "..") {
+		t.Errorf("URI %q is not bundle-relative", got)
+	}
+}
+
+// TestSymlinkedBundleCheckedOnce: a bundle named through a symbolic link
+// and directly is one bundle.
+func TestSymlinkedBundleCheckedOnce(t *testing.T) {
+	t.Parallel()
+	_, good, _ := twoBundleRepo(t)
+	link := filepath.Join(t.TempDir(), "link")
+	if err := os.Symlink(good, link); err != nil {
+		t.Skipf("cannot create a symbolic link: %v", err)
+	}
+	out, errOut, code := run(t, "check", good, link, "--as-of", asOf, "--format", "sarif")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if n := len(parseSARIF(t, out).Runs); n != 1 {
+		t.Errorf("%d runs, want 1", n)
 	}
 }

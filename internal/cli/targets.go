@@ -56,10 +56,15 @@ func resolveTargets(args []string) (targets []target, ignored []string, err erro
 			ignored = append(ignored, arg)
 			continue
 		}
-		if seen[root] {
+		// Two names of one folder (a symbolic link) are one bundle.
+		id := root
+		if real, err := filepath.EvalSymlinks(root); err == nil {
+			id = real
+		}
+		if seen[id] {
 			continue
 		}
-		seen[root] = true
+		seen[id] = true
 		targets = append(targets, target{Dir: displayDir(arg, abs, root), Abs: root})
 	}
 	sort.Slice(targets, func(i, j int) bool { return targets[i].Abs < targets[j].Abs })
