@@ -57,6 +57,7 @@ type jsonReport struct {
 	} `json:"findings"`
 	Waived []struct {
 		RuleID string `json:"rule_id"`
+		Status string `json:"status"`
 		Key    string `json:"key"`
 		Waiver struct {
 			Reason     string `json:"reason"`
@@ -99,6 +100,9 @@ func TestWaivers(t *testing.T) {
 	var waived []string
 	for _, w := range rep.Waived {
 		waived = append(waived, w.RuleID+" "+w.Waiver.Source+" "+w.Waiver.ApprovedBy+" "+w.Waiver.Expires)
+		if w.Status != "waived" {
+			t.Errorf("waived %s has status %q", w.RuleID, w.Status)
+		}
 		if w.Waiver.Reason == "" {
 			t.Errorf("waived %s carries no waiver reason", w.RuleID)
 		}

@@ -31,8 +31,9 @@ type Finding struct {
 	// Occurrence numbers the findings of one rule in one file with the same
 	// key (1, 2, ...), in sorted order, so that each has its own fingerprint.
 	Occurrence int `json:"-"`
-	// Waiver is the accepted deviation that waives the finding, set only on
-	// waived findings (result.Result.Waived).
+	// Status is StatusWaived on a finding a waiver accepts (one of
+	// result.Result.Waived, with its Waiver); empty otherwise.
+	Status string  `json:"status,omitempty"`
 	Waiver *Waiver `json:"waiver,omitempty"`
 }
 
@@ -53,6 +54,9 @@ type Waiver struct {
 	File   string `json:"-"`
 	Line   int    `json:"-"`
 }
+
+// StatusWaived marks a finding a configured waiver accepts.
+const StatusWaived = "waived"
 
 // Kinds of finding.
 const (

@@ -103,7 +103,7 @@ func (s *Set) Apply(res *result.Result, bundleAbs string) {
 			used[i] = true
 			wv := w.Waiver
 			wv.File, wv.Line = cfgFile, w.Pos.Line
-			f.Waiver = &wv
+			f.Waiver, f.Status = &wv, finding.StatusWaived
 			res.Waived = append(res.Waived, f)
 			waived = true
 			break
