@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/annexlint/annexlint/internal/atomicfile"
 	"github.com/annexlint/annexlint/internal/bundle"
@@ -124,6 +125,9 @@ annexlint.yaml) and checks every bundle once, in path order. Files outside any b
 Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it (in any bundle),
 2 usage or input error.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := flagsFromEnv(cmd.Flags()); err != nil {
+				return err
+			}
 			f.changed = cmd.Flags().Changed
 			return runCheck(cmd.Context(), args, f, stdout, stderr)
 		},
@@ -262,6 +266,37 @@ func runCheck(ctx context.Context, args []string, f checkFlags, stdout, stderr i
 		}
 	}
 	return nil
+}
+
+// EnvPrefix starts the environment variable of each check flag, as Trivy
+// does: --fail-on is ANNEXLINT_FAIL_ON. A flag on the command line wins over
+// its variable, and the variable over the configuration file.
+const EnvPrefix = "ANNEXLINT_"
+
+// flagsFromEnv sets every flag not given on the command line from its
+// environment variable; a repeatable flag takes a list separated like PATH.
+func flagsFromEnv(fs *pflag.FlagSet) error {
+	var errs []error
+	fs.VisitAll(func(fl *pflag.Flag) {
+		if fl.Changed {
+			return
+		}
+		name := EnvPrefix + strings.ToUpper(strings.ReplaceAll(fl.Name, "-", "_"))
+		v, ok := os.LookupEnv(name)
+		if !ok {
+			return
+		}
+		values := []string{v}
+		if fl.Value.Type() == "stringArray" {
+			values = filepath.SplitList(v)
+		}
+		for _, x := range values {
+			if err := fs.Set(fl.Name, x); err != nil {
+				errs = append(errs, fmt.Errorf("%s=%q: %w", name, v, err))
+			}
+		}
+	})
+	return errors.Join(errs...)
 }
 
 // sarifLimits says where a SARIF log would exceed GitHub code scanning's
