@@ -8,7 +8,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -18,6 +17,7 @@ import (
 
 	"github.com/annexlint/annexlint/internal/docparse"
 	"github.com/annexlint/annexlint/internal/position"
+	"github.com/annexlint/annexlint/internal/safefile"
 )
 
 // ManifestNames are the file names tried, in order, for the manifest.
@@ -242,57 +242,18 @@ func cleanPath(p string) (string, error) {
 
 // read opens a file through the bundle root, which refuses any path or
 // symbolic link that resolves outside it, and enforces the size limit.
+// safefile checks the opened file, so a path swapped for a named pipe or a
+// hard link after any earlier look is still refused, and never blocks.
 func (l *Loader) read(root *os.Root, name string) ([]byte, error) {
-	// Stat before opening: opening a named pipe blocks until a writer
-	// appears, so a FIFO planted in a bundle would hang the run.
-	if st, err := root.Stat(name); err != nil {
-		return nil, pathErr(err)
-	} else if err := regular(st); err != nil {
-		return nil, err
+	data, err := safefile.ReadFile(root, name, l.opts.MaxFileSize)
+	var tl *safefile.TooLargeError
+	if errors.As(err, &tl) {
+		return nil, fmt.Errorf("%v (raise it with --max-file-size)", tl)
 	}
-	f, err := root.Open(name)
 	if err != nil {
 		return nil, pathErr(err)
-	}
-	defer func() { _ = f.Close() }()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, pathErr(err)
-	}
-	if err := regular(st); err != nil { // it may have changed since the Stat above
-		return nil, err
-	}
-	if st.Size() > l.opts.MaxFileSize {
-		return nil, fmt.Errorf("file is %d bytes, over the limit of %d bytes (raise it with --max-file-size)", st.Size(), l.opts.MaxFileSize)
-	}
-	// Read at most limit+1 bytes in case the file grows while we read.
-	data, err := io.ReadAll(io.LimitReader(f, l.opts.MaxFileSize+1))
-	if err != nil {
-		return nil, pathErr(err)
-	}
-	if int64(len(data)) > l.opts.MaxFileSize {
-		return nil, fmt.Errorf("file is over the limit of %d bytes", l.opts.MaxFileSize)
 	}
 	return data, nil
-}
-
-func regular(st fs.FileInfo) error {
-	if st.IsDir() {
-		return errors.New("is a directory, expected a file")
-	}
-	if m := st.Mode(); !m.IsRegular() {
-		what := "special file"
-		switch {
-		case m&fs.ModeNamedPipe != 0:
-			what = "named pipe"
-		case m&fs.ModeSocket != 0:
-			what = "socket"
-		case m&fs.ModeDevice != 0:
-			what = "device"
-		}
-		return fmt.Errorf("is a %s, expected a regular file", what)
-	}
-	return nil
 }
 
 // pathErr turns file-system errors into plain words, keeping the sentinel

@@ -100,7 +100,7 @@ func (c *Checker) Run(ctx context.Context, dir string, opts Options) (*result.Re
 		res.Documents = append(res.Documents, result.Document{ID: d.ID, Type: d.Type, Path: d.Path, SHA256: d.SHA256})
 	}
 
-	facts, err := enrich.Derive(b, root, c.Loader.MaxFileSize())
+	facts, err := enrich.Derive(ctx, b, root, c.Loader.MaxFileSize())
 	if err != nil {
 		return nil, err
 	}

@@ -5,6 +5,7 @@ package cli_test
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 )
@@ -45,4 +46,25 @@ func TestBadInputUnreadableManifest(t *testing.T) {
 	}
 	stdout, stderr, code := runGuarded(t, "check", dir, "--as-of", asOf)
 	checkInputError(t, stdout, stderr, code, "annexlint.yaml", `permission denied, the file cannot be read`)
+}
+
+// TestBadInputHardLink: a hard link is a second name for a file that may
+// live anywhere on the file system; nothing of it may be read or echoed.
+func TestBadInputHardLink(t *testing.T) {
+	t.Parallel()
+	dir := copyBundle(t, cleanExample)
+	secret := filepath.Join(t.TempDir(), "secret")
+	if err := os.WriteFile(secret, []byte("API_TOKEN=hunter2-do-not-echo\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, filepath.FromSlash(updatePlan))
+	remove(t, p)
+	if err := os.Link(secret, p); err != nil {
+		t.Skipf("cannot create a hard link here: %v", err)
+	}
+	stdout, stderr, code := runGuarded(t, "check", dir, "--as-of", asOf)
+	checkInputError(t, stdout, stderr, code, posOf(t, dir, "annexlint.yaml", "path: "+updatePlan), `is a hard link`)
+	if strings.Contains(stderr, "hunter2") {
+		t.Errorf("stderr echoes the linked file's content: %s", stderr)
+	}
 }

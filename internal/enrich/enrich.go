@@ -7,6 +7,7 @@
 package enrich
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -19,6 +20,7 @@ import (
 	"github.com/annexlint/annexlint/internal/cvss"
 	"github.com/annexlint/annexlint/internal/docparse"
 	"github.com/annexlint/annexlint/internal/position"
+	"github.com/annexlint/annexlint/internal/safefile"
 )
 
 // Facts is what Derive found.
@@ -49,7 +51,7 @@ type CVSS struct {
 // Derive computes the facts of bundle b. root is the bundle's root handle
 // (the one its documents were read through) and maxSize the largest file
 // that may be hashed.
-func Derive(b *bundle.Bundle, root *os.Root, maxSize int64) (*Facts, error) {
+func Derive(ctx context.Context, b *bundle.Bundle, root *os.Root, maxSize int64) (*Facts, error) {
 	f := &Facts{CVSS: map[string]CVSS{}, SHA256: map[string]string{}}
 	for _, d := range b.Documents {
 		if d.Type == "security-risk-file" {
@@ -71,7 +73,10 @@ func Derive(b *bundle.Bundle, root *os.Root, maxSize int64) (*Facts, error) {
 		if _, ok := b.Files[ev.path]; !ok {
 			continue
 		}
-		sum, err := hashFile(root, ev.path, maxSize)
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		sum, err := hashFile(ctx, root, ev.path, maxSize)
 		if err != nil {
 			errs = append(errs, position.Errorf(ev.at, "evidence file %q: %v", ev.path, err))
 			continue
@@ -153,31 +158,21 @@ func evidence(b *bundle.Bundle) []evidenceRef {
 	return out
 }
 
-// hashFile streams a bundle file through SHA-256. It checks the file is
-// regular before opening it (opening a named pipe would block) and stops at
-// maxSize bytes.
-func hashFile(root *os.Root, name string, maxSize int64) (string, error) {
-	st, err := root.Stat(name)
+// hashFile streams a bundle file through SHA-256. safefile checks the
+// opened file (regular, one name: a hard link could be a digest of a secret
+// elsewhere) without blocking on a named pipe, and it stops at maxSize
+// bytes. ctx is checked between chunks so --timeout bounds hashing too.
+func hashFile(ctx context.Context, root *os.Root, name string, maxSize int64) (string, error) {
+	f, st, err := safefile.Open(root, name)
 	if err != nil {
-		return "", fmt.Errorf("hash: %w", err)
+		return "", err
 	}
-	if !st.Mode().IsRegular() {
-		return "", errors.New("is not a regular file")
-	}
+	defer func() { _ = f.Close() }()
 	if st.Size() > maxSize {
 		return "", fmt.Errorf("file is %d bytes, over the limit of %d bytes (raise it with --max-file-size)", st.Size(), maxSize)
 	}
-	f, err := root.Open(name)
-	if err != nil {
-		return "", fmt.Errorf("hash: %w", err)
-	}
-	defer func() { _ = f.Close() }()
-	// It may have been swapped since the Stat above.
-	if again, err := f.Stat(); err != nil || !again.Mode().IsRegular() {
-		return "", errors.New("is not a regular file")
-	}
 	h := sha256.New()
-	n, err := io.Copy(h, io.LimitReader(f, maxSize+1))
+	n, err := io.Copy(h, ctxReader{ctx, io.LimitReader(f, maxSize+1)})
 	if err != nil {
 		return "", fmt.Errorf("hash: %w", err)
 	}
@@ -185,4 +180,17 @@ func hashFile(root *os.Root, name string, maxSize int64) (string, error) {
 		return "", fmt.Errorf("file is over the limit of %d bytes", maxSize)
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// ctxReader stops a copy when ctx is done.
+type ctxReader struct {
+	ctx context.Context //nolint:containedctx // lives for one io.Copy
+	r   io.Reader
+}
+
+func (c ctxReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.r.Read(p)
 }

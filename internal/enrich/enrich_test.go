@@ -1,6 +1,7 @@
 package enrich
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -120,7 +121,7 @@ func TestDeriveHashesOnlyNamedBundleFiles(t *testing.T) {
 		"not a threat",
 	}}
 	b, root := fixture(t, files, matrix, risk)
-	facts, err := Derive(b, root, 1<<20)
+	facts, err := Derive(context.Background(), b, root, 1<<20)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,7 +139,7 @@ func TestDeriveRefusesOversizedEvidence(t *testing.T) {
 	files := map[string]string{"big.bin": strings.Repeat("x", 100)}
 	b, root := fixture(t, files, evidenceList("big.bin"), nil)
 	b.Documents[0].Loc = docparse.Locate("gspr.yaml", []byte(`{"entries": [{"gspr": "17.2", "evidence": [{"document": "big.bin"}]}]}`), docparse.Limits{})
-	_, err := Derive(b, root, 99)
+	_, err := Derive(context.Background(), b, root, 99)
 	var pe *position.Error
 	if !errors.As(err, &pe) {
 		t.Fatalf("error %v is not a *position.Error", err)
@@ -146,7 +147,7 @@ func TestDeriveRefusesOversizedEvidence(t *testing.T) {
 	if pe.Pos.File != "gspr.yaml" || pe.Pos.Line != 1 || !strings.Contains(pe.Msg, "over the limit of 99 bytes") {
 		t.Errorf("error = %v", err)
 	}
-	if _, err := Derive(b, root, 100); err != nil {
+	if _, err := Derive(context.Background(), b, root, 100); err != nil {
 		t.Errorf("a file of exactly the limit is refused: %v", err)
 	}
 }
@@ -154,7 +155,7 @@ func TestDeriveRefusesOversizedEvidence(t *testing.T) {
 func TestDeriveNothingToDo(t *testing.T) {
 	t.Parallel()
 	b, root := fixture(t, nil, "not a matrix", []any{"not a risk file"})
-	facts, err := Derive(b, root, 1<<20)
+	facts, err := Derive(context.Background(), b, root, 1<<20)
 	if err != nil || len(facts.SHA256) != 0 || len(facts.CVSS) != 0 {
 		t.Errorf("Derive = %+v, %v", facts, err)
 	}
