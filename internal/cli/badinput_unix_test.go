@@ -68,3 +68,16 @@ func TestBadInputHardLink(t *testing.T) {
 		t.Errorf("stderr echoes the linked file's content: %s", stderr)
 	}
 }
+
+// TestCustomPolicyFIFO: a named pipe called *.rego must not hang the run.
+func TestCustomPolicyFIFO(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	if err := syscall.Mkfifo(filepath.Join(dir, "x.rego"), 0o644); err != nil {
+		t.Skipf("cannot create a FIFO here: %v", err)
+	}
+	_, stderr, code := runGuarded(t, "check", cleanExample, "--as-of", asOf, "--policy", dir)
+	if code != 2 || !strings.Contains(stderr, "x.rego") || !strings.Contains(stderr, "named pipe") {
+		t.Errorf("exit %d, stderr:\n%s", code, stderr)
+	}
+}

@@ -28,6 +28,7 @@ import (
 	"github.com/annexlint/annexlint/internal/report/jsonreport"
 	"github.com/annexlint/annexlint/internal/report/sarif"
 	"github.com/annexlint/annexlint/internal/report/text"
+	"github.com/annexlint/annexlint/internal/safefile"
 	"github.com/annexlint/annexlint/internal/schema"
 	"github.com/annexlint/annexlint/internal/waiver"
 	"github.com/annexlint/annexlint/policies"
@@ -430,7 +431,15 @@ func NewChecker(ctx context.Context, policyDirs []string, maxFileSize int64) (*c
 		if err != nil || !st.IsDir() {
 			return nil, fmt.Errorf("--policy %s: not a directory", d)
 		}
-		sources = append(sources, policy.Source{Name: filepath.ToSlash(d), FS: os.DirFS(d)})
+		// Read through an os.Root, as bundles are: no symbolic link out of
+		// the folder (to /proc/self/environ, /dev/zero), regular files only,
+		// each size-bounded, and no open that blocks on a named pipe.
+		root, err := os.OpenRoot(d)
+		if err != nil {
+			return nil, fmt.Errorf("--policy %s: %w", d, err)
+		}
+		defer func() { _ = root.Close() }()
+		sources = append(sources, policy.Source{Name: filepath.ToSlash(d), FS: safefile.FS{Root: root, Limit: policy.MaxModuleSize}, Custom: true})
 	}
 	engine, err := policy.New(ctx, sources, catalog.Builtin())
 	if err != nil {

@@ -27,7 +27,18 @@ import (
 type Source struct {
 	Name string // shown in positions, e.g. "builtin" or the directory given
 	FS   fs.FS
+	// Custom marks a user's rule directory: it may not define or extend the
+	// packages of the built-in set (see foreignPackages).
+	Custom bool
 }
+
+// Custom policy folders are read through safefile.FS with these limits:
+// Rego is small, and a link to /dev/zero or a huge file must not exhaust
+// memory.
+const (
+	MaxModuleSize = 4 << 20  // one .rego file
+	MaxSourceSize = 64 << 20 // all .rego files of one folder
+)
 
 // Engine holds compiled policies and one prepared query per group of rules
 // (same area, same applicability).
@@ -61,6 +72,7 @@ const DefaultTimeout = 30 * time.Second
 func LoadModules(sources []Source, withTests bool) (map[string]*ast.Module, error) {
 	modules := map[string]*ast.Module{}
 	for _, src := range sources {
+		var total int64
 		err := fs.WalkDir(src.FS, ".", func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return err
@@ -74,6 +86,9 @@ func LoadModules(sources []Source, withTests bool) (map[string]*ast.Module, erro
 			data, err := fs.ReadFile(src.FS, p)
 			if err != nil {
 				return err
+			}
+			if total += int64(len(data)); total > MaxSourceSize {
+				return fmt.Errorf("%s: the folder's .rego files pass %d bytes in all", p, MaxSourceSize)
 			}
 			name := src.Name + "/" + p
 			m, err := ast.ParseModuleWithOpts(name, string(data), ast.ParserOptions{
@@ -105,8 +120,26 @@ func NewCompiler() *ast.Compiler {
 
 // New compiles the sources once and prepares one query per rule.
 func New(ctx context.Context, sources []Source, builtin []catalog.Rule) (*Engine, error) {
-	modules, err := LoadModules(sources, false)
-	if err != nil {
+	modules := map[string]*ast.Module{}
+	own, custom := map[string]*ast.Module{}, map[string]*ast.Module{}
+	for _, src := range sources {
+		ms, err := LoadModules([]Source{src}, false)
+		if err != nil {
+			return nil, err
+		}
+		for name, m := range ms {
+			if _, dup := modules[name]; dup {
+				return nil, fmt.Errorf("load policies: %s is loaded twice", name)
+			}
+			modules[name] = m
+			if src.Custom {
+				custom[name] = m
+			} else {
+				own[name] = m
+			}
+		}
+	}
+	if err := foreignPackages(own, custom); err != nil {
 		return nil, err
 	}
 	compiler := NewCompiler()

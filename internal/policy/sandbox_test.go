@@ -44,7 +44,7 @@ report contains lib.finding(lib.manifest_path, "", "probe") if {
 
 func compileCustom(t *testing.T, src string) (*policy.Engine, error) {
 	t.Helper()
-	custom := policy.Source{Name: "custom", FS: fstest.MapFS{"custom/x/x.rego": {Data: []byte(src)}}}
+	custom := policy.Source{Name: "custom", FS: fstest.MapFS{"custom/x/x.rego": {Data: []byte(src)}}, Custom: true}
 	return policy.New(context.Background(), append(append([]policy.Source{}, builtinSource...), custom), catalog.Builtin())
 }
 

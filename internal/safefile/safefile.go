@@ -15,6 +15,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strings"
 )
 
 // Open opens name under root for reading and returns it only if it is a
@@ -128,6 +129,9 @@ func (s FS) ReadFile(name string) ([]byte, error) {
 		return nil, &fs.PathError{Op: "read", Path: name, Err: fs.ErrInvalid}
 	}
 	data, err := ReadFile(s.Root, name, s.Limit)
+	if err != nil && strings.Contains(err.Error(), "path escapes from parent") {
+		err = errors.New("the path (or a symbolic link on it) leads outside the folder, which annexlint refuses to read")
+	}
 	if err != nil {
 		return nil, &fs.PathError{Op: "read", Path: name, Err: err}
 	}
