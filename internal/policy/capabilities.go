@@ -2,6 +2,7 @@ package policy
 
 import (
 	"strings"
+	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 )
@@ -10,6 +11,11 @@ import (
 // strangers (custom rule sets), so they get no network, no environment, no
 // clock and no randomness: the first two would leak or fetch data, the last
 // two would make output depend on when and where annexlint runs.
+//
+// Every built-in OPA itself marks Nondeterministic is refused as well (see
+// DeniedReason); this list gives those their reasons and adds the ones OPA
+// does not mark. TestBuiltinsReviewed fails when an OPA upgrade adds a
+// built-in, so each new one is looked at before it reaches policies.
 var deniedBuiltins = map[string]string{
 	"http.send":              "network access",
 	"net.lookup_ip_addr":     "network access",
@@ -23,6 +29,14 @@ var deniedBuiltins = map[string]string{
 	// disk whatever the capabilities say: a way out of the bundle.
 	"json.match_schema":  "it reads files outside the bundle through file:// $ref",
 	"json.verify_schema": "it reads files outside the bundle through file:// $ref",
+	// ECDSA and RSA-PSS signatures take fresh randomness: three runs, three
+	// outputs.
+	"io.jwt.encode_sign":     "randomness (signatures)",
+	"io.jwt.encode_sign_raw": "randomness (signatures)",
+	// Not marked nondeterministic by OPA, but certificate validity is judged
+	// against the wall clock.
+	"crypto.x509.parse_and_verify_certificates":              "the wall clock (certificate validity is checked against the current time)",
+	"crypto.x509.parse_and_verify_certificates_with_options": "the wall clock (certificate validity is checked against the current time)",
 }
 
 // deniedPrefixes are refused as families.
@@ -30,6 +44,15 @@ var deniedPrefixes = map[string]string{
 	// These may fetch keys in some configurations; policies here have no use for them.
 	"io.jwt.verify_":       "JWT verification, which may fetch keys over the network",
 	"io.jwt.decode_verify": "JWT verification, which may fetch keys over the network",
+}
+
+// The time built-ins take a zone name, and "Local" means time.Local, which
+// Go reads from TZ (and /etc/localtime); a zone abbreviation in
+// time.parse_ns resolves through it too. Making Local UTC once, before any
+// evaluation, keeps the host's zone out of every result. It runs in init
+// so no goroutine can read time.Local while it changes.
+func init() {
+	time.Local = time.UTC
 }
 
 // Capabilities returns OPA's capabilities for this version minus the denied
@@ -57,6 +80,9 @@ func DeniedReason(name string) (string, bool) {
 		if strings.HasPrefix(name, prefix) {
 			return r, true
 		}
+	}
+	if b, ok := ast.BuiltinMap[name]; ok && b.Nondeterministic {
+		return "its result depends on when or where annexlint runs (OPA marks it nondeterministic)", true
 	}
 	return "", false
 }
