@@ -77,6 +77,9 @@ type Rule struct {
 	Query string `json:"-"`
 	// Source is where the rule was declared (file:line).
 	Source string `json:"source,omitempty"`
+	// Custom marks a rule from a --policy folder: its text is a stranger's,
+	// so writers that render Markdown escape it.
+	Custom bool `json:"-"`
 }
 
 // Dates that decide whether a dated rule applies.

@@ -30,6 +30,7 @@ import (
 	"github.com/annexlint/annexlint/internal/report/text"
 	"github.com/annexlint/annexlint/internal/safefile"
 	"github.com/annexlint/annexlint/internal/schema"
+	"github.com/annexlint/annexlint/internal/termsafe"
 	"github.com/annexlint/annexlint/internal/waiver"
 	"github.com/annexlint/annexlint/policies"
 )
@@ -86,7 +87,9 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case errors.As(err, &ee):
 		return ee.code
 	default:
-		fmt.Fprintf(stderr, "annexlint: %v\n", err)
+		// Errors quote bundle and policy content; line feeds stay (a list
+		// of errors spans lines), every other control is made visible.
+		fmt.Fprintf(stderr, "annexlint: %s\n", termsafe.Lines(err.Error()))
 		if strings.Contains(err.Error(), "unknown flag") || strings.Contains(err.Error(), "unknown command") || strings.Contains(err.Error(), "accepts") {
 			fmt.Fprintln(stderr, "Run 'annexlint --help' for usage.")
 		}

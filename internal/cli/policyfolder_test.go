@@ -1,6 +1,7 @@
 package cli_test
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -100,5 +101,89 @@ func TestCustomPolicyFolderTooLarge(t *testing.T) {
 	_, stderr, code := runGuarded(t, "check", cleanExample, "--as-of", asOf, "--policy", dir)
 	if code != 2 || !strings.Contains(stderr, "big.rego") || !strings.Contains(stderr, "over the limit") {
 		t.Errorf("exit %d, stderr:\n%.500s", code, stderr)
+	}
+}
+
+// TestCustomFindingPathsStayInBundle: a custom rule's finding names a file
+// by path; one outside the bundle would become a SARIF location outside
+// the repository. It is a policy error, exit 2.
+func TestCustomFindingPathsStayInBundle(t *testing.T) {
+	t.Parallel()
+	for _, p := range []string{"/etc/passwd", "../../x", "a/../../b", `C:/x`, `a\b`, "./annexlint.yaml"} {
+		t.Run(p, func(t *testing.T) {
+			t.Parallel()
+			src := ruleMeta + `package annexlint.rules.custom["x"]
+
+report contains {"path": ` + strconvQuote(p) + `, "pointer": "", "message": "escape"}
+`
+			dir, _ := writePolicy(t, src)
+			stdout, stderr, code := runGuarded(t, "check", cleanExample, "--as-of", asOf, "--policy", dir, "-f", "sarif")
+			if code != 2 || stdout != "" {
+				t.Errorf("exit %d, stdout %.300q; want exit 2 and no report", code, stdout)
+			}
+			if !strings.Contains(stderr, "rule AL-CUSTOM-001: finding path") {
+				t.Errorf("stderr does not name the rule and the path:\n%s", stderr)
+			}
+		})
+	}
+}
+
+func strconvQuote(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// TestCustomMetadataMarkdownEscaped: custom METADATA goes into SARIF
+// help.markdown, which viewers render; links, images and HTML from it must
+// arrive as text.
+func TestCustomMetadataMarkdownEscaped(t *testing.T) {
+	t.Parallel()
+	src := strings.Replace(customPolicy(`false`), "# description: A custom rule used by the sandbox tests.",
+		`# description: "Click [here](https://evil.example/) <img src=x onerror=alert(1)>"`, 1)
+	src = strings.Replace(src, "#   remediation: Remove the probe.", "#   remediation: \"![x](https://evil.example/t.png) <script>alert(1)</script>\"", 1)
+	dir, _ := writePolicy(t, src)
+	stdout, stderr, code := runGuarded(t, "check", cleanExample, "--as-of", asOf, "--policy", dir, "-f", "sarif")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var log struct {
+		Runs []struct {
+			Tool struct {
+				Driver struct {
+					Rules []struct {
+						ID   string `json:"id"`
+						Help struct {
+							Markdown string `json:"markdown"`
+						} `json:"help"`
+					} `json:"rules"`
+				} `json:"driver"`
+			} `json:"tool"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &log); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, r := range log.Runs[0].Tool.Driver.Rules {
+		md := r.Help.Markdown
+		switch r.ID {
+		case "AL-CUSTOM-001":
+			found = true
+			for _, bad := range []string{"[here](", "<img", "![x](", "<script"} {
+				if strings.Contains(md, bad) {
+					t.Errorf("custom help.markdown holds live %q:\n%s", bad, md)
+				}
+			}
+			if !strings.Contains(md, `&lt;img src\=x`) {
+				t.Errorf("custom help.markdown lost the text:\n%s", md)
+			}
+		case "AL-RISK-001":
+			if !strings.Contains(md, "`") {
+				t.Errorf("built-in help.markdown lost its code spans:\n%s", md)
+			}
+		}
+	}
+	if !found {
+		t.Fatal("custom rule missing from SARIF rules")
 	}
 }

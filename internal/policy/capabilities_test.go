@@ -83,8 +83,8 @@ func TestSandboxRefusesClockAndRandomness(t *testing.T) {
 	t.Parallel()
 	cases := map[string]string{
 		"crypto.x509.parse_and_verify_certificates": `[ok, _] := crypto.x509.parse_and_verify_certificates("x"); ok`,
-		"io.jwt.encode_sign": `io.jwt.encode_sign({"alg": "ES256"}, {}, {"kty": "EC", "crv": "P-256", "d": "x", "x": "x", "y": "y"}) != ""`,
-		"io.jwt.encode_sign_raw": `io.jwt.encode_sign_raw("{}", "{}", "{}") != ""`,
+		"io.jwt.encode_sign":                        `io.jwt.encode_sign({"alg": "ES256"}, {}, {"kty": "EC", "crv": "P-256", "d": "x", "x": "x", "y": "y"}) != ""`,
+		"io.jwt.encode_sign_raw":                    `io.jwt.encode_sign_raw("{}", "{}", "{}") != ""`,
 	}
 	for name, body := range cases {
 		t.Run(name, func(t *testing.T) {

@@ -151,6 +151,10 @@ func New(ctx context.Context, sources []Source, builtin []catalog.Rule) (*Engine
 	if err != nil {
 		return nil, err
 	}
+	for i := range rules {
+		file := rules[i].Source[:max(0, strings.LastIndexByte(rules[i].Source, ':'))]
+		_, rules[i].Custom = custom[file]
+	}
 	if err := undeclaredRules(modules, rules); err != nil {
 		return nil, err
 	}
@@ -454,6 +458,9 @@ func decodeResult(id string, item any) (Result, error) {
 	if res.Path, err = str(obj, "path", true); err != nil {
 		return Result{}, fmt.Errorf("rule %s: %w", id, err)
 	}
+	if err := bundlePath(res.Path); err != nil {
+		return Result{}, fmt.Errorf("rule %s: finding path %q %w", id, res.Path, err)
+	}
 	if res.Pointer, err = str(obj, "pointer", false); err != nil {
 		return Result{}, fmt.Errorf("rule %s: %w", id, err)
 	}
@@ -467,6 +474,9 @@ func decodeResult(id string, item any) (Result, error) {
 				continue
 			}
 			p, _ := ro["path"].(string)
+			if err := bundlePath(p); p != "" && err != nil {
+				return Result{}, fmt.Errorf("rule %s: related path %q %w", id, p, err)
+			}
 			ptr, _ := ro["pointer"].(string)
 			msg, _ := ro["message"].(string)
 			res.Related = append(res.Related, Related{Path: p, Pointer: ptr, Message: msg})
@@ -480,6 +490,21 @@ func decodeResult(id string, item any) (Result, error) {
 		})
 	}
 	return res, nil
+}
+
+// bundlePath refuses a finding path that is not a clean bundle-relative
+// path: a custom rule could otherwise report "/etc/passwd" or "../../x",
+// which would become a SARIF location outside the repository.
+func bundlePath(p string) error {
+	switch {
+	case p == "":
+		return errors.New("is empty")
+	case strings.ContainsAny(p, "\\\x00") || path.IsAbs(p) || (len(p) > 1 && p[1] == ':'):
+		return errors.New("is not a relative, slash-separated path inside the bundle")
+	case p == ".." || strings.HasPrefix(p, "../") || path.Clean(p) != p:
+		return errors.New("leaves the bundle or is not a clean path; findings must name files inside the bundle")
+	}
+	return nil
 }
 
 func str(obj map[string]any, key string, required bool) (string, error) {

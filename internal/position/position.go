@@ -1,7 +1,11 @@
 // Package position describes where in a bundle file a value or a finding sits.
 package position
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/annexlint/annexlint/internal/termsafe"
+)
 
 // Pos is a place in a file: the file path is relative to the bundle root and
 // uses forward slashes; Line and Col are 1-based, 0 when unknown.
@@ -12,14 +16,17 @@ type Pos struct {
 }
 
 // String renders the position as file:line:col, omitting unknown parts.
+// The file name comes from a manifest, so control characters in it are
+// shown as escapes rather than sent to a terminal.
 func (p Pos) String() string {
+	file := termsafe.String(p.File)
 	switch {
 	case p.Line == 0:
-		return p.File
+		return file
 	case p.Col == 0:
-		return fmt.Sprintf("%s:%d", p.File, p.Line)
+		return fmt.Sprintf("%s:%d", file, p.Line)
 	default:
-		return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+		return fmt.Sprintf("%s:%d:%d", file, p.Line, p.Col)
 	}
 }
 
@@ -30,7 +37,9 @@ type Error struct {
 	Msg string
 }
 
-func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
+// Error renders the error on one line: Msg may quote the file, and a line
+// break or escape sequence in it must not reach a terminal as such.
+func (e *Error) Error() string { return e.Pos.String() + ": " + termsafe.String(e.Msg) }
 
 // Errorf builds a positioned input error.
 func Errorf(p Pos, format string, args ...any) *Error {

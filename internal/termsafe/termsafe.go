@@ -109,3 +109,31 @@ func needsJSON(data []byte) bool {
 	}
 	return false
 }
+
+// Markdown returns s as literal Markdown text: every ASCII punctuation
+// character is backslash-escaped (CommonMark allows it for all of them) and
+// <, > and & become entities, so
+// text from a custom policy's METADATA cannot open a link, an image, raw
+// HTML or a heading in a SARIF viewer. Line feeds become spaces, so no
+// block structure can start either.
+func Markdown(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\n' || r == '\r':
+			b.WriteByte(' ')
+		case r == '<':
+			b.WriteString("&lt;") // entities: renderers that pass HTML through still show text
+		case r == '>':
+			b.WriteString("&gt;")
+		case r == '&':
+			b.WriteString("&amp;")
+		case r < 0x80 && r > 0x20 && !('0' <= r && r <= '9' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'):
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

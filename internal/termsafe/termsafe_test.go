@@ -44,3 +44,11 @@ func TestJSON(t *testing.T) {
 		t.Fatalf("escaped JSON does not decode to the same text: %v %q", err, back["name"])
 	}
 }
+
+func TestMarkdown(t *testing.T) {
+	in := "Fix <img src=x onerror=alert(1)> [click](javascript:alert(1))\n# Heading *bold* `code`"
+	want := `Fix &lt;img src\=x onerror\=alert\(1\)&gt; \[click\]\(javascript\:alert\(1\)\) \# Heading \*bold\* \` + "`" + `code\` + "`"
+	if got := Markdown(in); got != want {
+		t.Errorf("Markdown =\n%s\nwant\n%s", got, want)
+	}
+}

@@ -2,6 +2,7 @@
 package jsonreport
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 
@@ -10,6 +11,7 @@ import (
 	"github.com/annexlint/annexlint/internal/regime"
 	"github.com/annexlint/annexlint/internal/report"
 	"github.com/annexlint/annexlint/internal/result"
+	"github.com/annexlint/annexlint/internal/termsafe"
 )
 
 // Writer is the JSON report writer.
@@ -110,8 +112,14 @@ func build(meta report.Meta, res *result.Result) document {
 }
 
 func encode(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	// encoding/json writes C1 controls and bidi overrides raw.
+	_, err := w.Write(termsafe.JSON(buf.Bytes()))
+	return err
 }

@@ -3,6 +3,7 @@
 package sarif
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -19,6 +20,7 @@ import (
 	"github.com/annexlint/annexlint/internal/position"
 	"github.com/annexlint/annexlint/internal/report"
 	"github.com/annexlint/annexlint/internal/result"
+	"github.com/annexlint/annexlint/internal/termsafe"
 )
 
 // Writer is the SARIF writer.
@@ -56,7 +58,13 @@ func (Writer) WriteAll(w io.Writer, bundles []report.Bundle) error {
 	for _, b := range bundles {
 		rep.AddRun(buildRun(b.Meta, b.Result))
 	}
-	return rep.PrettyWrite(w)
+	var buf bytes.Buffer
+	if err := rep.PrettyWrite(&buf); err != nil {
+		return err
+	}
+	// encoding/json writes C1 controls and bidi overrides raw.
+	_, err = w.Write(termsafe.JSON(buf.Bytes()))
+	return err
 }
 
 // AutomationID is the run's category for code scanning: "annexlint/" and
@@ -220,13 +228,19 @@ func SecuritySeverity(r result.Rule) string {
 func descriptor(rr result.Rule) *gosarif.ReportingDescriptor {
 	r := rr.Rule
 	ids := make([]string, 0, len(r.Clauses))
+	// A custom rule's METADATA is a stranger's text: in help.markdown it
+	// must stay text, not links, images or HTML a SARIF viewer renders.
+	md1, code := func(s string) string { return s }, func(s string) string { return "`" + s + "`" }
+	if r.Custom {
+		md1, code = termsafe.Markdown, termsafe.Markdown
+	}
 	var md strings.Builder
-	fmt.Fprintf(&md, "%s\n\n**Enforces:**\n", r.Description)
+	fmt.Fprintf(&md, "%s\n\n**Enforces:**\n", md1(r.Description))
 	for _, c := range r.Clauses {
 		ids = append(ids, c.ID)
-		fmt.Fprintf(&md, "- %s (`%s`)\n", c.Cite, c.ID)
+		fmt.Fprintf(&md, "- %s (%s)\n", md1(c.Cite), code(c.ID))
 	}
-	fmt.Fprintf(&md, "\n**How to fix:** %s\n", r.Remediation)
+	fmt.Fprintf(&md, "\n**How to fix:** %s\n", md1(r.Remediation))
 	text := fmt.Sprintf("%s\nEnforces: %s\nHow to fix: %s", r.Description, citeList(r), r.Remediation)
 	tags := append([]string{"security", "compliance", r.Area}, ids...)
 	if len(tags) > MaxTags {

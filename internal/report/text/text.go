@@ -10,6 +10,7 @@ import (
 	"github.com/annexlint/annexlint/internal/regime"
 	"github.com/annexlint/annexlint/internal/report"
 	"github.com/annexlint/annexlint/internal/result"
+	"github.com/annexlint/annexlint/internal/termsafe"
 )
 
 // Writer is the text report writer.
@@ -26,7 +27,10 @@ func (Writer) Write(w io.Writer, meta report.Meta, res *result.Result) error {
 		if meta.RepoPrefix != "" {
 			loc.File = path.Clean(meta.RepoPrefix + "/" + loc.File)
 		}
-		fmt.Fprintf(&b, "%s: %s %s: %s\n", loc, f.Severity, f.RuleID, f.Message)
+		// Every string here may come from the bundle or a custom policy:
+		// safef keeps escape sequences and line breaks in them from acting
+		// on the terminal (a fake summary line, a cleared screen).
+		safef(&b, "%s: %s %s: %s\n", loc, f.Severity, f.RuleID, f.Message)
 		if r, ok := res.Rule(f.RuleID); ok {
 			fmt.Fprintf(&b, "    %s\n", clauseLine(r.Verdict))
 		}
@@ -35,11 +39,11 @@ func (Writer) Write(w io.Writer, meta report.Meta, res *result.Result) error {
 			if meta.RepoPrefix != "" {
 				rl.File = meta.RepoPrefix + "/" + rl.File
 			}
-			fmt.Fprintf(&b, "    see: %s: %s\n", rl, rel.Message)
+			safef(&b, "    see: %s: %s\n", rl, rel.Message)
 		}
 	}
 	name := strings.TrimSpace(res.Product.Name + " " + res.Product.Version)
-	fmt.Fprintf(&b, "annexlint %s: %s (%s) checked as of %s: %d document(s), %d of %d rules applicable; %s; %s\n",
+	safef(&b, "annexlint %s: %s (%s) checked as of %s: %d document(s), %d of %d rules applicable; %s; %s\n",
 		meta.ToolVersion, name, res.Regime.Qualification, res.AsOf, len(res.Documents), res.Applicable(), len(res.Rules),
 		res.ObligationSummary(), res.Summary())
 	writeWaived(&b, meta, res)
@@ -50,7 +54,7 @@ func (Writer) Write(w io.Writer, meta report.Meta, res *result.Result) error {
 // writeRegime prints the decision every verdict rests on.
 func writeRegime(b *strings.Builder, res *result.Result) {
 	d := res.Regime
-	fmt.Fprintf(b, "regime as of %s: %s\n", d.AsOf, d.QualificationReason)
+	safef(b, "regime as of %s: %s\n", d.AsOf, d.QualificationReason)
 	for _, in := range d.Instruments {
 		if in.Role == regime.NotApplicable && in.Instrument == "IVDR" && d.Framework != "IVDR" {
 			continue // the IVDR line only adds noise outside IVDs
@@ -59,10 +63,10 @@ func writeRegime(b *strings.Builder, res *result.Result) {
 		if in.Part != "" {
 			name += ", " + in.Part
 		}
-		fmt.Fprintf(b, "  %-14s %s: %s\n", in.Role, name, in.Reason)
+		safef(b, "  %-14s %s: %s\n", in.Role, name, in.Reason)
 	}
 	for _, p := range d.Problems {
-		fmt.Fprintf(b, "  manifest problem: %s\n", p)
+		safef(b, "  manifest problem: %s\n", p)
 	}
 }
 
@@ -71,9 +75,9 @@ func clauseLine(v regime.RuleVerdict) string {
 	for _, c := range v.Clauses {
 		switch c.Role {
 		case regime.Basis:
-			basis = append(basis, c.Cite+" ["+c.ID+"]")
+			basis = append(basis, termsafe.String(c.Cite+" ["+c.ID+"]"))
 		case regime.Reference:
-			refs = append(refs, c.Cite+" ["+c.ID+"]")
+			refs = append(refs, termsafe.String(c.Cite+" ["+c.ID+"]"))
 		}
 	}
 	var parts []string
@@ -86,4 +90,19 @@ func clauseLine(v regime.RuleVerdict) string {
 		parts = append(parts, "see also: "+strings.Join(refs, "; "))
 	}
 	return strings.Join(parts, "\n    ")
+}
+
+// safef is fmt.Fprintf with every string argument (and every value that
+// formats itself as one) neutralised by termsafe, so a field added later is
+// safe without remembering to.
+func safef(b *strings.Builder, format string, args ...any) {
+	for i, a := range args {
+		switch v := a.(type) {
+		case string:
+			args[i] = termsafe.String(v)
+		case fmt.Stringer:
+			args[i] = termsafe.String(v.String())
+		}
+	}
+	fmt.Fprintf(b, format, args...)
 }
