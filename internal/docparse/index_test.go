@@ -12,15 +12,32 @@ import (
 // reference) and positions only (what Doc.Pos uses).
 func indexes(t testing.TB, data []byte) (want, got map[string]position.Pos, ok bool) {
 	t.Helper()
-	want = map[string]position.Pos{}
-	if _, err := parseJSON("f.json", data, Limits{}.withDefaults(), want); err != nil {
+	wantIdx := newNode(position.Pos{Line: 1, Col: 1})
+	if _, err := parseJSON("f.json", data, Limits{}.withDefaults(), wantIdx); err != nil {
 		return nil, nil, false
 	}
-	got = map[string]position.Pos{}
-	if err := indexJSON("f.json", data, Limits{}.withDefaults(), got); err != nil {
+	gotIdx := newNode(position.Pos{Line: 1, Col: 1})
+	if err := indexJSON("f.json", data, Limits{}.withDefaults(), gotIdx); err != nil {
 		t.Fatalf("positions-only pass failed where parsing succeeded: %v", err)
 	}
-	return want, got, true
+	return flatten(wantIdx), flatten(gotIdx), true
+}
+
+// flatten lists a position tree as pointer -> position.
+func flatten(n *posNode) map[string]position.Pos {
+	out := map[string]position.Pos{}
+	var walk func(n *posNode, ptr string)
+	walk = func(n *posNode, ptr string) {
+		out[ptr] = position.Pos{File: "f.json", Line: int(n.line), Col: int(n.col)}
+		for k, c := range n.keys {
+			walk(c, Pointer(ptr, k))
+		}
+		for i, c := range n.items {
+			walk(c, Index(ptr, i))
+		}
+	}
+	walk(n, "")
+	return out
 }
 
 func TestPositionsOnlyIndexMatchesParse(t *testing.T) {

@@ -3,6 +3,8 @@ package docparse
 import (
 	"encoding/json"
 	"fmt"
+	"math/big"
+	"strings"
 
 	"github.com/annexlint/annexlint/internal/position"
 )
@@ -22,16 +24,23 @@ type jsonParser struct {
 	colOff, colN int
 	limits       Limits
 	nodes        int
-	index        map[string]position.Pos // nil when positions are not wanted
+	index        *posNode // nil when positions are not wanted
 	// positionsOnly skips building values: Doc.Pos needs only the index,
 	// and on a large SBOM the values were most of the cost of building it.
 	positionsOnly bool
+	// checkOnly (with positionsOnly) still refuses duplicate keys and
+	// charges the run's budget: Check's strict pass over a file that
+	// another reader decodes.
+	checkOnly bool
+	// charge spends the run's value budget; the index pass does not, the
+	// values were charged when the document was parsed.
+	charge bool
 }
 
-func parseJSON(file string, data []byte, limits Limits, index map[string]position.Pos) (any, error) {
-	p := &jsonParser{file: file, data: data, line: 1, colN: 1, limits: limits, index: index}
+func parseJSON(file string, data []byte, limits Limits, index *posNode) (any, error) {
+	p := &jsonParser{file: file, data: data, line: 1, colN: 1, limits: limits, index: index, charge: true}
 	p.skipSpace()
-	v, err := p.value("", 0)
+	v, err := p.value(index, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -42,13 +51,32 @@ func parseJSON(file string, data []byte, limits Limits, index map[string]positio
 	return v, nil
 }
 
-// indexJSON records in index the position of every value of data without
-// building the values. data must already have parsed as JSON once: duplicate
-// keys are not looked for.
-func indexJSON(file string, data []byte, limits Limits, index map[string]position.Pos) error {
+// indexJSON records under index the position of every value of data
+// without building the values. data must already have parsed as JSON once:
+// duplicate keys are not looked for.
+func indexJSON(file string, data []byte, limits Limits, index *posNode) error {
 	p := &jsonParser{file: file, data: data, line: 1, colN: 1, limits: limits, index: index, positionsOnly: true}
 	p.skipSpace()
-	if _, err := p.value("", 0); err != nil {
+	if _, err := p.value(index, 0); err != nil {
+		return err
+	}
+	p.skipSpace()
+	if p.off < len(p.data) {
+		return p.errorf("unexpected %s after the end of the JSON document", p.describe())
+	}
+	return nil
+}
+
+// CheckJSON applies the rules Parse applies to JSON (syntax, duplicate
+// keys, nesting, numbers in range, the value limits and the run's budget)
+// without building values, for files another reader decodes: an SBOM
+// decoder would otherwise keep the last of two "components" members
+// silently, or nest deeper than positions can be indexed.
+func CheckJSON(file string, data []byte, limits Limits) error {
+	limits = limits.withDefaults()
+	p := &jsonParser{file: file, data: data, line: 1, colN: 1, limits: limits, positionsOnly: true, checkOnly: true, charge: true}
+	p.skipSpace()
+	if _, err := p.value(nil, 0); err != nil {
 		return err
 	}
 	p.skipSpace()
@@ -101,28 +129,25 @@ func (p *jsonParser) skipSpace() {
 	}
 }
 
-func (p *jsonParser) mark(ptr string) {
-	if p.index != nil {
-		p.index[ptr] = p.pos()
-	}
-}
-
-func (p *jsonParser) value(ptr string, depth int) (any, error) {
+func (p *jsonParser) value(node *posNode, depth int) (any, error) {
 	if depth > p.limits.MaxDepth {
 		return nil, p.errorf("nesting deeper than %d levels", p.limits.MaxDepth)
 	}
 	p.nodes++
 	if p.nodes > p.limits.MaxNodes {
-		return nil, p.errorf("more than %d values in one document", p.limits.MaxNodes)
+		return nil, p.errorf("more than %d values in one document; %s", p.limits.MaxNodes, raiseHint)
+	}
+	if p.charge && !p.limits.Budget.Take(1) {
+		return nil, p.errorf("%s", budgetMessage(p.limits.Budget))
 	}
 	if p.off >= len(p.data) {
 		return nil, p.errorf("unexpected end of file, the document is truncated")
 	}
 	switch c := p.data[p.off]; {
 	case c == '{':
-		return p.object(ptr, depth)
+		return p.object(node, depth)
 	case c == '[':
-		return p.array(ptr, depth)
+		return p.array(node, depth)
 	case c == '"' && p.positionsOnly:
 		return nil, p.skipStr()
 	case c == '"':
@@ -148,13 +173,17 @@ func (p *jsonParser) literal(word string) error {
 	return nil
 }
 
-func (p *jsonParser) object(ptr string, depth int) (any, error) {
+func (p *jsonParser) object(node *posNode, depth int) (any, error) {
 	p.off++ // {
 	// obj stays nil when only positions are wanted; lookups in it then find
 	// nothing, which is right since the document parsed once already.
 	var obj map[string]any
-	if !p.positionsOnly {
+	var seen map[string]struct{} // checkOnly: member names, for duplicates
+	switch {
+	case !p.positionsOnly:
 		obj = map[string]any{}
+	case p.checkOnly:
+		seen = map[string]struct{}{}
 	}
 	p.skipSpace()
 	if p.off < len(p.data) && p.data[p.off] == '}' {
@@ -167,13 +196,11 @@ func (p *jsonParser) object(ptr string, depth int) (any, error) {
 			return nil, p.errorf("unexpected %s, expected a quoted member name", p.describe())
 		}
 		keyPos := p.pos()
-		key, child, plain := "", "", false
-		if p.positionsOnly {
-			// Most member names need no unescaping: their pointer is built
-			// straight from the bytes, without a string for the name.
-			if child, plain = p.plainMember(ptr); plain {
-				key = child[len(ptr)+1:]
-			}
+		key, plain := "", false
+		if p.positionsOnly && !p.checkOnly {
+			// Most member names need no unescaping: read them straight
+			// from the bytes.
+			key, plain = p.plainMember()
 		}
 		if !plain {
 			k, err := p.str()
@@ -181,13 +208,20 @@ func (p *jsonParser) object(ptr string, depth int) (any, error) {
 				return nil, err
 			}
 			key = k.(string)
-			if _, dup := obj[key]; dup {
+			dup := false
+			if obj != nil {
+				_, dup = obj[key]
+			} else if seen != nil {
+				_, dup = seen[key]
+				seen[key] = struct{}{}
+			}
+			if dup {
 				return nil, position.Errorf(keyPos, "invalid JSON: duplicate key %q; each key may appear once per object", key)
 			}
-			child = Pointer(ptr, key)
 		}
-		if p.index != nil {
-			p.index[child] = keyPos
+		var child *posNode
+		if node != nil {
+			child = node.member(key, keyPos)
 		}
 		p.skipSpace()
 		if p.off >= len(p.data) || p.data[p.off] != ':' {
@@ -218,7 +252,7 @@ func (p *jsonParser) object(ptr string, depth int) (any, error) {
 	}
 }
 
-func (p *jsonParser) array(ptr string, depth int) (any, error) {
+func (p *jsonParser) array(node *posNode, depth int) (any, error) {
 	p.off++ // [
 	arr := []any{}
 	p.skipSpace()
@@ -228,8 +262,10 @@ func (p *jsonParser) array(ptr string, depth int) (any, error) {
 	}
 	for i := 0; ; i++ {
 		p.skipSpace()
-		child := Index(ptr, i)
-		p.mark(child)
+		var child *posNode
+		if node != nil {
+			child = node.item(i, p.pos())
+		}
 		v, err := p.value(child, depth+1)
 		if err != nil {
 			return nil, err
@@ -284,17 +320,16 @@ func (p *jsonParser) str() (any, error) {
 	return nil, p.errorf("unexpected end of file inside a string, the document is truncated")
 }
 
-// plainMember reads a member name at p.off that needs neither JSON nor
-// pointer escaping and returns the member's pointer; otherwise it leaves
-// p.off alone and returns false.
-func (p *jsonParser) plainMember(parent string) (string, bool) {
+// plainMember reads a member name at p.off that needs no JSON unescaping;
+// otherwise it leaves p.off alone and returns false.
+func (p *jsonParser) plainMember() (string, bool) {
 	for i := p.off + 1; i < len(p.data); i++ {
 		switch c := p.data[i]; {
 		case c == '"':
-			ptr := parent + "/" + string(p.data[p.off+1:i])
+			key := string(p.data[p.off+1 : i])
 			p.off = i + 1
-			return ptr, true
-		case c == '\\' || c == '~' || c == '/' || c < 0x20:
+			return key, true
+		case c == '\\' || c < 0x20:
 			return "", false
 		}
 	}
@@ -336,8 +371,41 @@ func (p *jsonParser) number() (any, error) {
 		p.off = start
 		return nil, p.errorf("malformed number %q", string(n))
 	}
+	if err := numberInRange(string(n)); err != nil {
+		p.off = start
+		return nil, p.errorf("%v", err)
+	}
 	return n, nil
 }
+
+// maxNumberLen bounds a number literal: real documents write a few dozen
+// digits, and arbitrary-precision parsing of a megabyte of digits is slow.
+const maxNumberLen = 1000
+
+// numberInRange refuses what policy evaluation cannot take: OPA refuses
+// numbers whose binary exponent passes 1e5 (1e999999 became "build policy
+// input: invalid number" with no file or line), and schema validation of
+// such numbers took a minute. Short plain literals need no check.
+func numberInRange(s string) error {
+	if len(s) <= 15 && !strings.ContainsAny(s, "eE") {
+		return nil
+	}
+	if len(s) > maxNumberLen {
+		return fmt.Errorf("number with %d characters; at most %d are accepted", len(s), maxNumberLen)
+	}
+	f, ok := new(big.Float).SetString(s)
+	if !ok {
+		return fmt.Errorf("malformed number %q", s)
+	}
+	if exp := f.MantExp(nil); f.IsInf() || exp > maxNumberExp || exp < -maxNumberExp {
+		return fmt.Errorf("number %.40s is out of range (its magnitude passes 2^%d)", s, maxNumberExp)
+	}
+	return nil
+}
+
+// maxNumberExp is OPA's own limit on a number's binary exponent
+// (ast.validateNumber).
+const maxNumberExp = 100_000
 
 // validNumber follows the JSON number grammar of RFC 8259 section 6.
 func validNumber(s string) bool {

@@ -20,7 +20,7 @@ var yamlLineRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // parseYAML reads one YAML document through yaml.v3's node tree, which is
 // why that library was chosen: its Node carries line and column for every
 // scalar, mapping key and sequence item.
-func parseYAML(file string, data []byte, limits Limits) (any, map[string]position.Pos, error) {
+func parseYAML(file string, data []byte, limits Limits) (any, *posNode, error) {
 	var root yaml.Node
 	dec := yaml.NewDecoder(strings.NewReader(string(data)))
 	if err := dec.Decode(&root); err != nil {
@@ -31,13 +31,13 @@ func parseYAML(file string, data []byte, limits Limits) (any, map[string]positio
 		return nil, nil, position.Errorf(position.Pos{File: file, Line: extra.Line, Col: extra.Column},
 			"file holds more than one YAML document; put each document in its own file")
 	}
-	c := &yamlConverter{file: file, limits: limits, index: map[string]position.Pos{}}
+	c := &yamlConverter{file: file, limits: limits}
 	doc := &root
 	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
 		doc = doc.Content[0]
 	}
-	c.index[""] = position.Pos{File: file, Line: doc.Line, Col: doc.Column}
-	v, err := c.convert(doc, "", 0)
+	c.index = newNode(position.Pos{Line: doc.Line, Col: doc.Column})
+	v, err := c.convert(doc, c.index, 0)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -61,7 +61,7 @@ type yamlConverter struct {
 	file   string
 	limits Limits
 	nodes  int
-	index  map[string]position.Pos
+	index  *posNode
 	// aliases is the alias nesting at the current node; aliasNodes counts
 	// values produced through aliases, which real documents keep small.
 	aliases, aliasNodes int
@@ -73,7 +73,7 @@ func (c *yamlConverter) at(n *yaml.Node) position.Pos {
 	return position.Pos{File: c.file, Line: n.Line, Col: n.Column}
 }
 
-func (c *yamlConverter) convert(n *yaml.Node, ptr string, depth int) (any, error) {
+func (c *yamlConverter) convert(n *yaml.Node, node *posNode, depth int) (any, error) {
 	if depth > c.limits.MaxDepth {
 		return nil, position.Errorf(c.at(n), "nesting deeper than %d levels", c.limits.MaxDepth)
 	}
@@ -83,29 +83,30 @@ func (c *yamlConverter) convert(n *yaml.Node, ptr string, depth int) (any, error
 	if c.aliases > 0 {
 		c.aliasNodes++
 	}
-	if c.nodes > c.limits.MaxNodes || c.aliasNodes > maxAliasNodes {
+	switch {
+	case c.aliasNodes > maxAliasNodes, c.nodes > c.limits.MaxNodes && c.aliasNodes > 0:
 		return nil, position.Errorf(c.at(n), "YAML aliases expand to too many values (alias bomb?); write the content out instead")
+	case c.nodes > c.limits.MaxNodes:
+		return nil, position.Errorf(c.at(n), "more than %d values in one document; %s", c.limits.MaxNodes, raiseHint)
+	case !c.limits.Budget.Take(1):
+		return nil, position.Errorf(c.at(n), "%s", budgetMessage(c.limits.Budget))
 	}
 	switch n.Kind {
 	case yaml.DocumentNode:
 		if len(n.Content) == 0 {
 			return nil, nil
 		}
-		return c.convert(n.Content[0], ptr, depth)
+		return c.convert(n.Content[0], node, depth)
 	case yaml.AliasNode:
 		c.aliases++
 		defer func() { c.aliases-- }()
-		return c.convert(n.Alias, ptr, depth+1)
+		return c.convert(n.Alias, node, depth+1)
 	case yaml.MappingNode:
-		return c.mapping(n, ptr, depth)
+		return c.mapping(n, node, depth)
 	case yaml.SequenceNode:
 		arr := make([]any, 0, len(n.Content))
 		for i, item := range n.Content {
-			child := Index(ptr, i)
-			if _, seen := c.index[child]; !seen {
-				c.index[child] = c.at(item)
-			}
-			v, err := c.convert(item, child, depth+1)
+			v, err := c.convert(item, node.item(i, c.at(item)), depth+1)
 			if err != nil {
 				return nil, err
 			}
@@ -119,7 +120,7 @@ func (c *yamlConverter) convert(n *yaml.Node, ptr string, depth int) (any, error
 	}
 }
 
-func (c *yamlConverter) mapping(n *yaml.Node, ptr string, depth int) (any, error) {
+func (c *yamlConverter) mapping(n *yaml.Node, node *posNode, depth int) (any, error) {
 	obj := make(map[string]any, len(n.Content)/2)
 	var merges []*yaml.Node
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -138,23 +139,19 @@ func (c *yamlConverter) mapping(n *yaml.Node, ptr string, depth int) (any, error
 		if _, dup := obj[key]; dup {
 			return nil, position.Errorf(c.at(k), "duplicate key %q; each key may appear once per mapping", key)
 		}
-		child := Pointer(ptr, key)
-		if _, seen := c.index[child]; !seen {
-			c.index[child] = c.at(k)
-		}
-		val, err := c.convert(v, child, depth+1)
+		val, err := c.convert(v, node.member(key, c.at(k)), depth+1)
 		if err != nil {
 			return nil, err
 		}
 		obj[key] = val
 	}
-	return obj, c.merge(obj, merges, ptr, depth)
+	return obj, c.merge(obj, merges, node, depth)
 }
 
 // merge adds the keys of merged mappings that the mapping does not set
 // itself; with a list of mappings, earlier ones win. Merged values keep the
 // position where the anchor writes them.
-func (c *yamlConverter) merge(obj map[string]any, merges []*yaml.Node, ptr string, depth int) error {
+func (c *yamlConverter) merge(obj map[string]any, merges []*yaml.Node, node *posNode, depth int) error {
 	for _, m := range merges {
 		sources := []*yaml.Node{m}
 		if r := resolveAlias(m); r.Kind == yaml.SequenceNode {
@@ -164,7 +161,7 @@ func (c *yamlConverter) merge(obj map[string]any, merges []*yaml.Node, ptr strin
 			if resolveAlias(src).Kind != yaml.MappingNode {
 				return position.Errorf(c.at(src), "a merge key (<<) needs a mapping or a list of mappings")
 			}
-			val, err := c.convert(src, ptr, depth)
+			val, err := c.convert(src, node, depth)
 			if err != nil {
 				return err
 			}
