@@ -4,11 +4,13 @@
 package bundle
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path"
 	"path/filepath"
@@ -27,10 +29,27 @@ var ManifestNames = []string{"annexlint.yaml", "annexlint.yml", "annexlint.json"
 // a 50,000-component SBOM, small enough to refuse a mistaken disk image.
 const DefaultMaxFileSize = 64 << 20
 
+// DefaultMaxValues bounds the values all documents of one run hold
+// together (--max-values). A 50,000-component SBOM counts about 3.1
+// million (1.9 million written, 24 per component for its normalised
+// model); one million empty CycloneDX components, 3 MB on disk, count 25
+// million and needed 7 GB. Nine million values in one JSON document
+// peaked at 1.8 GB, so the default keeps a run near 1 GB.
+const DefaultMaxValues = 5_000_000
+
+// SBOMComponentValues is what one SBOM component is charged against the
+// budget beyond the values written in the file: its normalised form (and
+// the policy input built from it) has about this many values however
+// little the file says about it.
+const SBOMComponentValues = 24
+
 // Options tune loading.
 type Options struct {
 	MaxFileSize int64
-	Limits      docparse.Limits
+	// MaxValues is the run's value budget; Limits.MaxNodes, the limit for
+	// one document, defaults to it.
+	MaxValues int64
+	Limits    docparse.Limits
 }
 
 // Document is one loaded bundle document.
@@ -55,6 +74,8 @@ type Bundle struct {
 	Manifest  *Document
 	Documents []*Document
 	Files     map[string]int64 // every regular file, bundle-relative path -> size
+
+	limits docparse.Limits // the loader's, with this run's value budget
 }
 
 // Doc returns the loaded document (or the manifest) with the given path.
@@ -86,7 +107,20 @@ func NewLoader(opts Options) *Loader {
 	if opts.MaxFileSize <= 0 {
 		opts.MaxFileSize = DefaultMaxFileSize
 	}
+	if opts.MaxValues <= 0 {
+		opts.MaxValues = DefaultMaxValues
+	}
+	if opts.Limits.MaxNodes <= 0 {
+		opts.Limits.MaxNodes = int(min(opts.MaxValues, int64(math.MaxInt32)))
+	}
 	return &Loader{opts: opts, normalisers: map[string]Normaliser{}}
+}
+
+// SetMaxValues changes the run's value budget, and the limit for one
+// document with it.
+func (l *Loader) SetMaxValues(n int64) {
+	l.opts.MaxValues = n
+	l.opts.Limits.MaxNodes = int(min(n, int64(math.MaxInt32)))
 }
 
 // Register sets the normaliser for a document type.
@@ -106,6 +140,12 @@ type ManifestEntry struct {
 // returned by entries so that the caller can validate the manifest first;
 // LoadDocuments then reads them.
 func (l *Loader) Load(dir string) (*Bundle, *os.Root, error) {
+	return l.LoadContext(context.Background(), dir)
+}
+
+// LoadContext is Load for the run of ctx: reading the bundle stops when
+// ctx is done.
+func (l *Loader) LoadContext(ctx context.Context, dir string) (*Bundle, *os.Root, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, nil, fmt.Errorf("bundle %s: %w", dir, err)
@@ -121,9 +161,10 @@ func (l *Loader) Load(dir string) (*Bundle, *os.Root, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("bundle %s: %w", dir, err)
 	}
-	b := &Bundle{Root: abs}
+	b := &Bundle{Root: abs, limits: l.opts.Limits}
+	b.limits.Budget = docparse.NewBudget(ctx, l.opts.MaxValues)
 	for _, name := range ManifestNames {
-		data, err := l.read(root, name)
+		data, _, err := l.read(root, name)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
@@ -133,10 +174,14 @@ func (l *Loader) Load(dir string) (*Bundle, *os.Root, error) {
 			// positioned at its manifest entry, the manifest's need its name.
 			return nil, nil, position.Errorf(position.Pos{File: name}, "%v", err)
 		}
-		doc, err := docparse.Parse(name, data, l.opts.Limits)
+		doc, err := docparse.Parse(name, data, b.limits)
 		if err != nil {
 			_ = root.Close()
 			return nil, nil, err
+		}
+		if _, ok := doc.Value.(map[string]any); !ok {
+			_ = root.Close()
+			return nil, nil, position.Errorf(doc.Pos(""), "the manifest must be a mapping (apiVersion, kind, product, documents), not %s", kindOf(doc.Value))
 		}
 		b.Manifest = &Document{ID: "manifest", Type: "manifest", Path: name, Index: -1, Loc: doc, Content: doc.Value, SHA256: digest(data)}
 		break
@@ -179,8 +224,12 @@ func Entries(manifest any) []ManifestEntry {
 // manifest entry; parse errors are positioned in the document itself.
 func (l *Loader) LoadDocuments(b *Bundle, root *os.Root, entries []ManifestEntry) error {
 	seen := map[string]int{}
+	var files []loaded
 	var errs []error
 	for _, e := range entries {
+		if err := b.limits.Budget.Err(); err != nil {
+			return err
+		}
 		at := b.Manifest.Loc.Pos(docparse.Pointer(docparse.Index("/documents", e.Index), "path"))
 		clean, err := cleanPath(e.Path)
 		if err != nil {
@@ -192,23 +241,33 @@ func (l *Loader) LoadDocuments(b *Bundle, root *os.Root, entries []ManifestEntry
 			continue
 		}
 		seen[clean] = e.Index
-		data, err := l.read(root, clean)
+		data, st, err := l.read(root, clean)
 		if err != nil {
 			errs = append(errs, position.Errorf(at, "document %q: %v", clean, err))
 			continue
 		}
+		// One file listed under several names (through links) would be
+		// parsed, and held in memory, once per name.
+		if other, ok := sameFile(files, st); ok {
+			errs = append(errs, position.Errorf(at, "document %q is the same file as %q (a link to it); list each file once", clean, other))
+			continue
+		}
+		files = append(files, loaded{clean, st})
 		d := &Document{ID: e.ID, Type: e.Type, Path: clean, Index: e.Index, SHA256: digest(data)}
 		if n, ok := l.normalisers[e.Type]; ok {
-			d.Content, d.Loc, err = n(clean, data, l.opts.Limits)
+			d.Content, d.Loc, err = n(clean, data, b.limits)
 		} else {
 			var doc *docparse.Doc
-			doc, err = docparse.Parse(clean, data, l.opts.Limits)
+			doc, err = docparse.Parse(clean, data, b.limits)
 			if err == nil {
 				d.Content, d.Loc = doc.Value, doc
 			}
 		}
 		if err != nil {
 			errs = append(errs, err)
+			if b.limits.Budget.Used() > b.limits.Budget.Limit() {
+				break // every later document would only repeat it
+			}
 			continue
 		}
 		b.Documents = append(b.Documents, d)
@@ -244,16 +303,42 @@ func cleanPath(p string) (string, error) {
 // symbolic link that resolves outside it, and enforces the size limit.
 // safefile checks the opened file, so a path swapped for a named pipe or a
 // hard link after any earlier look is still refused, and never blocks.
-func (l *Loader) read(root *os.Root, name string) ([]byte, error) {
-	data, err := safefile.ReadFile(root, name, l.opts.MaxFileSize)
+func (l *Loader) read(root *os.Root, name string) ([]byte, fs.FileInfo, error) {
+	data, st, err := safefile.ReadFileInfo(root, name, l.opts.MaxFileSize)
 	var tl *safefile.TooLargeError
 	if errors.As(err, &tl) {
-		return nil, fmt.Errorf("%v (raise it with --max-file-size)", tl)
+		return nil, nil, fmt.Errorf("%v (raise it with --max-file-size)", tl)
 	}
 	if err != nil {
-		return nil, pathErr(err)
+		return nil, nil, pathErr(err)
 	}
-	return data, nil
+	return data, st, nil
+}
+
+type loaded struct {
+	path string
+	st   fs.FileInfo
+}
+
+func sameFile(files []loaded, st fs.FileInfo) (string, bool) {
+	for _, f := range files {
+		if os.SameFile(f.st, st) {
+			return f.path, true
+		}
+	}
+	return "", false
+}
+
+func kindOf(v any) string {
+	switch v.(type) {
+	case []any:
+		return "a list"
+	case string:
+		return "a string"
+	case nil:
+		return "empty"
+	}
+	return "a single value"
 }
 
 // pathErr turns file-system errors into plain words, keeping the sentinel

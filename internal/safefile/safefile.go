@@ -76,23 +76,38 @@ func (e *TooLargeError) Error() string {
 
 // ReadFile reads a regular file of at most limit bytes under root.
 func ReadFile(root *os.Root, name string, limit int64) ([]byte, error) {
+	data, _, err := ReadFileInfo(root, name, limit)
+	return data, err
+}
+
+// ReadFileInfo is ReadFile that also returns the opened file's FileInfo,
+// for telling one file reached by two names apart (os.SameFile).
+func ReadFileInfo(root *os.Root, name string, limit int64) ([]byte, fs.FileInfo, error) {
+	data, st, err := readFile(root, name, limit)
+	if err != nil {
+		return nil, nil, err
+	}
+	return data, st, nil
+}
+
+func readFile(root *os.Root, name string, limit int64) ([]byte, fs.FileInfo, error) {
 	f, st, err := Open(root, name)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer func() { _ = f.Close() }()
 	if st.Size() > limit {
-		return nil, &TooLargeError{Size: st.Size(), Limit: limit}
+		return nil, nil, &TooLargeError{Size: st.Size(), Limit: limit}
 	}
 	// Read at most limit+1 bytes in case the file grows while we read.
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if int64(len(data)) > limit {
-		return nil, &TooLargeError{Size: -1, Limit: limit}
+		return nil, nil, &TooLargeError{Size: -1, Limit: limit}
 	}
-	return data, nil
+	return data, st, nil
 }
 
 // FS is a read-only fs.FS over root that reads files through ReadFile:

@@ -128,8 +128,13 @@ func jsonError(data []byte, prefix string, err error) error {
 			field = "top level"
 		}
 		var p position.Pos
-		if typeErrorAt(data, off, te.Field) {
+		switch {
+		case typeErrorAt(data, off, te.Field):
 			p = lineCol(data, off)
+		case te.Field != "" && !strings.Contains(te.Field, "."):
+			// A top-level member ("version"): its key is a line a reader
+			// can go to, where the decoder's offset was not.
+			p = keyPos(data, te.Field)
 		}
 		return position.Errorf(p, "%s", withPrefix(fmt.Sprintf("%s is JSON %s, expected %s", field, te.Value, te.Type)))
 	default:
