@@ -49,7 +49,7 @@ type Options struct {
 // move the findings they accept into the model's Waived list).
 func (c *Checker) Run(ctx context.Context, dir string, opts Options) (*result.Result, error) {
 	asOf := opts.AsOf
-	b, root, err := c.Loader.Load(dir)
+	b, root, err := c.Loader.LoadContext(ctx, dir)
 	if err != nil {
 		return nil, err
 	}
@@ -59,6 +59,11 @@ func (c *Checker) Run(ctx context.Context, dir string, opts Options) (*result.Re
 	var findings []finding.Finding
 	schemaRule, _ := c.Engine.Catalog().Rule(catalog.SchemaRuleID)
 	schemaFindings := func(d *bundle.Document, docType string) error {
+		// --timeout bounds the whole run: each stage and each document
+		// starts only while time is left.
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		vs, err := c.Validator.Validate(docType, d.Content)
 		if err != nil {
 			return err
@@ -104,6 +109,9 @@ func (c *Checker) Run(ctx context.Context, dir string, opts Options) (*result.Re
 	if err != nil {
 		return nil, err
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	input, err := policyInput(b, asOf, decision, facts)
 	if err != nil {
 		return nil, err
@@ -123,6 +131,9 @@ func (c *Checker) Run(ctx context.Context, dir string, opts Options) (*result.Re
 		}
 		v.Reason = "no law requires this documentation of this product, but a malformed document cannot be checked"
 		verdicts[catalog.SchemaRuleID] = v
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	outputs, err := c.Engine.Evaluate(ctx, input, func(r catalog.Rule) bool { return verdicts[r.ID].Applies })
 	if err != nil {

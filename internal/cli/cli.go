@@ -1,6 +1,8 @@
 // Package cli wires flags to the checker and report writers. It holds no
 // business logic; exit codes are 0 (clean or below the threshold), 1
-// (findings at or above --fail-on) and 2 (usage or input errors).
+// (findings at or above --fail-on), 2 (usage or input errors, including a
+// run stopped by --timeout or a value limit) and 3 (internal errors: a
+// recovered panic, the --max-memory limit).
 package cli
 
 import (
@@ -40,6 +42,9 @@ const (
 	ExitOK       = 0
 	ExitFindings = 1
 	ExitUsage    = 2
+	// ExitInternal is a failure of annexlint, not of the input: CI can
+	// tell "the bundle is wrong" from "the tool broke".
+	ExitInternal = 3
 )
 
 // Version is set at build time with -ldflags "-X ...cli.Version=v1.2.3".
@@ -67,7 +72,13 @@ var writers = map[string]report.Writer{
 }
 
 // Run executes annexlint with args and returns the process exit code.
-func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+func Run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "annexlint: internal error: %s\n%s", termsafe.Lines(fmt.Sprint(r)), debug.Stack())
+			code = ExitInternal
+		}
+	}()
 	root := &cobra.Command{
 		Use:           "annexlint",
 		Short:         "Policy-as-code checks for medical-device and CRA cybersecurity technical documentation",
@@ -86,6 +97,9 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return ExitOK
 	case errors.As(err, &ee):
 		return ee.code
+	case errors.Is(err, policy.ErrInternal), errors.Is(err, errMemory):
+		fmt.Fprintf(stderr, "annexlint: %s\n", termsafe.Lines(err.Error()))
+		return ExitInternal
 	default:
 		// Errors quote bundle and policy content; line feeds stay (a list
 		// of errors spans lines), every other control is made visible.
@@ -104,8 +118,10 @@ type checkFlags struct {
 	asOf        string
 	policyDirs  []string
 	maxFileSize int64
+	maxValues   int64
 	repoRoot    string
 	timeout     time.Duration
+	maxMemory   int64
 	config      string
 	verbose     bool
 	// changed reports whether a flag was given on the command line, so
@@ -127,7 +143,7 @@ passes them: annexlint finds the bundle each belongs to (the nearest folder at o
 annexlint.yaml) and checks every bundle once, in path order. Files outside any bundle are skipped.
 
 Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it (in any bundle),
-2 usage or input error.`,
+2 usage or input error (a run stopped by --timeout or a value limit included), 3 internal error.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := flagsFromEnv(cmd.Flags()); err != nil {
 				return err
@@ -143,8 +159,10 @@ Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it (in a
 	fl.StringVar(&f.asOf, "as-of", "", "check as of this date (YYYY-MM-DD) for date-dependent rules; default today (UTC)")
 	fl.StringArrayVar(&f.policyDirs, "policy", nil, "also load custom Rego rules from DIR (repeatable)")
 	fl.Int64Var(&f.maxFileSize, "max-file-size", bundle.DefaultMaxFileSize, "refuse bundle files larger than this many bytes")
+	fl.Int64Var(&f.maxValues, "max-values", bundle.DefaultMaxValues, "refuse bundles whose documents hold more values than this in all (each SBOM component counts 24)")
 	fl.StringVar(&f.repoRoot, "repo-root", "", "repository root that SARIF locations are relative to (default: nearest folder with .git)")
-	fl.DurationVar(&f.timeout, "timeout", policy.DefaultTimeout, "stop policy evaluation after this long")
+	fl.DurationVar(&f.timeout, "timeout", policy.DefaultTimeout, "stop the run (reading, validation, hashing, evaluation) after this long")
+	fl.Int64Var(&f.maxMemory, "max-memory", DefaultMaxMemory, "stop the run (exit 3) when its heap passes this many bytes")
 	fl.StringVar(&f.config, "config", "", "configuration FILE (default: .annexlint.yaml, .annexlint.yml or annexlint.config.yaml in the bundle folder or a folder above it, up to the repository root)")
 	fl.BoolVar(&f.verbose, "verbose", false, "text output: list waived findings with their waivers, not only their number")
 	return cmd
@@ -170,6 +188,15 @@ func runCheck(ctx context.Context, args []string, f checkFlags, stdout, stderr i
 	}
 	if f.maxFileSize <= 0 {
 		return errors.New("--max-file-size must be positive")
+	}
+	if f.maxValues <= 0 {
+		return errors.New("--max-values must be positive")
+	}
+	if f.timeout <= 0 {
+		return errors.New("--timeout must be positive")
+	}
+	if f.maxMemory <= 0 {
+		return errors.New("--max-memory must be positive")
 	}
 	targets, ignored, err := resolveTargets(args)
 	if err != nil {
@@ -221,16 +248,30 @@ func runCheck(ctx context.Context, args []string, f checkFlags, stdout, stderr i
 			return fmt.Errorf("--format %s renders one bundle per report; check the %d bundles one at a time", f.format, len(targets))
 		}
 	}
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	defer watchMemory(ctx, cancel, f.maxMemory)()
 	checker, err := NewChecker(ctx, f.policyDirs, f.maxFileSize)
 	if err != nil {
-		return err
+		return runError(ctx, f.timeout, err)
 	}
+	// One time budget for the whole run: --timeout covers reading,
+	// validating, hashing and evaluating every bundle (compiling the
+	// policies, which does not depend on the bundles, comes before it), and
+	// the memory watchdog cancels the same context.
+	ctx, cancelTimeout := context.WithTimeout(ctx, f.timeout)
+	defer cancelTimeout()
 	checker.Engine.SetTimeout(f.timeout)
+	checker.Loader.SetMaxValues(f.maxValues)
 	bundles := make([]report.Bundle, 0, len(targets))
 	var errs []error
 	for i, t := range targets {
 		res, err := checker.Run(ctx, t.Dir, check.Options{AsOf: asOf, Waivers: &waiver.Set{Config: cfg}})
 		if err != nil {
+			err = runError(ctx, f.timeout, err)
+			if errors.Is(err, errMemory) || errors.Is(err, policy.ErrInternal) {
+				return err
+			}
 			if len(targets) > 1 {
 				err = fmt.Errorf("bundle %s: %w", t.Dir, err)
 			}
@@ -424,6 +465,17 @@ func loadConfig(explicit string, targets []target, roots []string) (*config.Conf
 		}
 	}
 	return config.Load(found, display)
+}
+
+// runError explains an error of a stopped run by why it stopped.
+func runError(ctx context.Context, timeout time.Duration, err error) error {
+	if cause := context.Cause(ctx); errors.Is(cause, errMemory) {
+		return cause
+	}
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) && !strings.Contains(err.Error(), "time limit") {
+		return fmt.Errorf("stopped after %s (--timeout): %w", timeout, err)
+	}
+	return err
 }
 
 // NewChecker compiles the built-in policies (and custom ones) once.

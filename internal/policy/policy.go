@@ -63,6 +63,10 @@ type group struct {
 	query rego.PreparedEvalQuery
 }
 
+// ErrInternal marks failures of annexlint itself (a recovered panic), which
+// the command reports with their own exit code.
+var ErrInternal = errors.New("internal error")
+
 // DefaultTimeout bounds one bundle's whole evaluation; a policy that loops
 // or explodes combinatorially is stopped with a clear error.
 const DefaultTimeout = 30 * time.Second
@@ -323,6 +327,13 @@ func (e *Engine) Evaluate(ctx context.Context, input ast.Value, run func(catalog
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
+			// A panic in a built-in would otherwise end the process from
+			// this goroutine, with the exit code of an input error.
+			defer func() {
+				if r := recover(); r != nil {
+					errs[i] = fmt.Errorf("%w: rules of area %s panicked: %v", ErrInternal, g.area, r)
+				}
+			}()
 			results[i], errs[i] = e.evalGroup(ctx, g, input, wanted)
 		}()
 	}
