@@ -121,6 +121,12 @@ func FuzzParse(f *testing.F) {
 	for _, s := range []string{`{"a":[1,2,{"b":null}]}`, "a: [1, {b: c}]\n", "- &x a\n- *x\n", `"\u00e9"`, "{\"a\":1e5}"} {
 		f.Add([]byte(s))
 	}
+	// Hostile cases (docs/security.md): numbers OPA refuses, duplicate
+	// members, deep long keys, controls and bidi overrides, a list manifest.
+	for _, s := range []string{`[1e999999]`, `{"a":-1e-999999}`, `{"c":[],"c":[1]}`, `{"` + strings.Repeat("k", 300) + `":{"` + strings.Repeat("k", 300) + `":[0,0,0]}}`,
+		"name: \"\\e[2J\\u202e\\u0085\"\n", "- a\n- b\n", "a: [" + strings.Repeat("0,", 50) + "0]\n"} {
+		f.Add([]byte(s))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d, err := Parse("fuzz", data, Limits{MaxNodes: 10000})
 		if err != nil {
@@ -165,4 +171,22 @@ func TestYAMLMergeKeys(t *testing.T) {
 	if _, err := Parse("m.yaml", []byte("a: &a 1\nb:\n  <<: *a\n"), Limits{MergeKeys: true}); err == nil {
 		t.Error("merging a scalar was accepted")
 	}
+}
+
+// FuzzCheckJSON asserts that the strict pass for other readers' files
+// accepts exactly the JSON documents Parse accepts.
+func FuzzCheckJSON(f *testing.F) {
+	for _, s := range []string{`{"a":[1,2,{"b":null}]}`, `{"c":[],"c":[1]}`, `[1e999999]`, `[[[[[]]]]]`, `{"a\u0000":1,"a\u0000":2}`, `{"a":"\ud800"}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) == 0 || (data[0] != '{' && data[0] != '[') {
+			return
+		}
+		_, perr := Parse("f.json", data, Limits{MaxNodes: 10000})
+		cerr := CheckJSON("f.json", data, Limits{MaxNodes: 10000})
+		if (perr == nil) != (cerr == nil) {
+			t.Fatalf("Parse and CheckJSON disagree on %q: %v / %v", data, perr, cerr)
+		}
+	})
 }

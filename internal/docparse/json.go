@@ -148,7 +148,7 @@ func (p *jsonParser) value(node *posNode, depth int) (any, error) {
 		return p.object(node, depth)
 	case c == '[':
 		return p.array(node, depth)
-	case c == '"' && p.positionsOnly:
+	case c == '"' && p.positionsOnly && !p.checkOnly:
 		return nil, p.skipStr()
 	case c == '"':
 		return p.str()

@@ -32,6 +32,11 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(`{"bomFormat":"CycloneDX","specVersion":"1.6","components":[null,{"components":[{}]}],"dependencies":[{}],"compositions":[{}]}`))
 	f.Add([]byte(`{"spdxVersion":"SPDX-2.3","packages":[{"SPDXID":"SPDXRef-a","hasFiles":["SPDXRef-f"]}],"documentDescribes":["SPDXRef-a"]}`))
 	f.Add([]byte("SPDXVersion: SPDX-2.3\nPackageName: a\nSPDXID: SPDXRef-a\nRelationship: SPDXRef-a DEPENDS_ON NOASSERTION\n"))
+	// Hostile cases (docs/security.md): duplicate members, deep nesting,
+	// numbers out of range, a version of the wrong type.
+	f.Add([]byte(`{"bomFormat":"CycloneDX","specVersion":"1.6","components":[{"type":"library","name":"a"}],"components":[]}`))
+	f.Add([]byte(`{"bomFormat":"CycloneDX","specVersion":"1.6","version":1e999999,"x":[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]}`))
+	f.Add([]byte(`{"bomFormat":"CycloneDX","specVersion":"1.6","version":"one","components":[{},{},{},{}]}`))
 	// Documents full of structural problems, for the checks.
 	f.Add([]byte(`{"bomFormat":"CycloneDX","specVersion":"1.2","serialNumber":"x","metadata":{"timestamp":"2020"},` +
 		`"components":[{"type":"x","bom-ref":"a","hashes":[{"alg":"MD5","content":"zz"}],"licenses":[{"license":{"id":"A B","name":"n"}},{}],` +
