@@ -307,7 +307,7 @@ func (l *Loader) read(root *os.Root, name string) ([]byte, fs.FileInfo, error) {
 	data, st, err := safefile.ReadFileInfo(root, name, l.opts.MaxFileSize)
 	var tl *safefile.TooLargeError
 	if errors.As(err, &tl) {
-		return nil, nil, fmt.Errorf("%v (raise it with --max-file-size)", tl)
+		return nil, nil, fmt.Errorf("%w (raise it with --max-file-size)", tl)
 	}
 	if err != nil {
 		return nil, nil, pathErr(err)

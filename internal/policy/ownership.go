@@ -18,7 +18,8 @@ var libRoot = ast.MustParseRef("data.annexlint.lib")
 // add findings under that rule's ID and clauses). Custom modules may still
 // import and read them.
 func foreignPackages(builtin, custom map[string]*ast.Module) error {
-	owned := []ast.Ref{libRoot}
+	owned := make([]ast.Ref, 0, 1+len(builtin))
+	owned = append(owned, libRoot)
 	for _, m := range builtin {
 		owned = append(owned, m.Package.Path)
 	}
