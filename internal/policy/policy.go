@@ -5,6 +5,7 @@ package policy
 
 import (
 	"context"
+	"embed"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -20,6 +21,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 
 	"github.com/annexlint/annexlint/internal/catalog"
+	"github.com/annexlint/annexlint/policies"
 )
 
 // Source is a tree of .rego files: the embedded built-in policies or a
@@ -57,9 +59,15 @@ type group struct {
 const DefaultTimeout = 30 * time.Second
 
 // LoadModules parses every non-test .rego file (tests too when withTests)
-// of the sources, in Rego v1 syntax with annotations.
+// of the sources, in Rego v1 syntax with annotations. Files are parsed in
+// parallel, one goroutine per core: parsing is a third of start-up.
 func LoadModules(sources []Source, withTests bool) (map[string]*ast.Module, error) {
-	modules := map[string]*ast.Module{}
+	type file struct {
+		src  Source
+		path string
+		name string
+	}
+	var files []file
 	for _, src := range sources {
 		err := fs.WalkDir(src.FS, ".", func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
@@ -71,24 +79,46 @@ func LoadModules(sources []Source, withTests bool) (map[string]*ast.Module, erro
 			if strings.HasSuffix(p, "_test.rego") && !withTests {
 				return nil
 			}
-			data, err := fs.ReadFile(src.FS, p)
-			if err != nil {
-				return err
-			}
-			name := src.Name + "/" + p
-			m, err := ast.ParseModuleWithOpts(name, string(data), ast.ParserOptions{
-				ProcessAnnotation: true,
-				RegoVersion:       ast.RegoV1,
-			})
-			if err != nil {
-				return err
-			}
-			modules[name] = m
+			files = append(files, file{src: src, path: p, name: src.Name + "/" + p})
 			return nil
 		})
 		if err != nil {
 			return nil, fmt.Errorf("load policies from %s: %w", src.Name, err)
 		}
+	}
+	parsed := make([]*ast.Module, len(files))
+	errs := make([]error, len(files))
+	next := make(chan int, len(files))
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(files)) {
+		wg.Go(func() {
+			for i := range next {
+				f := files[i]
+				data, err := fs.ReadFile(f.src.FS, f.path)
+				if err == nil {
+					parsed[i], err = ast.ParseModuleWithOpts(f.name, string(data), ast.ParserOptions{
+						ProcessAnnotation: true,
+						RegoVersion:       ast.RegoV1,
+					})
+				}
+				if err != nil {
+					errs[i] = fmt.Errorf("load policies from %s: %w", f.src.Name, err)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	modules := make(map[string]*ast.Module, len(files))
+	for i, f := range files {
+		if errs[i] != nil {
+			// The first failing file in walk order, as a sequential parse reports.
+			return nil, errs[i]
+		}
+		modules[f.name] = parsed[i]
 	}
 	return modules, nil
 }
@@ -103,13 +133,56 @@ func NewCompiler() *ast.Compiler {
 		WithDefaultRegoVersion(ast.RegoV1)
 }
 
+// checkStages are the compiler stages that only report errors: they leave
+// the compiled modules as they are (TestRuntimeCompilerSameModules). The
+// embedded policies pass them in the tests (TestRegoUnitTests compiles them
+// with NewCompiler) and in CI (opa check --strict), so a run that compiles
+// only the embedded policies skips them; with custom policies every stage
+// runs. Safety checks that reorder rule bodies are not among them.
+var checkStages = []ast.StageID{
+	ast.StageCheckUnusedImports,
+	ast.StageCheckKeywordOverrides,
+	ast.StageCheckDuplicateImports,
+	ast.StageCheckVoidCalls,
+	ast.StageCheckRuleConflicts,
+	ast.StageCheckUndefinedFuncs,
+	ast.StageCheckSafetyRuleHeads,
+	ast.StageCheckRecursion,
+	ast.StageCheckTypes,
+	ast.StageCheckUnsafeBuiltins,
+	ast.StageCheckDeprecatedBuiltins,
+	ast.StageBuildRequiredCapabilities,
+}
+
+// RuntimeCompiler is the compiler of a run: NewCompiler's, without the
+// checkStages when every source is the embedded policy tree (builtinOnly).
+func RuntimeCompiler(builtinOnly bool) *ast.Compiler {
+	c := NewCompiler()
+	if builtinOnly {
+		c = c.WithStrict(false).WithSkipStages(checkStages...)
+	}
+	return c
+}
+
+// embedded reports whether every source is the policy tree embedded in
+// this binary (the one the tests compile with every check).
+func embedded(sources []Source) bool {
+	for _, src := range sources {
+		fsys, ok := src.FS.(embed.FS)
+		if !ok || fsys != policies.FS {
+			return false
+		}
+	}
+	return len(sources) > 0
+}
+
 // New compiles the sources once and prepares one query per rule.
 func New(ctx context.Context, sources []Source, builtin []catalog.Rule) (*Engine, error) {
 	modules, err := LoadModules(sources, false)
 	if err != nil {
 		return nil, err
 	}
-	compiler := NewCompiler()
+	compiler := RuntimeCompiler(embedded(sources))
 	compiler.Compile(modules)
 	if compiler.Failed() {
 		return nil, compileError(compiler.Errors)

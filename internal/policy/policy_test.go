@@ -197,3 +197,30 @@ func TestClausesExistInReference(t *testing.T) {
 		}
 	}
 }
+
+// TestRuntimeCompilerSameModules keeps the run-time compiler honest: the
+// stages it skips for the embedded policies only check, so the compiled
+// modules are exactly those of the production compiler with every check.
+func TestRuntimeCompilerSameModules(t *testing.T) {
+	t.Parallel()
+	compile := func(c *ast.Compiler) map[string]*ast.Module {
+		modules, err := policy.LoadModules(builtinSource, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.Compile(modules)
+		if c.Failed() {
+			t.Fatal(c.Errors)
+		}
+		return c.Modules
+	}
+	full, fast := compile(policy.NewCompiler()), compile(policy.RuntimeCompiler(true))
+	if len(full) != len(fast) {
+		t.Fatalf("%d modules with every check, %d without", len(full), len(fast))
+	}
+	for name, m := range full {
+		if got, want := fast[name].String(), m.String(); got != want {
+			t.Errorf("%s compiles differently without the check stages:\n%s\nwant\n%s", name, got, want)
+		}
+	}
+}
