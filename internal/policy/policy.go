@@ -18,6 +18,7 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 
 	"github.com/annexlint/annexlint/internal/catalog"
@@ -49,9 +50,10 @@ type Engine struct {
 
 // group is one area's rules, evaluated together as an object keyed by rule ID.
 type group struct {
-	area  string
-	ids   []string
-	query rego.PreparedEvalQuery
+	area   string
+	ids    []string
+	source string // the query: an object of each rule's report
+	query  rego.PreparedEvalQuery
 }
 
 // DefaultTimeout bounds one bundle's whole evaluation; a policy that loops
@@ -176,31 +178,98 @@ func embedded(sources []Source) bool {
 	return len(sources) > 0
 }
 
-// New compiles the sources once and prepares one query per rule.
+// New compiles the sources once and prepares one query per rule group.
+//
+// The embedded policies alone (every run without --policy) compile in
+// parallel: their rule packages depend on the lib packages only, so each
+// core compiles the lib packages and a share of the rule areas with its own
+// compiler, and prepares the queries of those areas. Custom policies may
+// refer to any package and compile in one compiler with every check.
 func New(ctx context.Context, sources []Source, builtin []catalog.Rule) (*Engine, error) {
 	modules, err := LoadModules(sources, false)
 	if err != nil {
 		return nil, err
 	}
-	compiler := RuntimeCompiler(embedded(sources))
-	compiler.Compile(modules)
-	if compiler.Failed() {
-		return nil, compileError(compiler.Errors)
+	if !embedded(sources) {
+		compiler := RuntimeCompiler(false)
+		compiler.Compile(modules)
+		if compiler.Failed() {
+			return nil, compileError(compiler.Errors)
+		}
+		e, groups, err := newEngine(modules, compiler.GetAnnotationSet(), builtin)
+		if err != nil {
+			return nil, err
+		}
+		store := inmem.New()
+		for i := range groups {
+			if err := groups[i].prepare(ctx, compiler, store); err != nil {
+				return nil, err
+			}
+		}
+		e.groups = groups
+		return e, nil
 	}
-	rules, err := rulesFromAnnotations(compiler.GetAnnotationSet())
+
+	sorted := make([]*ast.Module, 0, len(modules))
+	for _, name := range sortedNames(modules) {
+		sorted = append(sorted, modules[name])
+	}
+	as, errs := ast.BuildAnnotationSet(sorted)
+	if len(errs) > 0 {
+		return nil, compileError(errs)
+	}
+	e, groups, err := newEngine(modules, as, builtin)
 	if err != nil {
 		return nil, err
 	}
+	parts := partition(modules, runtime.GOMAXPROCS(0))
+	store := inmem.New()
+	partErrs := make([]error, len(parts))
+	var wg sync.WaitGroup
+	for i, part := range parts {
+		wg.Go(func() {
+			compiler := RuntimeCompiler(true)
+			compiler.Compile(part.modules)
+			if compiler.Failed() {
+				partErrs[i] = compileError(compiler.Errors)
+				return
+			}
+			for j := range groups {
+				if part.areas[groups[j].area] {
+					if err := groups[j].prepare(ctx, compiler, store); err != nil {
+						partErrs[i] = err
+						return
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for _, err := range partErrs {
+		if err != nil {
+			return nil, err // the lib packages are in every part: report one part's errors
+		}
+	}
+	e.groups = groups
+	return e, nil
+}
+
+// newEngine reads the rules' metadata into the catalog and lays out the
+// rule groups, not yet prepared.
+func newEngine(modules map[string]*ast.Module, as *ast.AnnotationSet, builtin []catalog.Rule) (*Engine, []group, error) {
+	rules, err := rulesFromAnnotations(as)
+	if err != nil {
+		return nil, nil, err
+	}
 	if err := undeclaredRules(modules, rules); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	cat, err := catalog.New(append(append([]catalog.Rule{}, builtin...), rules...))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	e := &Engine{catalog: cat, timeout: DefaultTimeout, declaresEvidence: map[string]bool{}}
 	defines := definedOutputs(modules)
-	store := inmem.New()
 	// Rules group by area and by when they apply, so a group either runs
 	// whole or not at all: no work is spent on rules that do not apply.
 	byKey := map[string][]catalog.Rule{}
@@ -216,9 +285,9 @@ func New(ctx context.Context, sources []Source, builtin []catalog.Rule) (*Engine
 		byKey[key] = append(byKey[key], r)
 	}
 	sort.Strings(keys)
+	groups := make([]group, 0, len(keys))
 	for _, key := range keys {
-		area := byKey[key][0].Area
-		g := group{area: area}
+		g := group{area: byKey[key][0].Area}
 		members := make([]string, 0, len(byKey[key]))
 		for _, r := range byKey[key] {
 			g.ids = append(g.ids, r.ID)
@@ -236,19 +305,97 @@ func New(ctx context.Context, sources []Source, builtin []catalog.Rule) (*Engine
 			}
 			members = append(members, fmt.Sprintf("%q: {%s}", r.ID, strings.Join(parts, ", ")))
 		}
-		pq, err := rego.New(
-			rego.Query("{"+strings.Join(members, ", ")+"}"),
-			rego.Compiler(compiler),
-			rego.Store(store),
-			rego.StrictBuiltinErrors(true),
-		).PrepareForEval(ctx)
-		if err != nil {
-			return nil, fmt.Errorf("prepare rules of area %s: %w", area, err)
-		}
-		g.query = pq
-		e.groups = append(e.groups, g)
+		g.source = "{" + strings.Join(members, ", ") + "}"
+		groups = append(groups, g)
 	}
-	return e, nil
+	return e, groups, nil
+}
+
+func (g *group) prepare(ctx context.Context, compiler *ast.Compiler, store storage.Store) error {
+	pq, err := rego.New(
+		rego.Query(g.source),
+		rego.Compiler(compiler),
+		rego.Store(store),
+		rego.StrictBuiltinErrors(true),
+	).PrepareForEval(ctx)
+	if err != nil {
+		return fmt.Errorf("prepare rules of area %s: %w", g.area, err)
+	}
+	g.query = pq
+	return nil
+}
+
+// part is a share of the embedded policies compiled by one compiler: the
+// modules of some rule areas and every module outside data.annexlint.rules
+// (the lib packages they import).
+type part struct {
+	modules map[string]*ast.Module
+	areas   map[string]bool
+}
+
+// partition splits the rule areas into at most n parts of about the same
+// number of rules, largest area first; every part gets the other modules.
+func partition(modules map[string]*ast.Module, n int) []part {
+	byArea := map[string][]string{}
+	weight := map[string]int{}
+	var shared []string
+	for _, name := range sortedNames(modules) {
+		m := modules[name]
+		p := m.Package.Path
+		if len(p) < 4 || !p[1].Equal(ast.StringTerm("annexlint")) || !p[2].Equal(ast.StringTerm("rules")) {
+			shared = append(shared, name)
+			continue
+		}
+		area := p[3].String()
+		if s, ok := p[3].Value.(ast.String); ok {
+			area = string(s)
+		}
+		byArea[area] = append(byArea[area], name)
+		weight[area] += len(m.Rules)
+	}
+	areas := make([]string, 0, len(byArea))
+	for a := range byArea {
+		areas = append(areas, a)
+	}
+	sort.Slice(areas, func(i, j int) bool {
+		if weight[areas[i]] != weight[areas[j]] {
+			return weight[areas[i]] > weight[areas[j]]
+		}
+		return areas[i] < areas[j]
+	})
+	n = max(1, min(n, len(areas)))
+	parts := make([]part, n)
+	load := make([]int, n)
+	for i := range parts {
+		parts[i] = part{modules: map[string]*ast.Module{}, areas: map[string]bool{}}
+		for _, name := range shared {
+			// Shared read-only: a compiler copies the modules it compiles.
+			parts[i].modules[name] = modules[name]
+		}
+	}
+	for _, a := range areas {
+		k := 0
+		for i := range load {
+			if load[i] < load[k] {
+				k = i
+			}
+		}
+		load[k] += weight[a]
+		parts[k].areas[a] = true
+		for _, name := range byArea[a] {
+			parts[k].modules[name] = modules[name]
+		}
+	}
+	return parts
+}
+
+func sortedNames(modules map[string]*ast.Module) []string {
+	names := make([]string, 0, len(modules))
+	for name := range modules {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	return names
 }
 
 // compileError rewrites errors about denied built-ins into plain words.

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -222,5 +223,26 @@ func TestRuntimeCompilerSameModules(t *testing.T) {
 		if got, want := fast[name].String(), m.String(); got != want {
 			t.Errorf("%s compiles differently without the check stages:\n%s\nwant\n%s", name, got, want)
 		}
+	}
+}
+
+// TestEmbeddedSameCatalog compares the engine of the embedded policies
+// (compiled in parts, metadata read before compilation) with the engine of
+// the same files from disk (one compiler, every check, metadata read by the
+// compiler): same catalog, same findings on a sample input.
+func TestEmbeddedSameCatalog(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	fast, err := policy.New(ctx, builtinSource, catalog.Builtin())
+	if err != nil {
+		t.Fatal(err)
+	}
+	disk, err := policy.New(ctx, []policy.Source{{Name: "policies", FS: os.DirFS(filepath.Join("..", "..", "policies"))}}, catalog.Builtin())
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, want := fast.Catalog().Rules(), disk.Catalog().Rules()
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("catalogs differ:\n%+v\nwant\n%+v", got, want)
 	}
 }
