@@ -45,10 +45,9 @@ func readSBOM(file string, data []byte, limits docparse.Limits) (any, bundle.Loc
 	if err != nil {
 		return nil, nil, err
 	}
-	content, err := bundle.Generic(s)
-	if err != nil {
-		return nil, nil, err
-	}
+	// The model's own conversion: the same values as bundle.Generic's JSON
+	// round trip, at a fraction of the cost on large SBOMs.
+	content := any(s.Generic())
 	// sbom.Parse accepts a UTF-8 byte-order mark, which editors do not
 	// show; index positions without it so lines and columns still match.
 	body := bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})
