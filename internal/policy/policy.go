@@ -683,3 +683,13 @@ func str(obj map[string]any, key string, required bool) (string, error) {
 	}
 	return s, nil
 }
+
+// Groups returns the rule IDs of each group the engine evaluates as one
+// query, in evaluation order (for the per-group benchmarks).
+func (e *Engine) Groups() [][]string {
+	out := make([][]string, len(e.groups))
+	for i, g := range e.groups {
+		out[i] = append([]string(nil), g.ids...)
+	}
+	return out
+}
