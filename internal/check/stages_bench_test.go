@@ -15,8 +15,9 @@ import (
 )
 
 // Stage benchmarks: each step of check.Checker.Run alone, on the example
-// bundle ("example") and on the 10k scale bundle (10,000 components, 2,000
-// matches, CRA so the BSI rules run: "10k").
+// bundle ("example"), on the 10k scale bundle (10,000 components, 2,000
+// matches, CRA so the BSI rules run: "10k") and, when the reference corpus
+// is there, on the example with the istio SPDX SBOM (MDR: "istio").
 //
 //	go test -run '^$' -bench 'Stage' -benchmem ./internal/check/
 //
@@ -30,7 +31,25 @@ func stageBundles(b *testing.B) map[string]string {
 	if err := (scaletest.Bundle{Components: 10000, Matches: 2000, Framework: "CRA"}).Write(exampleDir, dir); err != nil {
 		b.Fatal(err)
 	}
-	return map[string]string{"example": exampleDir, "10k": dir}
+	dirs := map[string]string{"example": exampleDir, "10k": dir}
+	if _, err := os.Stat(istioSBOM); err == nil {
+		istio := b.TempDir()
+		if err := (scaletest.Bundle{SBOM: istioSBOM, Framework: "MDR"}).Write(exampleDir, istio); err != nil {
+			b.Fatal(err)
+		}
+		dirs["istio"] = istio
+	}
+	return dirs
+}
+
+// stageNames are the bundles of stageBundles in order; istio (the corpus's
+// istio SPDX SBOM, MDR) only when the corpus is there.
+func stageNames(dirs map[string]string) []string {
+	names := []string{"example", "10k"}
+	if _, ok := dirs["istio"]; ok {
+		names = append(names, "istio")
+	}
+	return names
 }
 
 // loaded is a bundle with every document loaded, as Run has it before
@@ -53,7 +72,7 @@ func loaded(b *testing.B, dir string) (*bundle.Bundle, *os.Root) {
 func BenchmarkStageLoad(b *testing.B) {
 	c := sharedChecker(b)
 	dirs := stageBundles(b)
-	for _, name := range []string{"example", "10k"} {
+	for _, name := range stageNames(dirs) {
 		dir := dirs[name]
 		bun, _ := loaded(b, dir)
 		byType := map[string][]bundle.ManifestEntry{}
@@ -87,7 +106,7 @@ func BenchmarkStageLoad(b *testing.B) {
 func BenchmarkStageSchema(b *testing.B) {
 	v := schema.New()
 	dirs := stageBundles(b)
-	for _, name := range []string{"example", "10k"} {
+	for _, name := range stageNames(dirs) {
 		bun, _ := loaded(b, dirs[name])
 		docs := append([]*bundle.Document{bun.Manifest}, bun.Documents...)
 		for _, d := range docs {
@@ -118,7 +137,7 @@ func BenchmarkStageSchema(b *testing.B) {
 func BenchmarkStageDerive(b *testing.B) {
 	c := sharedChecker(b)
 	dirs := stageBundles(b)
-	for _, name := range []string{"example", "10k"} {
+	for _, name := range stageNames(dirs) {
 		bun, root := loaded(b, dirs[name])
 		b.Run(name+"/derive", func(b *testing.B) {
 			b.ReportAllocs()
@@ -148,8 +167,9 @@ func BenchmarkStageDerive(b *testing.B) {
 func BenchmarkStageEval(b *testing.B) {
 	c := sharedChecker(b)
 	ctx := context.Background()
-	for _, name := range []string{"example", "10k"} {
-		bun, root := loaded(b, stageBundles(b)[name])
+	dirs := stageBundles(b)
+	for _, name := range stageNames(dirs) {
+		bun, root := loaded(b, dirs[name])
 		facts, err := enrich.Derive(bun, root, c.Loader.MaxFileSize())
 		if err != nil {
 			b.Fatal(err)
