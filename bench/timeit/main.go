@@ -41,7 +41,7 @@ func main() {
 	cmds, err := parse(flag.Args())
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "timeit:", err)
-		fmt.Fprintln(os.Stderr, "usage: timeit [-runs N] [-warmup N] -- NAME -- ARGS... [-- NAME -- ARGS...]")
+		fmt.Fprintln(os.Stderr, "usage: timeit [-runs N] [-warmup N] [-label TEXT] -- NAME -- ARGS... [-- NAME -- ARGS...]")
 		os.Exit(2)
 	}
 	for i := range *warmup + *runs {
@@ -79,7 +79,7 @@ func parse(args []string) ([]*command, error) {
 	var cmds []*command
 	for len(args) > 0 {
 		if len(args) < 3 || args[1] != "--" {
-			return nil, errors.New("expected NAME -- ARGS...")
+			return nil, errors.New("want NAME -- ARGS, groups separated by a lone --")
 		}
 		c := &command{name: args[0]}
 		args = args[2:]

@@ -243,6 +243,6 @@ func TestEmbeddedSameCatalog(t *testing.T) {
 	}
 	got, want := fast.Catalog().Rules(), disk.Catalog().Rules()
 	if !reflect.DeepEqual(got, want) {
-		t.Fatalf("catalogs differ:\n%+v\nwant\n%+v", got, want)
+		t.Fatalf("catalogues differ:\n%+v\nwant\n%+v", got, want)
 	}
 }
