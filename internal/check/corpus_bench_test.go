@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/annexlint/annexlint/internal/check"
 	"github.com/annexlint/annexlint/internal/scaletest"
 )
 
@@ -34,7 +35,7 @@ func BenchmarkIstio(b *testing.B) {
 			b.ReportAllocs()
 			defer reportCPU(b)()
 			for b.Loop() {
-				if _, err := c.Run(ctx, dir, benchAsOf); err != nil {
+				if _, err := c.Run(ctx, dir, check.Options{AsOf: benchAsOf}); err != nil {
 					b.Fatal(err)
 				}
 			}

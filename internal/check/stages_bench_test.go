@@ -10,6 +10,7 @@ import (
 	"github.com/annexlint/annexlint/internal/catalog"
 	"github.com/annexlint/annexlint/internal/check"
 	"github.com/annexlint/annexlint/internal/enrich"
+	"github.com/annexlint/annexlint/internal/regime"
 	"github.com/annexlint/annexlint/internal/scaletest"
 	"github.com/annexlint/annexlint/internal/schema"
 )
@@ -154,7 +155,7 @@ func BenchmarkStageDerive(b *testing.B) {
 		b.Run(name+"/input", func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := check.PolicyInput(bun, benchAsOf, facts); err != nil {
+				if _, err := check.PolicyInput(bun, benchAsOf, regime.Decide(bun.Manifest.Content, benchAsOf), facts); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -174,7 +175,7 @@ func BenchmarkStageEval(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		input, err := check.PolicyInput(bun, benchAsOf, facts)
+		input, err := check.PolicyInput(bun, benchAsOf, regime.Decide(bun.Manifest.Content, benchAsOf), facts)
 		if err != nil {
 			b.Fatal(err)
 		}

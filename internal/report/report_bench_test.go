@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/annexlint/annexlint/internal/bundle"
+	"github.com/annexlint/annexlint/internal/check"
 	"github.com/annexlint/annexlint/internal/cli"
 	"github.com/annexlint/annexlint/internal/report"
 	"github.com/annexlint/annexlint/internal/report/jsonreport"
@@ -36,7 +37,7 @@ func BenchmarkWriters(b *testing.B) {
 		w    report.Writer
 	}{{"text", text.Writer{}}, {"json", jsonreport.Writer{}}, {"sarif", sarif.Writer{}}}
 	for _, bundleCase := range []struct{ name, dir string }{{"example", example}, {"10k", large}} {
-		res, err := c.Run(ctx, bundleCase.dir, "2026-11-25")
+		res, err := c.Run(ctx, bundleCase.dir, check.Options{AsOf: "2026-11-25"})
 		if err != nil {
 			b.Fatal(err)
 		}
