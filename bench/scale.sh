@@ -32,25 +32,36 @@ if [ -z "${NOBENCHSTAT:-}" ] && go run golang.org/x/perf/cmd/benchstat@latest "$
   exit "$status"
 fi
 echo "medians over $count runs (benchstat skipped or not available):"
-# Benchmark lines are: name iterations ns/op B/op allocs/op (with -benchmem).
+# Benchmark lines are: name iterations, then value-unit pairs (ns/op,
+# cpu-ns/op when the benchmark reports it, B/op, allocs/op); columns are
+# found by their unit, not their position.
 awk '
   /^Benchmark/ {
-    name = $1; n[name]++
-    ns[name, n[name]] = $3; bytes[name, n[name]] = $5; allocs[name, n[name]] = $7
+    name = $1; k = ++n[name]
+    for (i = 3; i < NF; i += 2) v[name, $(i+1), k] = $i
     if (!(name in seen)) { seen[name] = 1; order[++names] = name }
   }
-  function median(arr, name, k,    i, j, t, v) {
-    for (i = 1; i <= k; i++) v[i] = arr[name, i] + 0
-    for (i = 2; i <= k; i++) for (j = i; j > 1 && v[j-1] > v[j]; j--) { t = v[j]; v[j] = v[j-1]; v[j-1] = t }
-    return (k % 2) ? v[(k+1)/2] : (v[k/2] + v[k/2+1]) / 2
+  function median(name, unit, k,    i, j, t, x, m) {
+    m = 0
+    for (i = 1; i <= k; i++) if ((name, unit, i) in v) x[++m] = v[name, unit, i] + 0
+    if (m == 0) return -1
+    for (i = 2; i <= m; i++) for (j = i; j > 1 && x[j-1] > x[j]; j--) { t = x[j]; x[j] = x[j-1]; x[j-1] = t }
+    return (m % 2) ? x[(m+1)/2] : (x[m/2] + x[m/2+1]) / 2
+  }
+  function dur(t) {
+    if (t < 0) return "-"
+    if (t >= 1e9) return sprintf("%.3f s", t / 1e9)
+    if (t >= 1e6) return sprintf("%.3f ms", t / 1e6)
+    if (t >= 1e3) return sprintf("%.3f µs", t / 1e3)
+    return sprintf("%.0f ns", t)
   }
   END {
-    printf "%-44s %14s %12s %14s %4s\n", "benchmark", "median time", "median MB", "median allocs", "n"
+    printf "%-44s %14s %14s %12s %14s %4s\n", "benchmark", "median wall", "median CPU", "median MB", "median allocs", "n"
     for (i = 1; i <= names; i++) {
       name = order[i]; k = n[name]
-      t = median(ns, name, k)
-      unit = "ns"; if (t >= 1e9) { t /= 1e9; unit = "s" } else if (t >= 1e6) { t /= 1e6; unit = "ms" } else if (t >= 1e3) { t /= 1e3; unit = "µs" }
-      printf "%-44s %11.3f %-2s %12.1f %14d %4d\n", name, t, unit, median(bytes, name, k) / 1e6, median(allocs, name, k), k
+      b = median(name, "B/op", k); a = median(name, "allocs/op", k)
+      printf "%-44s %14s %14s %12s %14s %4d\n", name, dur(median(name, "ns/op", k)), dur(median(name, "cpu-ns/op", k)),
+        (b < 0 ? "-" : sprintf("%.1f", b / 1e6)), (a < 0 ? "-" : sprintf("%d", a)), k
     }
   }' "$out"
 exit "$status"

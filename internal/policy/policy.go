@@ -122,6 +122,47 @@ func NewCompiler() *ast.Compiler {
 		WithDefaultRegoVersion(ast.RegoV1)
 }
 
+// checkStages are the compiler stages that only report errors: they leave
+// the compiled modules as they are (TestRuntimeCompilerSameModules). The
+// embedded policies pass them in the tests (TestRegoUnitTests compiles them
+// with NewCompiler) and in CI (opa check --strict), so a run that compiles
+// only the embedded policies skips them; with custom policies every stage
+// runs. Safety checks that reorder rule bodies are not among them.
+var checkStages = []ast.StageID{
+	ast.StageCheckUnusedImports,
+	ast.StageCheckKeywordOverrides,
+	ast.StageCheckDuplicateImports,
+	ast.StageCheckVoidCalls,
+	ast.StageCheckRuleConflicts,
+	ast.StageCheckUndefinedFuncs,
+	ast.StageCheckSafetyRuleHeads,
+	ast.StageCheckRecursion,
+	ast.StageCheckTypes,
+	ast.StageCheckUnsafeBuiltins,
+	ast.StageCheckDeprecatedBuiltins,
+	ast.StageBuildRequiredCapabilities,
+}
+
+// RuntimeCompiler is the compiler of a run: NewCompiler's, without the
+// checkStages when only the embedded policy tree is compiled (builtinOnly).
+func RuntimeCompiler(builtinOnly bool) *ast.Compiler {
+	c := NewCompiler()
+	if builtinOnly {
+		c = c.WithStrict(false).WithSkipStages(checkStages...)
+	}
+	return c
+}
+
+// Groups lists the rule IDs of each evaluation group, in evaluation order
+// (for the per-group benchmarks).
+func (e *Engine) Groups() [][]string {
+	out := make([][]string, 0, len(e.groups))
+	for _, g := range e.groups {
+		out = append(out, append([]string(nil), g.ids...))
+	}
+	return out
+}
+
 // New compiles the sources once and prepares one query per rule.
 func New(ctx context.Context, sources []Source, builtin []catalog.Rule) (*Engine, error) {
 	modules := map[string]*ast.Module{}
@@ -146,7 +187,7 @@ func New(ctx context.Context, sources []Source, builtin []catalog.Rule) (*Engine
 	if err := foreignPackages(own, custom); err != nil {
 		return nil, err
 	}
-	compiler := NewCompiler()
+	compiler := RuntimeCompiler(len(custom) == 0)
 	compiler.Compile(modules)
 	if compiler.Failed() {
 		return nil, compileError(compiler.Errors)

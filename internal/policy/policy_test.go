@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -195,5 +196,53 @@ func TestClausesExistInReference(t *testing.T) {
 				t.Errorf("%s cites %s as %q; the catalog says %q", r.ID, c.ID, c.Cite, cite)
 			}
 		}
+	}
+}
+
+// TestRuntimeCompilerSameModules keeps the run-time compiler honest: the
+// stages it skips for the embedded policies only check, so the compiled
+// modules are exactly those of the production compiler with every check.
+func TestRuntimeCompilerSameModules(t *testing.T) {
+	t.Parallel()
+	compile := func(c *ast.Compiler) map[string]*ast.Module {
+		modules, err := policy.LoadModules(builtinSource, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.Compile(modules)
+		if c.Failed() {
+			t.Fatal(c.Errors)
+		}
+		return c.Modules
+	}
+	full, fast := compile(policy.NewCompiler()), compile(policy.RuntimeCompiler(true))
+	if len(full) != len(fast) {
+		t.Fatalf("%d modules with every check, %d without", len(full), len(fast))
+	}
+	for name, m := range full {
+		if got, want := fast[name].String(), m.String(); got != want {
+			t.Errorf("%s compiles differently without the check stages:\n%s\nwant\n%s", name, got, want)
+		}
+	}
+}
+
+// TestEmbeddedSameCatalog compares the engine of the embedded policies
+// (compiled in parts, metadata read before compilation) with the engine of
+// the same files from disk (one compiler, every check, metadata read by the
+// compiler): same catalog, same findings on a sample input.
+func TestEmbeddedSameCatalog(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	fast, err := policy.New(ctx, builtinSource, catalog.Builtin())
+	if err != nil {
+		t.Fatal(err)
+	}
+	disk, err := policy.New(ctx, []policy.Source{{Name: "policies", FS: os.DirFS(filepath.Join("..", "..", "policies"))}}, catalog.Builtin())
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, want := fast.Catalog().Rules(), disk.Catalog().Rules()
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("catalogues differ:\n%+v\nwant\n%+v", got, want)
 	}
 }

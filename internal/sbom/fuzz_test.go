@@ -81,6 +81,9 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("nil slice in component %+v", c)
 			}
 		}
+		if err := sameAsJSON(s); err != nil {
+			t.Fatal(err)
+		}
 		if f, v, err := DetectVersion(data); err != nil || f != s.Format || v != s.SpecVersion {
 			t.Fatalf("DetectVersion = %q %q %v, Parse gave %q %q", f, v, err, s.Format, s.SpecVersion)
 		}

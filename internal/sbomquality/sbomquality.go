@@ -18,7 +18,6 @@ import (
 	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/open-policy-agent/opa/v1/util"
 
-	"github.com/annexlint/annexlint/internal/bundle"
 	"github.com/annexlint/annexlint/internal/catalog"
 	"github.com/annexlint/annexlint/internal/policy"
 	"github.com/annexlint/annexlint/internal/sbom"
@@ -158,13 +157,10 @@ func (c *Checker) crossCheck(ctx context.Context, name string, input ast.Value, 
 }
 
 // inputFor builds the policy input of a bundle holding only this SBOM, the
-// way check.Checker does: the model through bundle.Generic, then one
+// way check.Checker does: the model through SBOM.Generic, then one
 // conversion to an OPA value.
 func inputFor(name string, s *sbom.SBOM) (ast.Value, error) {
-	content, err := bundle.Generic(s)
-	if err != nil {
-		return nil, err
-	}
+	content := s.Generic()
 	in := map[string]any{
 		"as_of": "2026-11-25",
 		"manifest": map[string]any{"path": "annexlint.yaml", "content": map[string]any{"product": map[string]any{

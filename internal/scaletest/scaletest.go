@@ -23,6 +23,10 @@ type Bundle struct {
 	Components int
 	Matches    int
 	Framework  string // MDR (the example's) runs the FDA rule, CRA the BSI rules
+	// SBOM, when set, is an existing SBOM file (e.g. one of the corpus)
+	// copied into the bundle in place of the generated one; Components is
+	// then ignored.
+	SBOM string
 }
 
 // Write builds the bundle in dir from the example bundle in example.
@@ -57,6 +61,21 @@ func (s Bundle) Write(example, dir string) error {
 		if err := writeJSON(filepath.Join(dir, "scans", "fw.grype.json"), Grype(s.Components, s.Matches)); err != nil {
 			return err
 		}
+	}
+	if s.SBOM != "" {
+		data, err := os.ReadFile(s.SBOM)
+		if err != nil {
+			return err
+		}
+		name := "sbom/" + filepath.Base(s.SBOM)
+		m = strings.Replace(m, "path: "+sbomPath, "path: "+name, 1)
+		if err := os.Remove(filepath.Join(dir, filepath.FromSlash(sbomPath))); err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(dir, "annexlint.yaml"), []byte(m), 0o644); err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dir, filepath.FromSlash(name)), data, 0o644)
 	}
 	if err := os.WriteFile(filepath.Join(dir, "annexlint.yaml"), []byte(m), 0o644); err != nil {
 		return err

@@ -1,0 +1,48 @@
+// Command gen writes the synthetic bundles of bench/run from
+// internal/scaletest: deterministic, so nothing large is committed.
+//
+//	go run ./bench/gen -components 10000 -matches 2000 -framework MDR -out DIR
+//	go run ./bench/gen -sbom ../shared/corpus/sbom/spdx/istio-release.spdx-2.2.spdx -framework CRA -out DIR
+//
+// The bundle is examples/infusion-pump with its SBOM replaced by a generated
+// CycloneDX SBOM of -components components (or by the -sbom file) and, with
+// -matches, a Grype scan of that many matches added. -framework CRA switches
+// the manifest to the CRA so the BSI rules run instead of the FDA rule.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+
+	"github.com/annexlint/annexlint/internal/scaletest"
+)
+
+func main() {
+	var s scaletest.Bundle
+	flag.IntVar(&s.Components, "components", 1000, "components of the generated SBOM")
+	flag.IntVar(&s.Matches, "matches", 0, "matches of the generated Grype scan (0: no scan)")
+	flag.StringVar(&s.Framework, "framework", "MDR", "MDR or CRA")
+	flag.StringVar(&s.SBOM, "sbom", "", "an existing SBOM to use instead of the generated one")
+	example := flag.String("example", "", "the example bundle (default examples/infusion-pump of this module)")
+	out := flag.String("out", "", "directory to write the bundle into (must not exist)")
+	flag.Parse()
+	if *out == "" {
+		fmt.Fprintln(os.Stderr, "gen: -out is required")
+		os.Exit(2)
+	}
+	if *example == "" {
+		_, file, _, _ := runtime.Caller(0)
+		*example = filepath.Join(filepath.Dir(file), "..", "..", "examples", "infusion-pump")
+	}
+	if _, err := os.Stat(*out); err == nil {
+		fmt.Fprintf(os.Stderr, "gen: %s exists\n", *out)
+		os.Exit(1)
+	}
+	if err := s.Write(*example, *out); err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+}

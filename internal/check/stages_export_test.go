@@ -1,0 +1,4 @@
+package check
+
+// PolicyInput exposes policyInput to the stage benchmarks (check_test).
+var PolicyInput = policyInput
