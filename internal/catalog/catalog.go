@@ -78,7 +78,8 @@ type Rule struct {
 	// Source is where the rule was declared (file:line).
 	Source string `json:"source,omitempty"`
 	// Custom marks a rule from a --policy folder: its text is a stranger's,
-	// so writers that render Markdown escape it.
+	// so writers that render Markdown escape it, and its ID lives in the
+	// user's own namespace, never under AL- (see CheckID).
 	Custom bool `json:"-"`
 }
 
@@ -129,7 +130,6 @@ type Catalog struct {
 }
 
 var (
-	idRe   = regexp.MustCompile(`^AL-[A-Z]+-[0-9]{3}$`)
 	slugRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 	dateRe = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 )
@@ -146,8 +146,8 @@ func New(rules []Rule) (*Catalog, error) {
 		if where == "" {
 			where = r.Name
 		}
-		if !idRe.MatchString(r.ID) {
-			problems = append(problems, fmt.Sprintf("%s: custom.id %q must look like AL-AREA-001", where, r.ID))
+		if err := CheckID(r); err != nil {
+			problems = append(problems, fmt.Sprintf("%s: %v", where, err))
 		}
 		if _, dup := c.byID[r.ID]; dup {
 			problems = append(problems, fmt.Sprintf("%s: rule ID %s is declared twice", where, r.ID))

@@ -121,7 +121,7 @@ report contains {"path": ` + strconvQuote(p) + `, "pointer": "", "message": "esc
 			if code != 2 || stdout != "" {
 				t.Errorf("exit %d, stdout %.300q; want exit 2 and no report", code, stdout)
 			}
-			if !strings.Contains(stderr, "rule AL-CUSTOM-001: finding path") {
+			if !strings.Contains(stderr, "rule ACME-CUSTOM-001: finding path") {
 				t.Errorf("stderr does not name the rule and the path:\n%s", stderr)
 			}
 		})
@@ -167,7 +167,7 @@ func TestCustomMetadataMarkdownEscaped(t *testing.T) {
 	for _, r := range log.Runs[0].Tool.Driver.Rules {
 		md := r.Help.Markdown
 		switch r.ID {
-		case "AL-CUSTOM-001":
+		case "ACME-CUSTOM-001":
 			found = true
 			for _, bad := range []string{"[here](", "<img", "![x](", "<script"} {
 				if strings.Contains(md, bad) {

@@ -14,7 +14,7 @@ const ruleMeta = `# METADATA
 # description: A custom rule used by the sandbox tests.
 # scope: package
 # custom:
-#   id: AL-CUSTOM-001
+#   id: ACME-CUSTOM-001
 #   severity: error
 #   clauses:
 #     - id: MDR-AI-17.2
@@ -81,12 +81,12 @@ func TestCustomPolicySandbox(t *testing.T) {
 	some b in numbers.range(1, 1000000)
 	a * b < 0`),
 			args: []string{"--timeout", "1s"},
-			want: []string{"policy evaluation stopped after 1s (time limit); a rule loops or is too costly", "AL-CUSTOM-001"},
+			want: []string{"policy evaluation stopped after 1s (time limit); a rule loops or is too costly", "ACME-CUSTOM-001"},
 		},
 		"exploding comprehension": {
 			src:  customPolicy(`count({x | some a in numbers.range(1, 10000); some b in numbers.range(1, 10000); x := a * b}) < 0`),
 			args: []string{"--timeout", "1s"},
-			want: []string{"stopped after 1s (time limit)", "AL-CUSTOM-001"},
+			want: []string{"stopped after 1s (time limit)", "ACME-CUSTOM-001"},
 		},
 		"missing METADATA": {
 			src:  strings.TrimPrefix(customPolicy(`true`), ruleMeta),
@@ -99,6 +99,10 @@ func TestCustomPolicySandbox(t *testing.T) {
 		"syntax error": {
 			src:  customPolicy(`input.x ==`),
 			want: []string{"FILE:"},
+		},
+		"built-in ID namespace": {
+			src:  strings.Replace(customPolicy(`true`), "ACME-CUSTOM-001", "AL-CUSTOM-001", 1),
+			want: []string{"FILE:", `custom.id "AL-CUSTOM-001" uses the AL- prefix, which is reserved for annexlint's built-in rules`},
 		},
 	}
 	for name, tc := range cases {
@@ -150,7 +154,7 @@ func TestCustomPolicyRuns(t *testing.T) {
 	// have their own view of the example.
 	var custom []string
 	for _, f := range rep.Findings {
-		if f.RuleID == "AL-CUSTOM-001" {
+		if f.RuleID == "ACME-CUSTOM-001" {
 			custom = append(custom, f.Message)
 		}
 	}

@@ -22,7 +22,7 @@ const customMeta = `# METADATA
 # description: A custom rule that tries something the sandbox must stop.
 # scope: package
 # custom:
-#   id: AL-CUSTOM-001
+#   id: ACME-CUSTOM-001
 #   severity: warning
 #   clauses:
 #     - id: MDR-AI-17.2
@@ -178,7 +178,7 @@ func TestTimeLimit(t *testing.T) {
 			}
 			e.SetTimeout(time.Second)
 			start := time.Now()
-			_, err = e.Eval(context.Background(), input, func(r catalog.Rule) bool { return r.ID == "AL-CUSTOM-001" })
+			_, err = e.Eval(context.Background(), input, func(r catalog.Rule) bool { return r.ID == "ACME-CUSTOM-001" })
 			took := time.Since(start)
 			if err == nil {
 				t.Fatal("evaluation finished; want it stopped by the time limit")
@@ -226,8 +226,12 @@ report contains lib.finding(lib.manifest_path, "", "probe") if true
 			[]string{"custom/custom/x/x.rego:", "custom.clauses"},
 		},
 		"bad id": {
-			strings.Replace(customMeta, "AL-CUSTOM-001", "custom-1", 1) + body,
+			strings.Replace(customMeta, "ACME-CUSTOM-001", "custom-1", 1) + body,
 			[]string{"custom/custom/x/x.rego:", "custom.id"},
+		},
+		"built-in namespace": {
+			strings.Replace(customMeta, "ACME-CUSTOM-001", "AL-CUSTOM-001", 1) + body,
+			[]string{"custom/custom/x/x.rego:", `custom.id "AL-CUSTOM-001" uses the AL- prefix`, "ACME-CUSTOM-001"},
 		},
 	}
 	for name, tc := range cases {
@@ -254,7 +258,7 @@ func TestCustomRuleRuns(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := e.Eval(context.Background(), minimalInput(t), func(r catalog.Rule) bool { return r.ID == "AL-CUSTOM-001" })
+	res, err := e.Eval(context.Background(), minimalInput(t), func(r catalog.Rule) bool { return r.ID == "ACME-CUSTOM-001" })
 	if err != nil {
 		t.Fatal(err)
 	}
