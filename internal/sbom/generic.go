@@ -33,7 +33,7 @@ func (s *SBOM) Generic() map[string]any {
 	}
 	problems := make([]any, len(s.Problems))
 	for i, p := range s.Problems {
-		problems[i] = map[string]any{"loc": p.Loc.generic(), "msg": str(p.Msg)}
+		problems[i] = map[string]any{"loc": p.Loc.generic(), "code": str(p.Code), "msg": str(p.Msg)}
 	}
 	return map[string]any{
 		"format":         str(string(s.Format)),

@@ -163,20 +163,20 @@ func TestParseFull(t *testing.T) {
 		problems []Problem
 	}{
 		{"cdx-1.6-full.json", wantCycloneDXFull(FormatCycloneDXJSON, pointerLoc, Loc{Line: 1, Col: 1}),
-			[]Problem{{Loc{Pointer: "/components/0/components/0/purl"}, badPurl}}},
+			[]Problem{{Loc{Pointer: "/components/0/components/0/purl"}, ProblemPurl, badPurl}}},
 		{"cdx-1.6-full.xml", wantCycloneDXFull(FormatCycloneDXXML, cdxXML, Loc{Line: 2, Col: 1}),
-			[]Problem{{Loc{Line: 52, Col: 9}, badPurl}}},
+			[]Problem{{Loc{Line: 52, Col: 9}, ProblemPurl, badPurl}}},
 		{"spdx-2.3-full.json", wantSPDXFull(FormatSPDXJSON, pointerLoc, Loc{Line: 1, Col: 1}), []Problem{
-			{Loc{Pointer: "/packages/0/checksums/1/checksumValue"}, shortHash},
-			{Loc{Pointer: "/packages/1/primaryPackagePurpose"}, `package "infusion-pump-fw" (SPDXRef-fw) has primaryPackagePurpose "OPERATING-SYSTEM", ` +
+			{Loc{Pointer: "/packages/0/checksums/1/checksumValue"}, ProblemInvalid, shortHash},
+			{Loc{Pointer: "/packages/1/primaryPackagePurpose"}, ProblemInvalid, `package "infusion-pump-fw" (SPDXRef-fw) has primaryPackagePurpose "OPERATING-SYSTEM", ` +
 				`which SPDX 2.3 does not define (APPLICATION, FRAMEWORK, LIBRARY, CONTAINER, OPERATING_SYSTEM, DEVICE, FIRMWARE, SOURCE, ARCHIVE, FILE, INSTALL, OTHER)`},
-			{Loc{Pointer: "/packages/2/externalRefs/0/referenceCategory"}, underscore},
-			{Loc{Pointer: "/packages/2/externalRefs/1/referenceCategory"}, underscore},
-			{Loc{Pointer: "/packages/3"}, badSPDXPurl},
+			{Loc{Pointer: "/packages/2/externalRefs/0/referenceCategory"}, ProblemInvalid, underscore},
+			{Loc{Pointer: "/packages/2/externalRefs/1/referenceCategory"}, ProblemInvalid, underscore},
+			{Loc{Pointer: "/packages/3"}, ProblemPurl, badSPDXPurl},
 		}},
 		{"spdx-2.3-full.spdx", wantSPDXFull(FormatSPDXTagValue, spdxTV, Loc{Line: 1, Col: 1}), []Problem{
-			{Loc{Line: 19, Col: 1}, shortHash},
-			{Loc{Line: 65, Col: 1}, badSPDXPurl},
+			{Loc{Line: 19, Col: 1}, ProblemInvalid, shortHash},
+			{Loc{Line: 65, Col: 1}, ProblemPurl, badSPDXPurl},
 		}},
 	}
 	for _, tc := range tests {

@@ -13,11 +13,28 @@ import (
 // states in words that a schema cannot express (bom-refs unique, references
 // that resolve). The document still loads; the rule AL-SBOM-009 reports each
 // problem. Loc points at the offending value, or at the object that lacks a
-// required member.
+// required member. Code names the kind of defect for rules to match
+// (ProblemInvalid unless a rule treats the kind apart); Msg is for people
+// and may be reworded.
 type Problem struct {
-	Loc Loc    `json:"loc"`
-	Msg string `json:"msg"`
+	Loc  Loc    `json:"loc"`
+	Code string `json:"code"`
+	Msg  string `json:"msg"`
 }
+
+// Problem codes. They are part of the policy input: rules match them, never
+// the wording of Msg.
+const (
+	// ProblemInvalid is a defect against the format's schema or
+	// specification that no rule treats apart.
+	ProblemInvalid = "invalid"
+	// ProblemPurl is a package URL that does not parse. The model carries
+	// the same fact as the component's purl_error, which AL-SBOM-003
+	// reports, so AL-SBOM-009 leaves these problems out.
+	ProblemPurl = "purl-unparsable"
+	// ProblemMore summarises the problems of one kind past the listing cap.
+	ProblemMore = "more-of-kind"
+)
 
 // maxProblemsPerKind bounds the problems listed for one kind of defect. A
 // generator that gets a field wrong gets it wrong for every component; the
@@ -39,6 +56,14 @@ type droppedKind struct {
 	n    int
 }
 
+// code gives the Problem code of a kind of defect.
+func code(kind string) string {
+	if kind == purlKind {
+		return ProblemPurl
+	}
+	return ProblemInvalid
+}
+
 func newProblemList() *problemList { return &problemList{list: []Problem{}, counts: map[string]int{}} }
 
 // add records a problem of kind (a short description such as "package without
@@ -46,7 +71,7 @@ func newProblemList() *problemList { return &problemList{list: []Problem{}, coun
 func (p *problemList) add(kind string, at Loc, format string, args ...any) {
 	p.counts[kind]++
 	if p.counts[kind] <= maxProblemsPerKind {
-		p.list = append(p.list, Problem{Loc: at, Msg: fmt.Sprintf(format, args...)})
+		p.list = append(p.list, Problem{Loc: at, Code: code(kind), Msg: fmt.Sprintf(format, args...)})
 		return
 	}
 	for i := range p.dropped {
@@ -61,7 +86,7 @@ func (p *problemList) add(kind string, at Loc, format string, args ...any) {
 // done returns the problems with one summary for each kind that hit the cap.
 func (p *problemList) done() []Problem {
 	for _, d := range p.dropped {
-		p.list = append(p.list, Problem{Loc: d.loc, Msg: fmt.Sprintf(
+		p.list = append(p.list, Problem{Loc: d.loc, Code: ProblemMore, Msg: fmt.Sprintf(
 			"%d more of the same kind (%s) from here on, not listed one by one", d.n, d.kind)})
 	}
 	return p.list

@@ -95,10 +95,12 @@ func checkCycloneDX(src *source, bom *cdx.BOM, s *SBOM, root locNode, raw *rawJS
 	return c.p.done()
 }
 
+// purlKind is the kind of problem a package URL that does not parse is; its
+// code is ProblemPurl.
+const purlKind = "package URL that does not parse"
+
 // purlProblemPrefix starts every problem about a package URL that does not
-// parse. The model carries the same fact as purl_error, which AL-SBOM-003
-// reports; AL-SBOM-009 recognises these problems by this prefix and leaves
-// them out, so the defect is reported once.
+// parse, so the message reads the same in either format.
 const purlProblemPrefix = "package URL (purl) of "
 
 func (c *cdxChecker) purl(m *Component) {
@@ -109,7 +111,7 @@ func (c *cdxChecker) purl(m *Component) {
 	if at.Pointer != "" {
 		at.Pointer += "/purl"
 	}
-	c.p.add("package URL that does not parse", at, purlProblemPrefix+"%s does not parse: %q: %s",
+	c.p.add(purlKind, at, purlProblemPrefix+"%s does not parse: %q: %s",
 		compLabel(m.Name, m.Ref), m.Purl, m.PurlError)
 }
 

@@ -97,7 +97,7 @@ func checkSPDX(src *source, doc *spdx.Document, s *SBOM, loc spdxLocator, raw *r
 
 func (c *spdxChecker) purl(m *Component) {
 	if m.PurlError != "" {
-		c.p.add("package URL that does not parse", m.Loc, purlProblemPrefix+"package %s does not parse: %q: %s",
+		c.p.add(purlKind, m.Loc, purlProblemPrefix+"package %s does not parse: %q: %s",
 			quoteName(m.Name, m.Ref), m.Purl, m.PurlError)
 	}
 }

@@ -37,6 +37,18 @@ func checkProblems(t *testing.T, name, doc string, want []wantProblem) {
 		if p := s.Problems[i]; p.Loc != w.loc || !strings.Contains(p.Msg, w.msg) {
 			t.Errorf("problem %d = %s\nwant %+v ...%s...", i, got[i], w.loc, w.msg)
 		}
+		// Rules match codes, not wording (AL-SBOM-009 leaves purl problems
+		// to AL-SBOM-003).
+		wantCode := ProblemInvalid
+		switch p := s.Problems[i]; {
+		case strings.HasPrefix(p.Msg, purlProblemPrefix):
+			wantCode = ProblemPurl
+		case strings.Contains(p.Msg, "from here on, not listed one by one"):
+			wantCode = ProblemMore
+		}
+		if p := s.Problems[i]; p.Code != wantCode {
+			t.Errorf("problem %d = %s has code %q, want %q", i, got[i], p.Code, wantCode)
+		}
 	}
 }
 
@@ -416,7 +428,7 @@ func TestProblemCap(t *testing.T) {
 		t.Fatalf("got %d problems, want %d", len(s.Problems), maxProblemsPerKind+1)
 	}
 	last := s.Problems[maxProblemsPerKind]
-	want := Problem{Loc: at(fmt.Sprintf("/components/%d/type", maxProblemsPerKind)),
+	want := Problem{Loc: at(fmt.Sprintf("/components/%d/type", maxProblemsPerKind)), Code: ProblemMore,
 		Msg: "7 more of the same kind (unknown component type) from here on, not listed one by one"}
 	if last != want {
 		t.Errorf("summary = %+v, want %+v", last, want)

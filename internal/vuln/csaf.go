@@ -59,7 +59,7 @@ func readCSAF(r node, doc *Document, vex bool) {
 	pt := r.key("product_tree")
 	if !pt.present {
 		if vex {
-			r.p.add(r.ptr, `CSAF 6.1.27.4: the VEX profile requires "product_tree"`)
+			r.p.addCode(r.ptr, ProblemCSAF("6.1.27.4"), `CSAF 6.1.27.4: the VEX profile requires "product_tree"`)
 		}
 	} else if pt.isObject("product_tree") {
 		cr.readTree(pt)
@@ -67,7 +67,7 @@ func readCSAF(r node, doc *Document, vex bool) {
 
 	vulns := r.key("vulnerabilities")
 	if !vulns.present && vex {
-		r.p.add(r.ptr, `CSAF 6.1.27.11: the VEX profile requires "vulnerabilities"`)
+		r.p.addCode(r.ptr, ProblemCSAF("6.1.27.11"), `CSAF 6.1.27.11: the VEX profile requires "vulnerabilities"`)
 	}
 	for _, v := range vulns.list() {
 		if v.isObject("a vulnerability") {
@@ -320,10 +320,10 @@ func (cr *csafReader) vulnerability(v node, vex bool) []Statement {
 	}
 	if vex {
 		if !v.has("cve") && !v.has("ids") {
-			v.p.add(v.ptr, `CSAF 6.1.27.8: a VEX vulnerability needs "cve" or "ids"`)
+			v.p.addCode(v.ptr, ProblemCSAF("6.1.27.8"), `CSAF 6.1.27.8: a VEX vulnerability needs "cve" or "ids"`)
 		}
 		if !v.has("notes") {
-			v.p.add(v.ptr, `CSAF 6.1.27.5: a VEX vulnerability needs "notes"`)
+			v.p.addCode(v.ptr, ProblemCSAF("6.1.27.5"), `CSAF 6.1.27.5: a VEX vulnerability needs "notes"`)
 		}
 	}
 
@@ -391,7 +391,7 @@ func (cr *csafReader) vulnerability(v node, vex bool) []Statement {
 			n += len(ps.key(k).list())
 		}
 		if n == 0 {
-			v.p.add(v.ptr, "CSAF 6.1.27.7: a VEX vulnerability needs product_status with fixed, known_affected, known_not_affected or under_investigation")
+			v.p.addCode(v.ptr, ProblemCSAF("6.1.27.7"), "CSAF 6.1.27.7: a VEX vulnerability needs product_status with fixed, known_affected, known_not_affected or under_investigation")
 		}
 	}
 	if ps.isObject("product_status") {
@@ -429,11 +429,11 @@ func (cr *csafReader) vulnerability(v node, vex bool) []Statement {
 				switch s.list {
 				case "known_not_affected":
 					if st.Justification == "" && len(impact[id]) == 0 {
-						pn.p.add(pn.ptr, "CSAF 6.1.27.9: known_not_affected product %q has no impact statement (a flag, or a threat of category impact naming it)", id)
+						pn.p.addCode(pn.ptr, ProblemCSAF("6.1.27.9"), "CSAF 6.1.27.9: known_not_affected product %q has no impact statement (a flag, or a threat of category impact naming it)", id)
 					}
 				case "known_affected":
 					if len(action[id]) == 0 {
-						pn.p.add(pn.ptr, "CSAF 6.1.27.10: known_affected product %q has no action statement (a remediation naming it)", id)
+						pn.p.addCode(pn.ptr, ProblemCSAF("6.1.27.10"), "CSAF 6.1.27.10: known_affected product %q has no action statement (a remediation naming it)", id)
 					}
 				}
 			}

@@ -161,8 +161,28 @@ type Loc struct {
 // Problem is a structural defect that does not stop the document loading:
 // a missing required field, a value outside its enumeration, a CSAF VEX
 // profile test failure. Loc points at the offending value, or at the object
-// that lacks a required member.
+// that lacks a required member. Code names the kind of defect for rules to
+// match (ProblemInvalid unless a rule treats the kind apart); Msg is for
+// people and may be reworded.
 type Problem struct {
-	Loc Loc    `json:"loc"`
-	Msg string `json:"msg"`
+	Loc  Loc    `json:"loc"`
+	Code string `json:"code"`
+	Msg  string `json:"msg"`
 }
+
+// Problem codes. They are part of the policy input: rules match them, never
+// the wording of Msg.
+const (
+	// ProblemInvalid is a defect no rule treats apart.
+	ProblemInvalid = "invalid"
+	// ProblemNotAffectedUnjustified is a not_affected statement with neither
+	// a justification nor an impact statement (AL-VEX-004 reports it).
+	ProblemNotAffectedUnjustified = "not-affected-unjustified"
+	// ProblemAffectedNoAction is an affected statement without an action
+	// statement (AL-VEX-003 reports it).
+	ProblemAffectedNoAction = "affected-no-action"
+)
+
+// ProblemCSAF is the code of a failed CSAF VEX profile test (CSAF 2.0
+// section 6.1.27.n), e.g. "csaf-6.1.27.9".
+func ProblemCSAF(test string) string { return "csaf-" + test }

@@ -20,7 +20,11 @@ import (
 type problems struct{ list []Problem }
 
 func (p *problems) add(ptr, format string, args ...any) {
-	p.list = append(p.list, Problem{Loc: Loc{Pointer: ptr}, Msg: fmt.Sprintf(format, args...)})
+	p.addCode(ptr, ProblemInvalid, format, args...)
+}
+
+func (p *problems) addCode(ptr, code, format string, args ...any) {
+	p.list = append(p.list, Problem{Loc: Loc{Pointer: ptr}, Code: code, Msg: fmt.Sprintf(format, args...)})
 }
 
 // node is a value in the decoded tree with its JSON pointer. A member that is

@@ -121,11 +121,11 @@ func openvexStatement(s node, docTime string, legacy bool) Statement {
 	switch st.SourceStatus {
 	case StatusNotAffected:
 		if st.Justification == "" && st.ImpactStatement == "" {
-			s.p.add(s.ptr, "not_affected statement needs a justification or an impact_statement")
+			s.p.addCode(s.ptr, ProblemNotAffectedUnjustified, "not_affected statement needs a justification or an impact_statement")
 		}
 	case StatusAffected:
 		if st.ActionStatement == "" {
-			s.p.add(s.ptr, "affected statement needs an action_statement")
+			s.p.addCode(s.ptr, ProblemAffectedNoAction, "affected statement needs an action_statement")
 		}
 	}
 

@@ -101,6 +101,11 @@ func TestProblems(t *testing.T) {
 					t.Errorf("missing problem at %q containing %q", w.ptr, w.msg)
 				}
 			}
+			for _, p := range got {
+				if want := problemCode(p.Msg); p.Code != want {
+					t.Errorf("problem %q at %q has code %q, want %q", p.Msg, p.Loc.Pointer, p.Code, want)
+				}
+			}
 			if len(got) != len(tt.want) {
 				for _, p := range got {
 					t.Logf("got %q: %s", p.Loc.Pointer, p.Msg)
@@ -223,10 +228,31 @@ func TestTypeProblems(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []Problem{
-		{Loc: Loc{Pointer: "/author"}, Msg: `"author" must be a string, not a number`},
-		{Loc: Loc{Pointer: "/statements"}, Msg: `"statements" must be an array, not an object`},
+		{Loc: Loc{Pointer: "/author"}, Code: ProblemInvalid, Msg: `"author" must be a string, not a number`},
+		{Loc: Loc{Pointer: "/statements"}, Code: ProblemInvalid, Msg: `"statements" must be an array, not an object`},
 	}
 	if !reflect.DeepEqual(want, doc.Problems) {
 		t.Errorf("problems = %+v, want %+v", doc.Problems, want)
 	}
+}
+
+// problemCode is the code a problem with this message must carry: rules
+// match codes (policies/annexlint/rules/vex/document-valid), not wording.
+func problemCode(msg string) string {
+	for prefix, code := range map[string]string{
+		"not_affected statement needs": ProblemNotAffectedUnjustified,
+		"affected statement needs":     ProblemAffectedNoAction,
+		"CSAF 6.1.27.4:":               ProblemCSAF("6.1.27.4"),
+		"CSAF 6.1.27.5:":               ProblemCSAF("6.1.27.5"),
+		"CSAF 6.1.27.7:":               ProblemCSAF("6.1.27.7"),
+		"CSAF 6.1.27.8:":               ProblemCSAF("6.1.27.8"),
+		"CSAF 6.1.27.9:":               ProblemCSAF("6.1.27.9"),
+		"CSAF 6.1.27.10:":              ProblemCSAF("6.1.27.10"),
+		"CSAF 6.1.27.11:":              ProblemCSAF("6.1.27.11"),
+	} {
+		if strings.HasPrefix(msg, prefix) {
+			return code
+		}
+	}
+	return ProblemInvalid
 }

@@ -53,7 +53,7 @@ report contains lib.finding(sbom.path, concat("", ["/problems/", format_int(i, 1
 	is_array(sbom.content.problems)
 	some i, problem in sbom.content.problems
 	lib.has_text(problem, "msg")
-	not _reported_elsewhere(problem.msg)
+	not _reported_elsewhere(problem)
 	msg := sprintf("the SBOM is not valid %s: %s; correct it here, or fix the tool that generated it and regenerate", [
 		_spec(sbom.content), problem.msg,
 	])
@@ -78,5 +78,5 @@ _spec(bom) := sprintf("%s %s", [_formats[bom.format], bom.spec_version]) if {
 } else := object.get(_formats, bom.format, "SBOM")
 
 # _reported_elsewhere holds the problems AL-SBOM-003 already reports from the model's purl_error; internal/sbom
-# starts them with this text (purlProblemPrefix) and its tests pin it.
-_reported_elsewhere(msg) if startswith(msg, "package URL (purl) of ")
+# gives them this code (sbom.ProblemPurl).
+_reported_elsewhere(problem) if problem.code == "purl-unparsable"

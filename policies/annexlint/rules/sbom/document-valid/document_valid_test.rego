@@ -55,6 +55,7 @@ test_fail_without_spec_version if {
 test_success_purl_left_to_component_minimum_elements if {
 	count(rule.report) == 0 with input as {"documents": [_sbom("sbom/fw.cdx.json", "cyclonedx-json", "1.6", [{
 		"loc": {"pointer": "/components/0/purl"},
+		"code": "purl-unparsable",
 		"msg": "package URL (purl) of component \"rxjs\" does not parse: \"not a purl\": purl scheme is not \"pkg\"",
 	}])]}
 }

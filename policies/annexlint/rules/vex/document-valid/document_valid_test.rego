@@ -42,12 +42,18 @@ test_fail_scans_and_kev_catalogs_too if {
 test_success_status_reasons_are_left_to_their_rules if {
 	count(rule.report) == 0 with input as {"documents": [
 		_doc("vex", "openvex", [
-			{"loc": {"pointer": "/statements/0"}, "msg": "not_affected statement needs a justification or an impact_statement"},
-			{"loc": {"pointer": "/statements/1"}, "msg": "affected statement needs an action_statement"},
+			{"loc": {"pointer": "/statements/0"}, "code": "not-affected-unjustified", "msg": "not_affected statement needs a justification or an impact_statement"},
+			{"loc": {"pointer": "/statements/1"}, "code": "affected-no-action", "msg": "affected statement needs an action_statement"},
 		]),
 		_doc("vex", "csaf-vex", [
-			{"loc": {"pointer": "/vulnerabilities/0/product_status/known_not_affected/0"}, "msg": "CSAF 6.1.27.9: no impact"},
-			{"loc": {"pointer": "/vulnerabilities/0/product_status/known_affected/0"}, "msg": "CSAF 6.1.27.10: no action"},
+			{
+				"loc": {"pointer": "/vulnerabilities/0/product_status/known_not_affected/0"},
+				"code": "csaf-6.1.27.9", "msg": "CSAF 6.1.27.9: no impact",
+			},
+			{
+				"loc": {"pointer": "/vulnerabilities/0/product_status/known_affected/0"},
+				"code": "csaf-6.1.27.10", "msg": "CSAF 6.1.27.10: no action",
+			},
 		]),
 	]}
 }
