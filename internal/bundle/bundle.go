@@ -14,7 +14,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/annexlint/annexlint/internal/docparse"
@@ -387,14 +386,4 @@ func listFiles(root *os.Root) (map[string]int64, error) {
 		return nil
 	})
 	return files, err
-}
-
-// SortedFiles returns the bundle's file paths in order.
-func (b *Bundle) SortedFiles() []string {
-	out := make([]string, 0, len(b.Files))
-	for p := range b.Files {
-		out = append(out, p)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -204,11 +204,3 @@ func (c *Catalog) Rule(id string) (Rule, bool) {
 	}
 	return c.rules[i], true
 }
-
-// Index is the rule's position in Rules(), used as SARIF ruleIndex.
-func (c *Catalog) Index(id string) int {
-	if i, ok := c.byID[id]; ok {
-		return i
-	}
-	return -1
-}
