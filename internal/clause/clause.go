@@ -12,7 +12,6 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
-	"sort"
 	"strings"
 	"sync"
 )
@@ -114,17 +113,6 @@ func Lookup(id string) (Info, bool) {
 	loadOnce.Do(load)
 	c, ok := table[id]
 	return c, ok
-}
-
-// All returns every clause of the table, sorted by ID.
-func All() []Info {
-	loadOnce.Do(load)
-	out := make([]Info, 0, len(table))
-	for _, c := range table {
-		out = append(out, c)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	return out
 }
 
 // Err reports whether the embedded table could be read (it is generated, so

@@ -25,6 +25,9 @@ func TestTableMatchesReference(t *testing.T) {
 }
 
 func TestLookupClassifies(t *testing.T) {
+	if err := Err(); err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
 		id         string
 		instrument string
