@@ -85,6 +85,8 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 		SilenceErrors: true,
 		SilenceUsage:  true,
 	}
+	root.Version = version()
+	root.SetVersionTemplate("annexlint {{.Version}}\n")
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
@@ -154,7 +156,7 @@ Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it (in a
 	}
 	fl := cmd.Flags()
 	fl.StringVarP(&f.format, "format", "f", "text", "output format: text, json or sarif")
-	fl.StringVarP(&f.output, "output", "o", "", "write the report to FILE (atomically) instead of standard output")
+	fl.StringVarP(&f.output, "output", "o", "", "write the report to FILE (atomically) instead of standard output (- is standard output)")
 	fl.StringVar(&f.failOn, "fail-on", "error", "exit 1 when a finding has this severity or higher: error, warning, note or none")
 	fl.StringVar(&f.asOf, "as-of", "", "check as of this date (YYYY-MM-DD) for date-dependent rules; default today (UTC)")
 	fl.StringArrayVar(&f.policyDirs, "policy", nil, "also load custom Rego rules from DIR (repeatable)")
@@ -165,20 +167,19 @@ Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it (in a
 	fl.Int64Var(&f.maxMemory, "max-memory", DefaultMaxMemory, "stop the run (exit 3) when its heap passes this many bytes")
 	fl.StringVar(&f.config, "config", "", "configuration FILE (default: .annexlint.yaml, .annexlint.yml or annexlint.config.yaml in the bundle folder or a folder above it, up to the repository root)")
 	fl.BoolVar(&f.verbose, "verbose", false, "text output: list waived findings with their waivers, not only their number")
+	completeCheck(cmd)
 	return cmd
 }
 
 func runCheck(ctx context.Context, args []string, f checkFlags, stdout, stderr io.Writer) error {
-	w, ok := writers[f.format]
-	if !ok {
-		return fmt.Errorf("unknown --format %q (want text, json or sarif)", f.format)
+	format, w, err := parseFormat(f.format)
+	if err != nil {
+		return err
 	}
-	var threshold catalog.Severity
-	if f.failOn != "none" {
-		var err error
-		if threshold, err = catalog.ParseSeverity(f.failOn); err != nil {
-			return fmt.Errorf("--fail-on: %w", err)
-		}
+	f.format = format
+	threshold, err := parseFailOn(f.failOn)
+	if err != nil {
+		return err
 	}
 	asOf := f.asOf
 	if asOf == "" {
@@ -286,7 +287,7 @@ func runCheck(ctx context.Context, args []string, f checkFlags, stdout, stderr i
 		return errors.Join(errs...)
 	}
 	render := func(out io.Writer) error { return writeReport(out, w, bundles) }
-	if f.output == "" {
+	if f.output == "" || f.output == "-" {
 		if err := render(stdout); err != nil {
 			return err
 		}
