@@ -125,6 +125,8 @@ type checkFlags struct {
 	timeout     time.Duration
 	maxMemory   int64
 	config      string
+	baseline    string
+	writeBase   string
 	verbose     bool
 	// changed reports whether a flag was given on the command line, so
 	// that it wins over the configuration file.
@@ -166,6 +168,8 @@ Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it (in a
 	fl.DurationVar(&f.timeout, "timeout", policy.DefaultTimeout, "stop the run (reading, validation, hashing, evaluation) after this long")
 	fl.Int64Var(&f.maxMemory, "max-memory", DefaultMaxMemory, "stop the run (exit 3) when its heap passes this many bytes")
 	fl.StringVar(&f.config, "config", "", "configuration FILE (default: .annexlint.yaml, .annexlint.yml or annexlint.config.yaml in the bundle folder or a folder above it, up to the repository root)")
+	fl.StringVar(&f.baseline, "baseline", "", "findings this baseline FILE records are reported as baselined and do not count for the exit code")
+	fl.StringVar(&f.writeBase, "write-baseline", "", "record the run's findings in FILE (atomically) for a later --baseline")
 	fl.BoolVar(&f.verbose, "verbose", false, "text output: list waived findings with their waivers, not only their number")
 	completeCheck(cmd)
 	return cmd
@@ -239,7 +243,12 @@ func runCheck(ctx context.Context, args []string, f checkFlags, stdout, stderr i
 			f.policyDirs = cfg.Policy
 		}
 	}
+	base, err := loadBaseline(f, cfg)
+	if err != nil {
+		return err
+	}
 	for i, t := range targets {
+		metas[i].Baseline = base != nil
 		if metas[i].NoRepoRoot && f.format != "text" {
 			fmt.Fprintf(stderr, "annexlint: no repository root (.git) found above %s; locations are relative to the bundle folder (pass --repo-root to set one)\n", t.Dir)
 		}
@@ -279,12 +288,18 @@ func runCheck(ctx context.Context, args []string, f checkFlags, stdout, stderr i
 			errs = append(errs, err)
 			continue
 		}
+		base.Apply(res, bundleID(metas[i]))
 		bundles = append(bundles, report.Bundle{Meta: metas[i], Result: res})
 	}
 	if len(errs) > 0 {
 		// No partial report: an input error in one bundle leaves the
 		// previous report in place, as for a single bundle.
 		return errors.Join(errs...)
+	}
+	if f.writeBase != "" {
+		if err := writeBaseline(f.writeBase, asOf, bundles, stderr); err != nil {
+			return err
+		}
 	}
 	render := func(out io.Writer) error { return writeReport(out, w, bundles) }
 	if f.output == "" || f.output == "-" {

@@ -37,8 +37,11 @@ type Config struct {
 	FailOn string
 	Format string
 	// Policy holds the custom policy folders, resolved against Dir.
-	Policy  []string
-	Waivers []Waiver
+	Policy []string
+	// Baseline is the baseline file (--baseline), resolved against Dir;
+	// "" when the file does not set one.
+	Baseline string
+	Waivers  []Waiver
 }
 
 // Waiver is one configured waiver and where it is written.
@@ -105,6 +108,12 @@ func Load(path, display string) (*Config, error) {
 	m, _ := doc.Value.(map[string]any)
 	c.FailOn, _ = m["fail_on"].(string)
 	c.Format, _ = m["format"].(string)
+	if s, _ := m["baseline"].(string); s != "" {
+		if !filepath.IsAbs(s) {
+			s = filepath.Join(c.Dir, filepath.FromSlash(s))
+		}
+		c.Baseline = s
+	}
 	if list, ok := m["policy"].([]any); ok {
 		for _, p := range list {
 			s, _ := p.(string)

@@ -119,7 +119,16 @@ func buildRun(meta report.Meta, res *result.Result) *gosarif.Run {
 	run.WithInvocations([]*gosarif.Invocation{inv})
 	run.Results = []*gosarif.Result{}
 	for _, f := range res.Findings {
-		run.AddResult(buildResult(meta, index, f))
+		r := buildResult(meta, index, f)
+		if meta.Baseline {
+			// With a baseline, each counted result is new and each recorded
+			// one "unchanged"; recorded ones stay visible, unsuppressed.
+			r.WithBaselineState("new")
+		}
+		run.AddResult(r)
+	}
+	for _, f := range res.Baselined {
+		run.AddResult(buildResult(meta, index, f).WithBaselineState("unchanged"))
 	}
 	for _, f := range res.Waived {
 		r := buildResult(meta, index, f)

@@ -12,6 +12,7 @@ import (
 // meta.Verbose, each one with its waiver: reason, approver, expiry and the
 // configuration line that declares it.
 func writeWaived(b *strings.Builder, meta report.Meta, res *result.Result) {
+	writeBaselined(b, meta, res)
 	if len(res.Waived) == 0 {
 		return
 	}
