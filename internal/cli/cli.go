@@ -25,6 +25,7 @@ import (
 	"github.com/annexlint/annexlint/internal/check"
 	"github.com/annexlint/annexlint/internal/config"
 	"github.com/annexlint/annexlint/internal/finding"
+	"github.com/annexlint/annexlint/internal/override"
 	"github.com/annexlint/annexlint/internal/policy"
 	"github.com/annexlint/annexlint/internal/report"
 	"github.com/annexlint/annexlint/internal/report/jsonreport"
@@ -287,6 +288,9 @@ func runCheck(ctx context.Context, args []string, f checkFlags, stdout, stderr i
 			}
 			errs = append(errs, err)
 			continue
+		}
+		if cfg != nil {
+			override.Apply(res, cfg.Rules)
 		}
 		base.Apply(res, bundleID(metas[i]))
 		bundles = append(bundles, report.Bundle{Meta: metas[i], Result: res})

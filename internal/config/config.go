@@ -42,6 +42,8 @@ type Config struct {
 	// "" when the file does not set one.
 	Baseline string
 	Waivers  []Waiver
+	// Rules turn rules off or re-grade them (rules:), each with a reason.
+	Rules []RuleSetting
 }
 
 // Waiver is one configured waiver and where it is written.
@@ -123,6 +125,8 @@ func Load(path, display string) (*Config, error) {
 			c.Policy = append(c.Policy, s)
 		}
 	}
+	rules, rerrs := ruleSettings(doc, display, m)
+	c.Rules, errs = rules, append(errs, rerrs...)
 	list, _ := m["waivers"].([]any)
 	for i, item := range list {
 		w, err := waiver(doc, display, i, item)
