@@ -73,7 +73,7 @@ func Load(path string) (*Set, error) {
 	dec.DisallowUnknownFields()
 	var f File
 	if err := dec.Decode(&f); err != nil {
-		return nil, fmt.Errorf("--baseline %s: not an annexlint baseline (%v); write one with --write-baseline", path, err)
+		return nil, fmt.Errorf("--baseline %s: not an annexlint baseline (%w); write one with --write-baseline", path, err)
 	}
 	if f.Version != FormatVersion {
 		return nil, fmt.Errorf("--baseline %s: annexlint_baseline is %d, want %d", path, f.Version, FormatVersion)

@@ -36,7 +36,7 @@ func loadBaseline(f checkFlags, cfg *config.Config) (*baseline.Set, error) {
 // writeBaseline records the findings of the run's bundles at path, written
 // atomically: only where the user names it, never by default.
 func writeBaseline(path, asOf string, bundles []report.Bundle, stderr io.Writer) error {
-	var entries []baseline.Entry
+	entries := make([]baseline.Entry, 0, len(bundles))
 	for _, b := range bundles {
 		entries = append(entries, baseline.Entries(b.Result, bundleID(b.Meta))...)
 	}
