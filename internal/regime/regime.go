@@ -100,8 +100,8 @@ func Decide(manifest any, asOf string) *Decision {
 		Classification:   str("classification"),
 		PlacedOnMarket:   str("placed_on_market"),
 		NIS2Entity:       str("nis2_entity"),
-		Markets:          strings_(p["markets"]),
-		NIS2MemberStates: strings_(p["nis2_member_states"]),
+		Markets:          stringList(p["markets"]),
+		NIS2MemberStates: stringList(p["nis2_member_states"]),
 		Modifications:    changes(p["substantial_modifications"]),
 	}
 	if legacy, ok := p["legacy_device"].(map[string]any); ok {
@@ -120,7 +120,7 @@ func Decide(manifest any, asOf string) *Decision {
 	return d
 }
 
-func strings_(v any) []string {
+func stringList(v any) []string {
 	list, _ := v.([]any)
 	var out []string
 	for _, x := range list {
