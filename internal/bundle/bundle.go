@@ -222,14 +222,23 @@ func Entries(manifest any) []ManifestEntry {
 // the bundle, missing, a directory, too large) are positioned errors at the
 // manifest entry; parse errors are positioned in the document itself.
 func (l *Loader) LoadDocuments(b *Bundle, root *os.Root, entries []ManifestEntry) error {
-	seen := map[string]int{}
+	seen, ids := map[string]int{}, map[string]int{}
 	var files []loaded
 	var errs []error
 	for _, e := range entries {
 		if err := b.limits.Budget.Err(); err != nil {
 			return err
 		}
-		at := b.Manifest.Loc.Pos(docparse.Pointer(docparse.Index("/documents", e.Index), "path"))
+		entry := docparse.Index("/documents", e.Index)
+		if first, dup := ids[e.ID]; dup && e.ID != e.Path {
+			// Findings, waivers and rules name documents by id: two with one
+			// id would make every such reference ambiguous.
+			errs = append(errs, position.Errorf(b.Manifest.Loc.Pos(docparse.Pointer(entry, "id")),
+				"document id %q is used twice (also entry %d, at %s)", e.ID, first, b.Manifest.Loc.Pos(docparse.Pointer(docparse.Index("/documents", first), "id"))))
+			continue
+		}
+		ids[e.ID] = e.Index
+		at := b.Manifest.Loc.Pos(docparse.Pointer(entry, "path"))
 		clean, err := cleanPath(e.Path)
 		if err != nil {
 			errs = append(errs, position.Errorf(at, "document path %q: %v", e.Path, err))

@@ -25,6 +25,7 @@ import (
 	"github.com/annexlint/annexlint/internal/check"
 	"github.com/annexlint/annexlint/internal/config"
 	"github.com/annexlint/annexlint/internal/finding"
+	"github.com/annexlint/annexlint/internal/override"
 	"github.com/annexlint/annexlint/internal/policy"
 	"github.com/annexlint/annexlint/internal/report"
 	"github.com/annexlint/annexlint/internal/report/jsonreport"
@@ -85,6 +86,8 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 		SilenceErrors: true,
 		SilenceUsage:  true,
 	}
+	root.Version = version()
+	root.SetVersionTemplate("annexlint {{.Version}}\n")
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
@@ -123,6 +126,8 @@ type checkFlags struct {
 	timeout     time.Duration
 	maxMemory   int64
 	config      string
+	baseline    string
+	writeBase   string
 	verbose     bool
 	// changed reports whether a flag was given on the command line, so
 	// that it wins over the configuration file.
@@ -154,7 +159,7 @@ Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it (in a
 	}
 	fl := cmd.Flags()
 	fl.StringVarP(&f.format, "format", "f", "text", "output format: text, json or sarif")
-	fl.StringVarP(&f.output, "output", "o", "", "write the report to FILE (atomically) instead of standard output")
+	fl.StringVarP(&f.output, "output", "o", "", "write the report to FILE (atomically) instead of standard output (- is standard output)")
 	fl.StringVar(&f.failOn, "fail-on", "error", "exit 1 when a finding has this severity or higher: error, warning, note or none")
 	fl.StringVar(&f.asOf, "as-of", "", "check as of this date (YYYY-MM-DD) for date-dependent rules; default today (UTC)")
 	fl.StringArrayVar(&f.policyDirs, "policy", nil, "also load custom Rego rules from DIR (repeatable)")
@@ -164,21 +169,22 @@ Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it (in a
 	fl.DurationVar(&f.timeout, "timeout", policy.DefaultTimeout, "stop the run (reading, validation, hashing, evaluation) after this long")
 	fl.Int64Var(&f.maxMemory, "max-memory", DefaultMaxMemory, "stop the run (exit 3) when its heap passes this many bytes")
 	fl.StringVar(&f.config, "config", "", "configuration FILE (default: .annexlint.yaml, .annexlint.yml or annexlint.config.yaml in the bundle folder or a folder above it, up to the repository root)")
+	fl.StringVar(&f.baseline, "baseline", "", "findings this baseline FILE records are reported as baselined and do not count for the exit code")
+	fl.StringVar(&f.writeBase, "write-baseline", "", "record the run's findings in FILE (atomically) for a later --baseline")
 	fl.BoolVar(&f.verbose, "verbose", false, "text output: list waived findings with their waivers, not only their number")
+	completeCheck(cmd)
 	return cmd
 }
 
 func runCheck(ctx context.Context, args []string, f checkFlags, stdout, stderr io.Writer) error {
-	w, ok := writers[f.format]
-	if !ok {
-		return fmt.Errorf("unknown --format %q (want text, json or sarif)", f.format)
+	format, w, err := parseFormat(f.format)
+	if err != nil {
+		return err
 	}
-	var threshold catalog.Severity
-	if f.failOn != "none" {
-		var err error
-		if threshold, err = catalog.ParseSeverity(f.failOn); err != nil {
-			return fmt.Errorf("--fail-on: %w", err)
-		}
+	f.format = format
+	threshold, err := parseFailOn(f.failOn)
+	if err != nil {
+		return err
 	}
 	asOf := f.asOf
 	if asOf == "" {
@@ -238,7 +244,12 @@ func runCheck(ctx context.Context, args []string, f checkFlags, stdout, stderr i
 			f.policyDirs = cfg.Policy
 		}
 	}
+	base, err := loadBaseline(f, cfg)
+	if err != nil {
+		return err
+	}
 	for i, t := range targets {
+		metas[i].Baseline = base != nil
 		if metas[i].NoRepoRoot && f.format != "text" {
 			fmt.Fprintf(stderr, "annexlint: no repository root (.git) found above %s; locations are relative to the bundle folder (pass --repo-root to set one)\n", t.Dir)
 		}
@@ -278,6 +289,10 @@ func runCheck(ctx context.Context, args []string, f checkFlags, stdout, stderr i
 			errs = append(errs, err)
 			continue
 		}
+		if cfg != nil {
+			override.Apply(res, cfg.Rules)
+		}
+		base.Apply(res, bundleID(metas[i]))
 		bundles = append(bundles, report.Bundle{Meta: metas[i], Result: res})
 	}
 	if len(errs) > 0 {
@@ -285,8 +300,13 @@ func runCheck(ctx context.Context, args []string, f checkFlags, stdout, stderr i
 		// previous report in place, as for a single bundle.
 		return errors.Join(errs...)
 	}
+	if f.writeBase != "" {
+		if err := writeBaseline(f.writeBase, asOf, bundles, stderr); err != nil {
+			return err
+		}
+	}
 	render := func(out io.Writer) error { return writeReport(out, w, bundles) }
-	if f.output == "" {
+	if f.output == "" || f.output == "-" {
 		if err := render(stdout); err != nil {
 			return err
 		}

@@ -220,7 +220,7 @@ func TestExitCodes(t *testing.T) {
 		"findings below threshold":      {[]string{"check", flawed, "--as-of", asOf, "--fail-on", "none"}, 0, ""},
 		"unknown format":                {[]string{"check", clean, "--format", "xml"}, 2, `unknown --format "xml"`},
 		"bad date":                      {[]string{"check", clean, "--as-of", "25.11.2026"}, 2, "not a date"},
-		"bad severity":                  {[]string{"check", clean, "--fail-on", "fatal"}, 2, "unknown severity"},
+		"bad severity":                  {[]string{"check", clean, "--fail-on", "fatal"}, 2, "unknown --fail-on \"fatal\" (want error, warning, note or none)"},
 		"unknown flag":                  {[]string{"check", "--frobnicate"}, 2, "unknown flag"},
 		"missing bundle":                {[]string{"check", "does-not-exist"}, 2, "does-not-exist"},
 		"no manifest":                   {[]string{"check", "."}, 2, "no manifest found"},

@@ -37,8 +37,13 @@ type Config struct {
 	FailOn string
 	Format string
 	// Policy holds the custom policy folders, resolved against Dir.
-	Policy  []string
-	Waivers []Waiver
+	Policy []string
+	// Baseline is the baseline file (--baseline), resolved against Dir;
+	// "" when the file does not set one.
+	Baseline string
+	Waivers  []Waiver
+	// Rules turn rules off or re-grade them (rules:), each with a reason.
+	Rules []RuleSetting
 }
 
 // Waiver is one configured waiver and where it is written.
@@ -105,6 +110,12 @@ func Load(path, display string) (*Config, error) {
 	m, _ := doc.Value.(map[string]any)
 	c.FailOn, _ = m["fail_on"].(string)
 	c.Format, _ = m["format"].(string)
+	if s, _ := m["baseline"].(string); s != "" {
+		if !filepath.IsAbs(s) {
+			s = filepath.Join(c.Dir, filepath.FromSlash(s))
+		}
+		c.Baseline = s
+	}
 	if list, ok := m["policy"].([]any); ok {
 		for _, p := range list {
 			s, _ := p.(string)
@@ -114,6 +125,8 @@ func Load(path, display string) (*Config, error) {
 			c.Policy = append(c.Policy, s)
 		}
 	}
+	rules, rerrs := ruleSettings(doc, display, m)
+	c.Rules, errs = rules, append(errs, rerrs...)
 	list, _ := m["waivers"].([]any)
 	for i, item := range list {
 		w, err := waiver(doc, display, i, item)

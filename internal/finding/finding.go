@@ -4,6 +4,7 @@ package finding
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"sort"
 	"strconv"
 
@@ -35,6 +36,30 @@ type Finding struct {
 	// result.Result.Waived, with its Waiver); empty otherwise.
 	Status string  `json:"status,omitempty"`
 	Waiver *Waiver `json:"waiver,omitempty"`
+	// Override is the configuration's rules: setting that re-graded the
+	// finding or turned its rule off (status "off"); nil otherwise.
+	Override *Override `json:"override,omitempty"`
+}
+
+// Override records a rules: setting applied to a finding: the severity the
+// setting asks for ("off" included), the severity the finding had, and
+// whether the law limited it to warning.
+type Override struct {
+	Severity   string           `json:"severity"`
+	Was        catalog.Severity `json:"was"`
+	Limited    bool             `json:"limited_by_legal_basis,omitempty"`
+	Reason     string           `json:"reason"`
+	ApprovedBy string           `json:"approved_by"`
+	Source     string           `json:"source"`
+}
+
+// Describe says what the setting did, for reports.
+func (o *Override) Describe() string {
+	s := fmt.Sprintf("rule set to %s (was %s) by %s: %s (approved by %s)", o.Severity, o.Was, o.Source, o.Reason, o.ApprovedBy)
+	if o.Limited {
+		s += "; the law applies to this finding, so it stays at warning"
+	}
+	return s
 }
 
 // Waiver is a recorded, accountable acceptance of a finding: who approved

@@ -22,6 +22,9 @@ type Meta struct {
 	// Verbose asks the text writer to list waived findings, not only count
 	// them.
 	Verbose bool
+	// Baseline is true when a --baseline file was applied: findings it
+	// records are in Result.Baselined, the others are new.
+	Baseline bool
 }
 
 // Writer renders one result.

@@ -113,6 +113,9 @@ type Result struct {
 	// Waived are findings a configured waiver accepts, each with its
 	// waiver. They are reported but do not count for the exit code.
 	Waived []finding.Finding `json:"waived"`
+	// Baselined are findings the --baseline file records, with status
+	// "baselined". They are reported but do not count for the exit code.
+	Baselined []finding.Finding `json:"baselined,omitempty"`
 }
 
 // Rule returns the outcome of the rule with the given ID.

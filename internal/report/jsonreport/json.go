@@ -33,6 +33,9 @@ type document struct {
 	// Waived are the findings configured waivers accept, each with its
 	// waiver; they do not count in summary or for the exit code.
 	Waived []jsonFinding `json:"waived"`
+	// Baselined are the findings the --baseline file records (present only
+	// with a baseline); they do not count in summary or for the exit code.
+	Baselined []jsonFinding `json:"baselined,omitempty"`
 }
 
 type tool struct {
@@ -107,6 +110,9 @@ func build(meta report.Meta, res *result.Result) document {
 	}
 	for _, f := range res.Waived {
 		doc.Waived = append(doc.Waived, jsonFinding{Finding: f, Fingerprint: f.Fingerprint()})
+	}
+	for _, f := range res.Baselined {
+		doc.Baselined = append(doc.Baselined, jsonFinding{Finding: f, Fingerprint: f.Fingerprint()})
 	}
 	return doc
 }

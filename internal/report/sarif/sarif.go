@@ -119,12 +119,29 @@ func buildRun(meta report.Meta, res *result.Result) *gosarif.Run {
 	run.WithInvocations([]*gosarif.Invocation{inv})
 	run.Results = []*gosarif.Result{}
 	for _, f := range res.Findings {
-		run.AddResult(buildResult(meta, index, f))
+		r := buildResult(meta, index, f)
+		if meta.Baseline {
+			// With a baseline, each counted result is new and each recorded
+			// one "unchanged"; recorded ones stay visible, unsuppressed.
+			r.WithBaselineState("new")
+		}
+		run.AddResult(r)
+	}
+	for _, f := range res.Baselined {
+		run.AddResult(buildResult(meta, index, f).WithBaselineState("unchanged"))
 	}
 	for _, f := range res.Waived {
 		r := buildResult(meta, index, f)
-		if f.Waiver != nil {
+		switch {
+		case f.Waiver != nil:
 			r.AddSuppression(suppression(meta, f))
+		case f.Override != nil:
+			// A rule turned off by the configuration: accepted, with the
+			// setting's reason, not dropped.
+			r.AddSuppression(gosarif.NewSuppression("external").
+				WithStatus("accepted").
+				WithJustifcation(f.Override.Describe()).
+				WithGuid(guid(f.Fingerprint() + "\x00" + f.Override.Source)))
 		}
 		run.AddResult(r)
 	}
@@ -153,6 +170,9 @@ func buildResult(meta report.Meta, index map[string]int, f finding.Finding) *gos
 	rp.Add("basis", f.Basis)
 	if f.Key != "" {
 		rp.Add("key", f.Key)
+	}
+	if f.Override != nil {
+		rp.Add("override", f.Override)
 	}
 	r.AttachPropertyBag(rp)
 	for i, rel := range f.Related {

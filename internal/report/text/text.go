@@ -34,6 +34,9 @@ func (Writer) Write(w io.Writer, meta report.Meta, res *result.Result) error {
 		if r, ok := res.Rule(f.RuleID); ok {
 			fmt.Fprintf(&b, "    %s\n", clauseLine(r.Verdict))
 		}
+		if f.Override != nil {
+			safef(&b, "    %s\n", f.Override.Describe())
+		}
 		for _, rel := range f.Related {
 			rl := rel.Pos
 			if meta.RepoPrefix != "" {

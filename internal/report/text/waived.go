@@ -12,6 +12,7 @@ import (
 // meta.Verbose, each one with its waiver: reason, approver, expiry and the
 // configuration line that declares it.
 func writeWaived(b *strings.Builder, meta report.Meta, res *result.Result) {
+	writeBaselined(b, meta, res)
 	if len(res.Waived) == 0 {
 		return
 	}
@@ -25,9 +26,16 @@ func writeWaived(b *strings.Builder, meta report.Meta, res *result.Result) {
 		if meta.RepoPrefix != "" {
 			loc.File = meta.RepoPrefix + "/" + loc.File
 		}
-		fmt.Fprintf(b, "  waived %s: %s %s: %s\n", loc, f.Severity, f.RuleID, f.Message)
+		status := f.Status
+		if status == "" {
+			status = "waived"
+		}
+		fmt.Fprintf(b, "  %s %s: %s %s: %s\n", status, loc, f.Severity, f.RuleID, f.Message)
 		if w := f.Waiver; w != nil {
 			fmt.Fprintf(b, "    waiver %s: %s (approved by %s, expires %s)\n", w.Source, w.Reason, w.ApprovedBy, w.Expires)
+		}
+		if o := f.Override; o != nil {
+			fmt.Fprintf(b, "    %s\n", o.Describe())
 		}
 	}
 }
