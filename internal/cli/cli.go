@@ -28,7 +28,9 @@ import (
 	"github.com/annexlint/annexlint/internal/override"
 	"github.com/annexlint/annexlint/internal/policy"
 	"github.com/annexlint/annexlint/internal/report"
+	"github.com/annexlint/annexlint/internal/report/html"
 	"github.com/annexlint/annexlint/internal/report/jsonreport"
+	"github.com/annexlint/annexlint/internal/report/markdown"
 	"github.com/annexlint/annexlint/internal/report/sarif"
 	"github.com/annexlint/annexlint/internal/report/text"
 	"github.com/annexlint/annexlint/internal/safefile"
@@ -67,10 +69,13 @@ type exitError struct{ code int }
 func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 
 var writers = map[string]report.Writer{
-	"text":  text.Writer{},
-	"json":  jsonreport.Writer{},
-	"sarif": sarif.Writer{},
+	"text":     text.Writer{},
+	"json":     jsonreport.Writer{},
+	"sarif":    sarif.Writer{},
+	"html":     html.Writer{},
+	"markdown": markdown.Writer{},
 }
+
 
 // Run executes annexlint with args and returns the process exit code.
 func Run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int) {
@@ -158,7 +163,7 @@ Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it (in a
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&f.format, "format", "f", "text", "output format: text, json or sarif")
+	fl.StringVarP(&f.format, "format", "f", "text", "output format: text, json, sarif, html or markdown (html and markdown: the audit report)")
 	fl.StringVarP(&f.output, "output", "o", "", "write the report to FILE (atomically) instead of standard output (- is standard output)")
 	fl.StringVar(&f.failOn, "fail-on", "error", "exit 1 when a finding has this severity or higher: error, warning, note or none")
 	fl.StringVar(&f.asOf, "as-of", "", "check as of this date (YYYY-MM-DD) for date-dependent rules; default today (UTC)")
@@ -266,6 +271,14 @@ func runCheck(ctx context.Context, args []string, f checkFlags, stdout, stderr i
 	if err != nil {
 		return runError(ctx, f.timeout, err)
 	}
+	sources, err := policySources(f.policyDirs)
+	if err != nil {
+		return err
+	}
+	digest, modules, err := policy.Digest(sources)
+	if err != nil {
+		return err
+	}
 	// One time budget for the whole run: --timeout covers reading,
 	// validating, hashing and evaluating every bundle (compiling the
 	// policies, which does not depend on the bundles, comes before it), and
@@ -293,6 +306,7 @@ func runCheck(ctx context.Context, args []string, f checkFlags, stdout, stderr i
 			override.Apply(res, cfg.Rules)
 		}
 		base.Apply(res, bundleID(metas[i]))
+		metas[i].PolicyDigest, metas[i].PolicyModules = digest, modules
 		bundles = append(bundles, report.Bundle{Meta: metas[i], Result: res})
 	}
 	if len(errs) > 0 {
@@ -498,8 +512,8 @@ func runError(ctx context.Context, timeout time.Duration, err error) error {
 	return err
 }
 
-// NewChecker compiles the built-in policies (and custom ones) once.
-func NewChecker(ctx context.Context, policyDirs []string, maxFileSize int64) (*check.Checker, error) {
+// policySources are the built-in policies and the custom directories given.
+func policySources(policyDirs []string) ([]policy.Source, error) {
 	sources := []policy.Source{{Name: "policies", FS: policies.FS}}
 	for _, d := range policyDirs {
 		st, err := os.Stat(d)
@@ -515,6 +529,15 @@ func NewChecker(ctx context.Context, policyDirs []string, maxFileSize int64) (*c
 		}
 		defer func() { _ = root.Close() }()
 		sources = append(sources, policy.Source{Name: filepath.ToSlash(d), FS: safefile.FS{Root: root, Limit: policy.MaxModuleSize}, Custom: true})
+	}
+	return sources, nil
+}
+
+// NewChecker compiles the built-in policies (and custom ones) once.
+func NewChecker(ctx context.Context, policyDirs []string, maxFileSize int64) (*check.Checker, error) {
+	sources, err := policySources(policyDirs)
+	if err != nil {
+		return nil, err
 	}
 	engine, err := policy.New(ctx, sources, catalog.Builtin())
 	if err != nil {

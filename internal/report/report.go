@@ -25,6 +25,12 @@ type Meta struct {
 	// Baseline is true when a --baseline file was applied: findings it
 	// records are in Result.Baselined, the others are new.
 	Baseline bool
+	// PolicyDigest is the SHA-256 over the policy modules the run loaded
+	// (policy.Digest) and PolicyModules how many there were; the audit
+	// report and the JSON output state them so a reader knows exactly which
+	// rules produced the verdicts.
+	PolicyDigest  string
+	PolicyModules int
 }
 
 // Writer renders one result.
