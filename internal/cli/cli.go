@@ -18,6 +18,7 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+	"golang.org/x/term"
 
 	"github.com/annexlint/annexlint/internal/atomicfile"
 	"github.com/annexlint/annexlint/internal/bundle"
@@ -32,6 +33,7 @@ import (
 	"github.com/annexlint/annexlint/internal/report/jsonreport"
 	"github.com/annexlint/annexlint/internal/report/markdown"
 	"github.com/annexlint/annexlint/internal/report/sarif"
+	"github.com/annexlint/annexlint/internal/report/source"
 	"github.com/annexlint/annexlint/internal/report/text"
 	"github.com/annexlint/annexlint/internal/safefile"
 	"github.com/annexlint/annexlint/internal/schema"
@@ -133,6 +135,8 @@ type checkFlags struct {
 	config      string
 	baseline    string
 	writeBase   string
+	color       string
+	quiet       bool
 	verbose     bool
 	// changed reports whether a flag was given on the command line, so
 	// that it wins over the configuration file.
@@ -176,17 +180,26 @@ Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it (in a
 	fl.StringVar(&f.config, "config", "", "configuration FILE (default: .annexlint.yaml, .annexlint.yml or annexlint.config.yaml in the bundle folder or a folder above it, up to the repository root)")
 	fl.StringVar(&f.baseline, "baseline", "", "findings this baseline FILE records are reported as baselined and do not count for the exit code")
 	fl.StringVar(&f.writeBase, "write-baseline", "", "record the run's findings in FILE (atomically) for a later --baseline")
-	fl.BoolVar(&f.verbose, "verbose", false, "text output: list waived findings with their waivers, not only their number")
+	fl.StringVar(&f.color, "color", "auto", "text output: colour auto (on a terminal), always or never; never when NO_COLOR is set")
+	fl.BoolVarP(&f.verbose, "verbose", "v", false, "text output: cite clauses in full, not only by ID, and list waived and baselined findings")
+	fl.BoolVarP(&f.quiet, "quiet", "q", false, "text output: the regime in one line and the findings, one line each; no source lines or summary")
 	completeCheck(cmd)
 	return cmd
 }
 
 func runCheck(ctx context.Context, args []string, f checkFlags, stdout, stderr io.Writer) error {
+	start := time.Now()
 	format, w, err := parseFormat(f.format)
 	if err != nil {
 		return err
 	}
 	f.format = format
+	if f.color != "auto" && f.color != "always" && f.color != "never" {
+		return fmt.Errorf("unknown --color %q (want auto, always or never)", f.color)
+	}
+	if f.quiet && f.verbose {
+		return errors.New("--quiet and --verbose exclude each other")
+	}
 	threshold, err := parseFailOn(f.failOn)
 	if err != nil {
 		return err
@@ -307,6 +320,7 @@ func runCheck(ctx context.Context, args []string, f checkFlags, stdout, stderr i
 		}
 		base.Apply(res, bundleID(metas[i]))
 		metas[i].PolicyDigest, metas[i].PolicyModules = digest, modules
+		metas[i].Source = source.New(t.Dir, res.Documents, f.maxFileSize)
 		bundles = append(bundles, report.Bundle{Meta: metas[i], Result: res})
 	}
 	if len(errs) > 0 {
@@ -318,6 +332,17 @@ func runCheck(ctx context.Context, args []string, f checkFlags, stdout, stderr i
 		if err := writeBaseline(f.writeBase, asOf, bundles, stderr); err != nil {
 			return err
 		}
+	}
+	if _, ok := w.(text.Writer); ok {
+		tw := text.Writer{Quiet: f.quiet}
+		// Colour and the time taken only on a terminal: reports in files,
+		// pipes and CI logs stay byte-identical for identical input.
+		tty := (f.output == "" || f.output == "-") && isTerminal(stdout)
+		tw.Color = colorOn(f.color, tty)
+		if tty && len(bundles) == 1 {
+			tw.Elapsed = time.Since(start)
+		}
+		w = tw
 	}
 	render := func(out io.Writer) error { return writeReport(out, w, bundles) }
 	if f.output == "" || f.output == "-" {
@@ -510,6 +535,22 @@ func runError(ctx context.Context, timeout time.Duration, err error) error {
 		return fmt.Errorf("stopped after %s (--timeout): %w", timeout, err)
 	}
 	return err
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// colorOn decides colour: never when NO_COLOR is set to anything but the
+// empty string (https://no-color.org), even with --color always; otherwise
+// as the flag says, auto meaning on a terminal.
+func colorOn(flag string, tty bool) bool {
+	if os.Getenv("NO_COLOR") != "" {
+		return false
+	}
+	return flag == "always" || (flag == "auto" && tty)
 }
 
 // policySources are the built-in policies and the custom directories given.

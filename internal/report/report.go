@@ -31,6 +31,17 @@ type Meta struct {
 	// rules produced the verdicts.
 	PolicyDigest  string
 	PolicyModules int
+	// Source gives writers read-only access to the lines of the bundle's
+	// documents, for showing the line a finding points at; nil when none.
+	Source Source
+}
+
+// Source returns line n (1-based, without its line ending) of the bundle
+// file at path (bundle-relative, slash-separated). ok is false when the line
+// cannot be shown: the file is not a checked document, was changed since it
+// was checked, or has no such line.
+type Source interface {
+	Line(path string, n int) (line string, ok bool)
 }
 
 // Writer renders one result.

@@ -22,20 +22,16 @@ func writeWaived(b *strings.Builder, meta report.Meta, res *result.Result) {
 	}
 	fmt.Fprintf(b, "%d finding(s) waived by the configuration, not counted above:\n", len(res.Waived))
 	for _, f := range res.Waived {
-		loc := f.Pos
-		if meta.RepoPrefix != "" {
-			loc.File = meta.RepoPrefix + "/" + loc.File
-		}
 		status := f.Status
 		if status == "" {
 			status = "waived"
 		}
-		fmt.Fprintf(b, "  %s %s: %s %s: %s\n", status, loc, f.Severity, f.RuleID, f.Message)
+		fmt.Fprintf(b, "  %s %s: %s %s: %s\n", status, report.Clean(loc(meta, f.Pos).String()), f.Severity, f.RuleID, report.Clean(f.Message))
 		if w := f.Waiver; w != nil {
-			fmt.Fprintf(b, "    waiver %s: %s (approved by %s, expires %s)\n", w.Source, w.Reason, w.ApprovedBy, w.Expires)
+			fmt.Fprintf(b, "    waiver %s: %s (approved by %s, expires %s)\n", report.Clean(w.Source), report.Clean(w.Reason), report.Clean(w.ApprovedBy), report.Clean(w.Expires))
 		}
 		if o := f.Override; o != nil {
-			fmt.Fprintf(b, "    %s\n", o.Describe())
+			fmt.Fprintf(b, "    %s\n", report.Clean(o.Describe()))
 		}
 	}
 }

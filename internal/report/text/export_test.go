@@ -1,0 +1,4 @@
+package text
+
+// SourceLine is sourceLine, for tests.
+var SourceLine = sourceLine
