@@ -1,4 +1,7 @@
-// Package jsonreport writes a stable machine-readable JSON report.
+// Package jsonreport writes a stable machine-readable JSON report. Its
+// format is public: schemas/output/report.schema.json describes it exactly,
+// and SchemaVersion, stated in every report, follows the rules in
+// docs/output-formats.md.
 package jsonreport
 
 import (
@@ -14,22 +17,27 @@ import (
 	"github.com/annexlint/annexlint/internal/termsafe"
 )
 
+// SchemaVersion is the semantic version of the report format; it must
+// equal the schema's schema_version const (a test checks).
+const SchemaVersion = "1.0.0"
+
 // Writer is the JSON report writer.
 type Writer struct{}
 
 type document struct {
-	Tool        tool                     `json:"tool"`
-	AsOf        string                   `json:"as_of"`
-	Bundle      string                   `json:"bundle"`
-	RepoPrefix  string                   `json:"repo_prefix"`
-	Product     result.Product           `json:"product"`
-	Regime      *regime.Decision         `json:"regime"`
-	Documents   []result.Document        `json:"documents"`
-	Summary     map[catalog.Severity]int `json:"summary"`
-	Statuses    map[result.Status]int    `json:"obligation_summary"`
-	Obligations []result.Obligation      `json:"obligations"`
-	Rules       []result.Rule            `json:"rules"`
-	Findings    []jsonFinding            `json:"findings"`
+	SchemaVersion string                   `json:"schema_version"`
+	Tool          tool                     `json:"tool"`
+	AsOf          string                   `json:"as_of"`
+	Bundle        string                   `json:"bundle"`
+	RepoPrefix    string                   `json:"repo_prefix"`
+	Product       result.Product           `json:"product"`
+	Regime        *regime.Decision         `json:"regime"`
+	Documents     []result.Document        `json:"documents"`
+	Summary       map[catalog.Severity]int `json:"summary"`
+	Statuses      map[result.Status]int    `json:"obligation_summary"`
+	Obligations   []result.Obligation      `json:"obligations"`
+	Rules         []result.Rule            `json:"rules"`
+	Findings      []jsonFinding            `json:"findings"`
 	// Waived are the findings configured waivers accept, each with its
 	// waiver; they do not count in summary or for the exit code.
 	Waived []jsonFinding `json:"waived"`
@@ -39,8 +47,10 @@ type document struct {
 }
 
 type tool struct {
-	Name    string `json:"name"`
-	Version string `json:"version"`
+	Name          string `json:"name"`
+	Version       string `json:"version"`
+	PolicyDigest  string `json:"policy_digest"`
+	PolicyModules int    `json:"policy_modules"`
 }
 
 // jsonFinding refers to its rule by ID: title, clauses and remediation are
@@ -59,9 +69,10 @@ func (Writer) Write(w io.Writer, meta report.Meta, res *result.Result) error {
 // multi is the report of a run that checked several bundles: the reports of
 // each, in the order checked, and the findings of all of them tallied.
 type multi struct {
-	Tool    tool                     `json:"tool"`
-	Summary map[catalog.Severity]int `json:"summary"`
-	Bundles []document               `json:"bundles"`
+	SchemaVersion string                   `json:"schema_version"`
+	Tool          tool                     `json:"tool"`
+	Summary       map[catalog.Severity]int `json:"summary"`
+	Bundles       []document               `json:"bundles"`
 }
 
 // WriteAll writes one bundle's report as Write does, and several as one
@@ -71,7 +82,7 @@ func (Writer) WriteAll(w io.Writer, bundles []report.Bundle) error {
 	if len(bundles) == 1 {
 		return encode(w, build(bundles[0].Meta, bundles[0].Result))
 	}
-	m := multi{Summary: map[catalog.Severity]int{catalog.Error: 0, catalog.Warning: 0, catalog.Note: 0}, Bundles: make([]document, 0, len(bundles))}
+	m := multi{SchemaVersion: SchemaVersion, Summary: map[catalog.Severity]int{catalog.Error: 0, catalog.Warning: 0, catalog.Note: 0}, Bundles: make([]document, 0, len(bundles))}
 	for _, b := range bundles {
 		d := build(b.Meta, b.Result)
 		m.Tool = d.Tool
@@ -88,19 +99,20 @@ func (Writer) WriteAll(w io.Writer, bundles []report.Bundle) error {
 
 func build(meta report.Meta, res *result.Result) document {
 	doc := document{
-		Tool:        tool{Name: "annexlint", Version: meta.ToolVersion},
-		AsOf:        res.AsOf,
-		Bundle:      res.Bundle,
-		RepoPrefix:  meta.RepoPrefix,
-		Product:     res.Product,
-		Regime:      res.Regime,
-		Documents:   res.Documents,
-		Summary:     finding.Counts(res.Findings),
-		Statuses:    res.ObligationCounts(),
-		Obligations: res.Obligations,
-		Rules:       res.Rules,
-		Findings:    make([]jsonFinding, 0, len(res.Findings)),
-		Waived:      make([]jsonFinding, 0, len(res.Waived)),
+		SchemaVersion: SchemaVersion,
+		Tool:          tool{Name: "annexlint", Version: meta.ToolVersion, PolicyDigest: meta.PolicyDigest, PolicyModules: meta.PolicyModules},
+		AsOf:          res.AsOf,
+		Bundle:        res.Bundle,
+		RepoPrefix:    meta.RepoPrefix,
+		Product:       res.Product,
+		Regime:        res.Regime,
+		Documents:     res.Documents,
+		Summary:       finding.Counts(res.Findings),
+		Statuses:      res.ObligationCounts(),
+		Obligations:   res.Obligations,
+		Rules:         res.Rules,
+		Findings:      make([]jsonFinding, 0, len(res.Findings)),
+		Waived:        make([]jsonFinding, 0, len(res.Waived)),
 	}
 	if doc.Documents == nil {
 		doc.Documents = []result.Document{}
