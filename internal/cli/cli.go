@@ -78,7 +78,6 @@ var writers = map[string]report.Writer{
 	"markdown": markdown.Writer{},
 }
 
-
 // Run executes annexlint with args and returns the process exit code.
 func Run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int) {
 	defer func() {

@@ -24,8 +24,10 @@ import (
 // checks that the page loads without console errors (the page's
 // Content-Security-Policy turns any attempted fetch into one) and shows the
 // traceability matrix. A control page with a console error first proves the
-// log check can fail. Set ANNEXLINT_SCREENSHOT=path to also save a
-// screenshot (docs/audit-report.png is made this way).
+// log check can fail. Set ANNEXLINT_SCREENSHOT to a path (absolute, or
+// relative to this package) to also save a screenshot; docs/audit-report.png
+// is made with ANNEXLINT_SCREENSHOT=$PWD/docs/audit-report.png go test
+// ./internal/report/html -run Chromium, from the repository root.
 //
 // It is skipped, saying so, only when chromium or chromedriver is not
 // installed (Debian: apt-get install chromium chromium-driver; .ci/run does).
@@ -37,8 +39,16 @@ func TestReportInChromium(t *testing.T) {
 	}
 	dir := t.TempDir()
 	page := filepath.Join(dir, "report.html")
+	shot := os.Getenv("ANNEXLINT_SCREENSHOT")
+	if shot != "" {
+		var err error
+		if shot, err = filepath.Abs(shot); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(filepath.Join("..", "..", "..")) // the report names the bundle as a user at the repository root would
 	var out, errb bytes.Buffer
-	args := []string{"check", filepath.Join("..", "..", "..", "examples", "infusion-pump-flawed"), "--as-of", "2026-11-25",
+	args := []string{"check", "examples/infusion-pump-flawed", "--as-of", "2026-11-25",
 		"--fail-on", "none", "--format", "html", "--output", page}
 	if code := cli.Run(context.Background(), args, &out, &errb); code != 0 {
 		t.Fatalf("annexlint %s: exit %d: %s", strings.Join(args, " "), code, errb.String())
@@ -83,7 +93,7 @@ return {ready: document.readyState, title: document.title,
 	if seen.Resources != 0 {
 		t.Errorf("the page fetched %d resources; it must be self-contained", seen.Resources)
 	}
-	if shot := os.Getenv("ANNEXLINT_SCREENSHOT"); shot != "" {
+	if shot != "" {
 		var b64 string
 		wd.call(t, http.MethodGet, "/screenshot", nil, &b64)
 		png, err := base64.StdEncoding.DecodeString(b64)
