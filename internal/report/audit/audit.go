@@ -348,7 +348,7 @@ func groups(meta report.Meta, res *result.Result, rules map[string]result.Rule, 
 	}
 	// Findings of rules that cite no applicable clause (a custom rule
 	// without clauses) come last, under no clause.
-	var rest []string
+	rest := make([]string, 0, len(underClause))
 	for k := range underClause {
 		rest = append(rest, k)
 	}
@@ -369,7 +369,7 @@ func primaryClause(v regime.RuleVerdict) (string, []string) {
 			refs = append(refs, c)
 		}
 	}
-	all := append(basis, refs...)
+	all := append(append([]regime.Cited{}, basis...), refs...)
 	if len(all) == 0 {
 		return "", nil
 	}

@@ -133,10 +133,10 @@ func sourceLine(line string, col int) (shown, pad string) {
 	for i := start; i < end; i++ {
 		r := runes[i]
 		var piece string
-		switch {
-		case r == '\t':
+		switch r {
+		case '\t':
 			piece = "\t"
-		case r == utf8.RuneError:
+		case utf8.RuneError:
 			piece = "\uFFFD"
 		default:
 			piece = report.Clean(string(r))
@@ -223,7 +223,7 @@ func (w Writer) writeSummary(b *strings.Builder, p painter, meta report.Meta, re
 		p.paint(sevColor(catalog.Warning), fmt.Sprintf("%d warning(s)", c[catalog.Warning])),
 		p.paint(sevColor(catalog.Note), fmt.Sprintf("%d note(s)", c[catalog.Note])),
 		len(files), len(res.Documents))
-	var parts []string
+	parts := make([]string, 0, len(result.Statuses))
 	for _, s := range result.Statuses {
 		parts = append(parts, p.paint(statusColor(s), fmt.Sprintf("%d %s", oc[s], strings.ReplaceAll(string(s), "-", " "))))
 	}
