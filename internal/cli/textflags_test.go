@@ -72,3 +72,13 @@ func TestTextFlagErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestErrorsAreCleaned: an error message that quotes input carries no
+// control characters to the terminal.
+func TestErrorsAreCleaned(t *testing.T) {
+	t.Parallel()
+	_, errOut, code := run(t, "check", cleanExample, "--as-of", asOf, "--policy", "no\x1b[2Jsuch\u202Edir")
+	if code != 2 || strings.ContainsAny(errOut, "\x1b\u202E") || !strings.Contains(errOut, `no\u001B[2Jsuch\u202Edir`) {
+		t.Errorf("exit %d, stderr %q; want 2 and the escape shown escaped", code, errOut)
+	}
+}

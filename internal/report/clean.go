@@ -47,3 +47,17 @@ func unsafeRune(r rune) bool {
 	}
 	return false
 }
+
+// CleanLines is Clean for text of several lines: line breaks and tabs are
+// kept, every other control or bidirectional formatting character escaped.
+func CleanLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		parts := strings.Split(l, "\t")
+		for j, p := range parts {
+			parts[j] = Clean(strings.TrimSuffix(p, "\r"))
+		}
+		lines[i] = strings.Join(parts, "\t")
+	}
+	return strings.Join(lines, "\n")
+}

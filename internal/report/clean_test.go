@@ -1,0 +1,25 @@
+package report_test
+
+import (
+	"testing"
+
+	"github.com/annexlint/annexlint/internal/report"
+)
+
+func TestClean(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{
+		"plain, é, 日本":          "plain, é, 日本",
+		"a\x1b[2Jb":             `a\u001B[2Jb`,
+		"line\nnext\ttab":       "line next tab",
+		"rtl \u202Eevil\u2066x": `rtl \u202Eevil\u2066x`,
+		"bad \xff utf8":         "bad \uFFFD utf8",
+	} {
+		if got := report.Clean(in); got != want {
+			t.Errorf("Clean(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got, want := report.CleanLines("one\x07\n\ttwo\r\n"), "one\\u0007\n\ttwo\n"; got != want {
+		t.Errorf("CleanLines = %q, want %q", got, want)
+	}
+}
