@@ -20,17 +20,20 @@ func TestBuild(t *testing.T) {
 	if len(r.Matrix) != 2 || r.Matrix[0].ID != "MDR-AI-17.2" || r.Matrix[1].ID != "MDCG-2019-16-3.4" {
 		t.Fatalf("matrix = %+v; want the legal basis MDR-AI-17.2 first, then the reference", r.Matrix)
 	}
-	if rules := r.Matrix[0].Rules; len(rules) != 2 || rules[0].Status != "fail" || rules[1].Status != "pass" ||
+	if rules := r.Matrix[0].Rules; len(rules) != 3 || rules[0].Status != "fail" || rules[1].Status != "pass" || rules[2].Status != "insufficient-evidence" ||
 		len(rules[1].Evidence) != 1 || rules[1].Evidence[0].SHA256 != "ab12" || rules[1].Evidence[0].Places[0].Line != 3 {
 		t.Errorf("matrix rules of MDR-AI-17.2 = %+v", rules)
 	}
 	if len(r.NotApplicable) != 1 || r.NotApplicable[0].Reason != "not a CRA product" {
 		t.Errorf("not applicable = %+v", r.NotApplicable)
 	}
-	if len(r.FindingGroups) != 1 || r.FindingGroups[0].Clause.ID != "MDR-AI-17.2" || len(r.FindingGroups[0].Rules[0].Findings) != 1 {
+	if len(r.Review) != 1 || r.Review[0].Category != "insufficient evidence" || r.Review[0].Subject != "AL-TEST-001" || r.Review[0].Where != "annexlint.yaml:2:1" {
+		t.Errorf("review = %+v; want the insufficient evidence of AL-TEST-001", r.Review)
+	}
+	if len(r.FindingGroups) != 1 || r.FindingGroups[0].Clause.ID != "MDR-AI-17.2" || len(r.FindingGroups[0].Rules) != 2 || len(r.FindingGroups[0].Rules[0].Findings) != 1 {
 		t.Errorf("a finding must be listed once, under its first legal basis: %+v", r.FindingGroups)
 	}
-	for _, s := range []string{r.Product.Name, r.FindingGroups[0].Rules[0].Findings[0].Message} {
+	for _, s := range []string{r.Product.Name, r.FindingGroups[0].Rules[0].Findings[0].Message, r.FindingGroups[0].Rules[1].Findings[0].Message} {
 		if strings.ContainsAny(s, "\x1b\n\u202E") {
 			t.Errorf("view holds control or bidi characters: %q", s)
 		}

@@ -16,8 +16,9 @@ import (
 const Hostile = "<script>alert(1)</script>\x1b[2J\u202Eevil| [x](http://e.invalid) *b*\nnext"
 
 // Result is a run model of an MDR device with one failing rule whose finding
-// message, product name and document path carry Hostile, one passing rule
-// with evidence, and one clause that does not apply.
+// message and the product name carry Hostile, one passing rule with
+// evidence, one rule without evidence (an insufficient-evidence finding), and
+// one clause that does not apply.
 func Result() *result.Result {
 	manifest := map[string]any{"product": map[string]any{
 		"name": "Pump " + Hostile, "version": "1.0", "framework": "MDR", "classification": "IIb",
@@ -38,6 +39,11 @@ func Result() *result.Result {
 		Verdict: regime.RuleVerdict{Applies: true, Severity: catalog.Error, Clauses: []regime.Cited{basis}},
 		Status:  result.Pass, EvidenceDeclared: true, Evidence: []result.Evidence{ev},
 	}
+	insufficient := result.Rule{
+		Rule:    catalog.Rule{ID: "AL-TEST-001", Title: "Security tests are reported", Severity: catalog.Error},
+		Verdict: regime.RuleVerdict{Applies: true, Severity: catalog.Warning, Clauses: []regime.Cited{basis}},
+		Status:  result.Insufficient, Reason: "no test report", EvidenceDeclared: true, Evidence: []result.Evidence{}, Findings: 0,
+	}
 	notApplicable := result.Rule{
 		Rule:    catalog.Rule{ID: "AL-PSIRT-001", Title: "Reports reach ENISA", Severity: catalog.Error},
 		Verdict: regime.RuleVerdict{Severity: catalog.Error, Reason: "not a CRA product", Clauses: []regime.Cited{na}},
@@ -50,13 +56,17 @@ func Result() *result.Result {
 			{ID: "manifest", Type: "manifest", Path: "annexlint.yaml", SHA256: "cd34"},
 			{ID: "risk", Type: "security-risk-file", Path: "risk.yaml", SHA256: "ab12"},
 		},
-		Rules: []result.Rule{failing, passing, notApplicable},
+		Rules: []result.Rule{failing, passing, insufficient, notApplicable},
 		Obligations: []result.Obligation{
 			{Cited: na, Status: result.NotApplicable, Rules: []string{"AL-PSIRT-001"}, Evidence: []result.Evidence{}},
 			{Cited: ref, Status: result.Fail, Rules: []string{"AL-RISK-001"}, Evidence: []result.Evidence{ev}},
-			{Cited: basis, Status: result.Fail, Rules: []string{"AL-RISK-001", "AL-RISK-002"}, Evidence: []result.Evidence{ev}},
+			{Cited: basis, Status: result.Fail, Rules: []string{"AL-RISK-001", "AL-RISK-002", "AL-TEST-001"}, Evidence: []result.Evidence{ev}},
 		},
 		Findings: []finding.Finding{{
+			RuleID: "AL-TEST-001", Severity: catalog.Warning, Message: "insufficient evidence: no security test report",
+			Pos: position.Pos{File: "annexlint.yaml", Line: 2, Col: 1}, Pointer: "/documents", Kind: finding.KindInsufficient,
+			Basis: "legal basis: MDR Annex I 17.2",
+		}, {
 			RuleID: "AL-RISK-001", Severity: catalog.Error, Message: "interface " + Hostile + " has no threat",
 			Pos: position.Pos{File: "risk.yaml", Line: 3, Col: 5}, Pointer: "/threats/0", Kind: finding.KindViolation,
 			Basis: "legal basis: MDR Annex I 17.2",

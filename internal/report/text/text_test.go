@@ -52,9 +52,10 @@ func TestDefault(t *testing.T) {
 		"  3 |   - name: x\t- id: IF\\u001B[2J\\u202Exxxxxxxxxx\n",
 		"    |     ^\n",
 		"    legal basis: MDR-AI-17.2; see also: MDCG-2019-16-3.4\n",
-		"\nfindings:    1 error(s), 0 warning(s), 0 note(s) in 1 of 2 file(s) checked\n",
+		"\nfindings:    1 error(s), 1 warning(s), 0 note(s) in 2 of 2 file(s) checked\n",
 		"obligations: 2 fail, 0 insufficient evidence, 0 pass, 1 not applicable\n",
-		"2 document(s), 2 of 3 rules applicable\n",
+		"2 document(s), 3 of 4 rules applicable\n",
+		"\nannexlint.yaml (1 finding(s))\nannexlint.yaml:2:1: warning AL-TEST-001: insufficient evidence: no security test report\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q", want)
@@ -80,8 +81,9 @@ func TestQuiet(t *testing.T) {
 	t.Parallel()
 	out := write(t, text.Writer{Quiet: true, Elapsed: time.Second}, lines{"risk.yaml": {"a", "b", "c"}})
 	got := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
-	if len(got) != 2 || !strings.HasPrefix(got[0], "regime as of 2026-11-25: medical-device; legal basis: ") ||
-		!strings.HasPrefix(got[1], "risk.yaml:3:5: error AL-RISK-001: interface ") {
+	if len(got) != 3 || !strings.HasPrefix(got[0], "regime as of 2026-11-25: medical-device; legal basis: ") ||
+		got[1] != "annexlint.yaml:2:1: warning AL-TEST-001: insufficient evidence: no security test report" ||
+		!strings.HasPrefix(got[2], "risk.yaml:3:5: error AL-RISK-001: interface ") {
 		t.Errorf("quiet output is not the regime line and one line per finding:\n%s", out)
 	}
 }
