@@ -288,15 +288,22 @@ func matrixRule(x result.Rule, found []result.Evidence) Rule {
 			continue
 		}
 		seen[e.Path+"\x00"+fmt.Sprint(place)] = true
-		if len(f.Places) == MaxPlaces {
-			f.More++
-			continue
-		}
 		f.Places = append(f.Places, place)
 	}
 	sort.Strings(order)
 	for _, p := range order {
-		mr.Evidence = append(mr.Evidence, *byPath[p])
+		f := byPath[p]
+		sort.SliceStable(f.Places, func(i, j int) bool {
+			if f.Places[i].Line != f.Places[j].Line {
+				return f.Places[i].Line < f.Places[j].Line
+			}
+			return f.Places[i].Pointer < f.Places[j].Pointer
+		})
+		if len(f.Places) > MaxPlaces {
+			f.More = len(f.Places) - MaxPlaces
+			f.Places = f.Places[:MaxPlaces]
+		}
+		mr.Evidence = append(mr.Evidence, *f)
 	}
 	if len(mr.Evidence) == 0 {
 		switch {

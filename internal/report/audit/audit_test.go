@@ -2,6 +2,7 @@ package audit_test
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -10,6 +11,7 @@ import (
 	"github.com/annexlint/annexlint/internal/report/html"
 	"github.com/annexlint/annexlint/internal/report/markdown"
 	"github.com/annexlint/annexlint/internal/report/reporttest"
+	"github.com/annexlint/annexlint/internal/result"
 )
 
 var meta = report.Meta{ToolVersion: "v0.0.0-test", PolicyDigest: strings.Repeat("0f", 32), PolicyModules: 3}
@@ -97,5 +99,23 @@ func TestMarkdownEscape(t *testing.T) {
 		if got := markdown.Escape(in); got != want {
 			t.Errorf("Escape(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestPlacesSortedAndCapped: the matrix lists the first MaxPlaces places of
+// a file by line, once each, and counts the rest.
+func TestPlacesSortedAndCapped(t *testing.T) {
+	t.Parallel()
+	res := reporttest.Result()
+	var ev []result.Evidence
+	for i := 40; i > 0; i-- {
+		ev = append(ev, result.Evidence{Path: "risk.yaml", Pointer: fmt.Sprintf("/threats/%d", i), Line: i + 1, SHA256: "ab12"})
+	}
+	ev = append(ev, ev[0]) // a duplicate
+	res.Rules[1].Evidence = ev
+	r := audit.Build(meta, res)
+	got := r.Matrix[0].Rules[1].Evidence
+	if len(got) != 1 || len(got[0].Places) != audit.MaxPlaces || got[0].More != 40-audit.MaxPlaces || got[0].Places[0].Line != 2 || got[0].Places[audit.MaxPlaces-1].Line != audit.MaxPlaces+1 {
+		t.Errorf("evidence = %+v", got)
 	}
 }
