@@ -26,8 +26,10 @@ func TestTextFlags(t *testing.T) {
 	if strings.Contains(plain, "\x1b") {
 		t.Error("--color auto coloured output that is not a terminal")
 	}
-	if !strings.Contains(plain, "    legal basis: MDR-AI-17.2, MDR-AI-14.2D; see also: MDCG-2019-16-3.4\n") {
-		t.Error("clauses are not cited by ID by default")
+	// Which clauses a rule cites is the rules' business; how they are
+	// cited is the writer's.
+	if !strings.Contains(plain, "\n    legal basis: MDR-AI-17.2") || strings.Contains(plain, "[MDR-AI-17.2]") {
+		t.Error("clauses are not cited by ID only by default")
 	}
 	if !strings.Contains(plain, "\n  27 |     - id: IF-BLE\n     |       ^\n") {
 		t.Errorf("the finding at annexlint.yaml:27:7 does not show its line and a caret:\n%.3000s", plain)
@@ -42,7 +44,7 @@ func TestTextFlags(t *testing.T) {
 		t.Error("--color never coloured")
 	}
 	verbose := check("--verbose")
-	if !strings.Contains(verbose, "    legal basis: MDR Annex I 17.2 [MDR-AI-17.2]; MDR Annex I 14.2(d) [MDR-AI-14.2D]\n") {
+	if !strings.Contains(verbose, "\n    legal basis: MDR Annex I 17.2 [MDR-AI-17.2]") {
 		t.Error("--verbose does not cite clauses in full")
 	}
 	quiet := check("--quiet")
