@@ -54,6 +54,18 @@ type Report struct {
 	FindingGroups []Group
 	Review        []ReviewItem
 	NotApplicable []Clause
+	Waived        []Waived
+}
+
+// Waived is a finding a configured waiver accepts, with the waiver: who
+// approved it, why, until when, and where it is written.
+type Waived struct {
+	Rule       string
+	Finding    Finding
+	Reason     string
+	ApprovedBy string
+	Expires    string
+	Source     string
 }
 
 // Count is a number of obligations with one status.
@@ -239,6 +251,14 @@ func Build(meta report.Meta, res *result.Result) *Report {
 		r.Matrix = append(r.Matrix, cl)
 	}
 	r.FindingGroups = groups(meta, res, rules, obligations)
+	for _, f := range res.Waived {
+		wv := Waived{Rule: report.Clean(f.RuleID), Finding: findingOf(meta, f)}
+		if w := f.Waiver; w != nil {
+			wv.Reason, wv.ApprovedBy = report.Clean(w.Reason), report.Clean(w.ApprovedBy)
+			wv.Expires, wv.Source = report.Clean(w.Expires), report.Clean(w.Source)
+		}
+		r.Waived = append(r.Waived, wv)
+	}
 	r.Review = review(meta, res, rules)
 	return r
 }

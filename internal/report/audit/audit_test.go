@@ -32,6 +32,9 @@ func TestBuild(t *testing.T) {
 	if len(r.Review) != 1 || r.Review[0].Category != "insufficient evidence" || r.Review[0].Subject != "AL-TEST-001" || r.Review[0].Where != "annexlint.yaml:2:1" {
 		t.Errorf("review = %+v; want the insufficient evidence of AL-TEST-001", r.Review)
 	}
+	if len(r.Waived) != 1 || r.Waived[0].ApprovedBy != "QA lead" || r.Waived[0].Source != ".annexlint.yaml:7" || strings.ContainsAny(r.Waived[0].Reason, "\x1b\n") {
+		t.Errorf("waived = %+v", r.Waived)
+	}
 	if len(r.FindingGroups) != 1 || r.FindingGroups[0].Clause.ID != "MDR-AI-17.2" || len(r.FindingGroups[0].Rules) != 2 || len(r.FindingGroups[0].Rules[0].Findings) != 1 {
 		t.Errorf("a finding must be listed once, under its first legal basis: %+v", r.FindingGroups)
 	}
@@ -78,7 +81,7 @@ func TestAuditFormatsEscapeInput(t *testing.T) {
 					t.Errorf("output lacks the escaped input %q", want)
 				}
 			}
-			for _, want := range []string{"AL-RISK-001", "MDR-AI-17.2", "not a CRA product", "ab12", "cd34", "v0.0.0-test", strings.Repeat("0f", 32)} {
+			for _, want := range []string{"AL-RISK-001", "MDR-AI-17.2", "not a CRA product", "ab12", "cd34", "v0.0.0-test", strings.Repeat("0f", 32), "5. Waived findings", "QA lead", "2027-01-01", ".annexlint.yaml:7"} {
 				if !strings.Contains(out, want) {
 					t.Errorf("output lacks %q", want)
 				}

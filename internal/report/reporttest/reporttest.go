@@ -62,6 +62,11 @@ func Result() *result.Result {
 			{Cited: ref, Status: result.Fail, Rules: []string{"AL-RISK-001"}, Evidence: []result.Evidence{ev}},
 			{Cited: basis, Status: result.Fail, Rules: []string{"AL-RISK-001", "AL-RISK-002", "AL-TEST-001"}, Evidence: []result.Evidence{ev}},
 		},
+		Waived: []finding.Finding{{
+			RuleID: "AL-RISK-001", Severity: catalog.Error, Message: "interface IF-X has no threat",
+			Pos: position.Pos{File: "risk.yaml", Line: 9, Col: 5}, Pointer: "/threats/3", Kind: finding.KindViolation, Status: finding.StatusWaived,
+			Waiver: &finding.Waiver{Rule: "AL-RISK-001", Path: "risk.yaml", Reason: "accepted: " + Hostile, ApprovedBy: "QA lead", Expires: "2027-01-01", Source: ".annexlint.yaml:7"},
+		}},
 		Findings: []finding.Finding{{
 			RuleID: "AL-TEST-001", Severity: catalog.Warning, Message: "insufficient evidence: no security test report",
 			Pos: position.Pos{File: "annexlint.yaml", Line: 2, Col: 1}, Pointer: "/documents", Kind: finding.KindInsufficient,
