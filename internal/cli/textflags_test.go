@@ -80,7 +80,7 @@ func TestTextFlagErrors(t *testing.T) {
 func TestErrorsAreCleaned(t *testing.T) {
 	t.Parallel()
 	_, errOut, code := run(t, "check", cleanExample, "--as-of", asOf, "--policy", "no\x1b[2Jsuch\u202Edir")
-	if code != 2 || strings.ContainsAny(errOut, "\x1b\u202E") || !strings.Contains(errOut, `no\u001B[2Jsuch\u202Edir`) {
+	if code != 2 || strings.ContainsAny(errOut, "\x1b\u202E") || !strings.Contains(errOut, `no\x1b[2Jsuch\u202edir`) {
 		t.Errorf("exit %d, stderr %q; want 2 and the escape shown escaped", code, errOut)
 	}
 }

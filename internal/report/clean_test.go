@@ -10,16 +10,16 @@ func TestClean(t *testing.T) {
 	t.Parallel()
 	for in, want := range map[string]string{
 		"plain, é, 日本":          "plain, é, 日本",
-		"a\x1b[2Jb":             `a\u001B[2Jb`,
-		"line\nnext\ttab":       "line next tab",
-		"rtl \u202Eevil\u2066x": `rtl \u202Eevil\u2066x`,
-		"bad \xff utf8":         "bad \uFFFD utf8",
+		"a\x1b[2Jb":             `a\x1b[2Jb`,
+		"line\nnext\ttab":       `line\x0anext\x09tab`,
+		"rtl \u202Eevil\u2066x": `rtl \u202eevil\u2066x`,
+		"bad \xff utf8":         `bad \xff utf8`,
 	} {
 		if got := report.Clean(in); got != want {
 			t.Errorf("Clean(%q) = %q, want %q", in, got, want)
 		}
 	}
-	if got, want := report.CleanLines("one\x07\n\ttwo\r\n"), "one\\u0007\n\ttwo\n"; got != want {
+	if got, want := report.CleanLines("one\x07\ntwo"), "one\\x07\ntwo"; got != want {
 		t.Errorf("CleanLines = %q, want %q", got, want)
 	}
 }

@@ -54,8 +54,8 @@ func TestAuditFormatsEscapeInput(t *testing.T) {
 		w       report.Writer
 		escaped []string // how the input must appear
 	}{
-		"html":     {html.Writer{}, []string{"&lt;script&gt;alert(1)&lt;/script&gt;\\u001B[2J\\u202Eevil| [x](http://e.invalid) *b* next"}},
-		"markdown": {markdown.Writer{}, []string{"\\<script\\>alert(1)\\</script\\>\\\\u001B\\[2J\\\\u202Eevil\\| \\[x\\](http://e.invalid) \\*b\\* next"}},
+		"html":     {html.Writer{}, []string{"&lt;script&gt;alert(1)&lt;/script&gt;\\x1b[2J\\u202eevil| [x](http://e.invalid) *b*\\x0anext"}},
+		"markdown": {markdown.Writer{}, []string{"\\<script\\>alert(1)\\</script\\>\\\\x1b\\[2J\\\\u202eevil\\| \\[x\\](http://e.invalid) \\*b\\*\\\\x0anext"}},
 	} {
 		w := tc.w
 		t.Run(name, func(t *testing.T) {

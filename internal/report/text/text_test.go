@@ -48,8 +48,8 @@ func TestDefault(t *testing.T) {
 	}
 	for _, want := range []string{
 		"\nrisk.yaml (1 finding(s))\n",
-		"risk.yaml:3:5: error AL-RISK-001: interface <script>alert(1)</script>\\u001B[2J\\u202Eevil| [x](http://e.invalid) *b* next has no threat\n",
-		"  3 |   - name: x\t- id: IF\\u001B[2J\\u202Exxxxxxxxxx\n",
+		"risk.yaml:3:5: error AL-RISK-001: interface <script>alert(1)</script>\\x1b[2J\\u202eevil| [x](http://e.invalid) *b*\\x0anext has no threat\n",
+		"  3 |   - name: x\t- id: IF\\x1b[2J\\u202exxxxxxxxxx\n",
 		"    |     ^\n",
 		"    legal basis: MDR-AI-17.2; see also: MDCG-2019-16-3.4\n",
 		"\nfindings:    1 error(s), 1 warning(s), 0 note(s) in 2 of 2 file(s) checked\n",
@@ -124,7 +124,7 @@ func TestSourceLine(t *testing.T) {
 	}{
 		{"abc", 2, "abc", " "},
 		{"\tkey: v", 2, "\tkey: v", "\t"},
-		{"é: \x07x", 5, "é: \\u0007x", "   " + strings.Repeat(" ", 6)},
+		{"é: \x07x", 5, "é: \\x07x", "   " + strings.Repeat(" ", 4)},
 		{strings.Repeat("a", 200) + "Z" + strings.Repeat("b", 200), 201, "…" + strings.Repeat("a", 80) + "Z" + strings.Repeat("b", 79) + "…", " " + strings.Repeat(" ", 80)},
 		{strings.Repeat("a", 300), 1, strings.Repeat("a", 160) + "…", ""},
 	} {
