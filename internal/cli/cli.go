@@ -283,11 +283,12 @@ func runCheck(ctx context.Context, args []string, f checkFlags, stdout, stderr i
 	if err != nil {
 		return runError(ctx, f.timeout, err)
 	}
-	sources, err := policySources(f.policyDirs)
+	sources, closeSources, err := policySources(f.policyDirs)
 	if err != nil {
 		return err
 	}
 	digest, modules, err := policy.Digest(sources)
+	closeSources()
 	if err != nil {
 		return err
 	}
@@ -552,33 +553,43 @@ func colorOn(flag string, tty bool) bool {
 	return flag == "always" || (flag == "auto" && tty)
 }
 
-// policySources are the built-in policies and the custom directories given.
-func policySources(policyDirs []string) ([]policy.Source, error) {
-	sources := []policy.Source{{Name: "policies", FS: policies.FS}}
+// policySources are the built-in policies and the custom directories given;
+// closeAll closes the custom directories' roots once the sources are read.
+func policySources(policyDirs []string) (sources []policy.Source, closeAll func(), err error) {
+	var roots []*os.Root
+	closeAll = func() {
+		for _, r := range roots {
+			_ = r.Close()
+		}
+	}
+	sources = []policy.Source{{Name: "policies", FS: policies.FS}}
 	for _, d := range policyDirs {
 		st, err := os.Stat(d)
 		if err != nil || !st.IsDir() {
-			return nil, fmt.Errorf("--policy %s: not a directory", d)
+			closeAll()
+			return nil, nil, fmt.Errorf("--policy %s: not a directory", d)
 		}
 		// Read through an os.Root, as bundles are: no symbolic link out of
 		// the folder (to /proc/self/environ, /dev/zero), regular files only,
 		// each size-bounded, and no open that blocks on a named pipe.
 		root, err := os.OpenRoot(d)
 		if err != nil {
-			return nil, fmt.Errorf("--policy %s: %w", d, err)
+			closeAll()
+			return nil, nil, fmt.Errorf("--policy %s: %w", d, err)
 		}
-		defer func() { _ = root.Close() }()
+		roots = append(roots, root)
 		sources = append(sources, policy.Source{Name: filepath.ToSlash(d), FS: safefile.FS{Root: root, Limit: policy.MaxModuleSize}, Custom: true})
 	}
-	return sources, nil
+	return sources, closeAll, nil
 }
 
 // NewChecker compiles the built-in policies (and custom ones) once.
 func NewChecker(ctx context.Context, policyDirs []string, maxFileSize int64) (*check.Checker, error) {
-	sources, err := policySources(policyDirs)
+	sources, closeAll, err := policySources(policyDirs)
 	if err != nil {
 		return nil, err
 	}
+	defer closeAll()
 	engine, err := policy.New(ctx, sources, catalog.Builtin())
 	if err != nil {
 		return nil, err
