@@ -20,7 +20,7 @@ var reportSchema = filepath.Join("..", "..", "schemas", "output", "report.schema
 // which describes the format exactly (no undocumented fields).
 func TestJSONReportMatchesSchema(t *testing.T) {
 	t.Parallel()
-	schema, err := gojsonschema.NewSchema(gojsonschema.NewReferenceLoader("file://" + mustAbs(t, reportSchema)))
+	schema, err := gojsonschema.NewSchema(gojsonschema.NewReferenceLoader("file://" + slashAbs(t, reportSchema)))
 	if err != nil {
 		t.Fatalf("compile %s: %v", reportSchema, err)
 	}
@@ -66,7 +66,7 @@ func TestJSONReportMatchesSchema(t *testing.T) {
 // together follows the schema's second shape.
 func TestJSONMultiReportMatchesSchema(t *testing.T) {
 	t.Parallel()
-	schema, err := gojsonschema.NewSchema(gojsonschema.NewReferenceLoader("file://" + mustAbs(t, reportSchema)))
+	schema, err := gojsonschema.NewSchema(gojsonschema.NewReferenceLoader("file://" + slashAbs(t, reportSchema)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,7 +90,7 @@ func TestJSONMultiReportMatchesSchema(t *testing.T) {
 // undocumented field, an unknown status and a malformed digest.
 func TestJSONSchemaRejects(t *testing.T) {
 	t.Parallel()
-	schema, err := gojsonschema.NewSchema(gojsonschema.NewReferenceLoader("file://" + mustAbs(t, reportSchema)))
+	schema, err := gojsonschema.NewSchema(gojsonschema.NewReferenceLoader("file://" + slashAbs(t, reportSchema)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,11 +143,7 @@ func TestJSONSchemaVersion(t *testing.T) {
 	}
 }
 
-func mustAbs(t *testing.T, p string) string {
+func slashAbs(t *testing.T, p string) string {
 	t.Helper()
-	abs, err := filepath.Abs(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return filepath.ToSlash(abs)
+	return filepath.ToSlash(mustAbs(t, p))
 }
