@@ -106,6 +106,9 @@ func (w Writer) writeFinding(b *strings.Builder, p painter, meta report.Meta, f 
 	for _, l := range clauseLines(r.Verdict, meta.Verbose) {
 		fmt.Fprintf(b, "    %s\n", p.dim(report.Clean(l)))
 	}
+	if f.Override != nil {
+		fmt.Fprintf(b, "    %s\n", report.Clean(f.Override.Describe()))
+	}
 	for _, rel := range f.Related {
 		fmt.Fprintf(b, "    see: %s: %s\n", report.Clean(loc(meta, rel.Pos).String()), report.Clean(rel.Message))
 	}
