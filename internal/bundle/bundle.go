@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"github.com/annexlint/annexlint/internal/docparse"
+	"github.com/annexlint/annexlint/internal/doctype"
 	"github.com/annexlint/annexlint/internal/position"
 	"github.com/annexlint/annexlint/internal/safefile"
 )
@@ -31,16 +32,10 @@ const DefaultMaxFileSize = 64 << 20
 // DefaultMaxValues bounds the values all documents of one run hold
 // together (--max-values). A 50,000-component SBOM counts about 3.1
 // million (1.9 million written, 24 per component for its normalised
-// model); one million empty CycloneDX components, 3 MB on disk, count 25
+// model, doctype.SBOMComponentValues); one million empty CycloneDX components, 3 MB on disk, count 25
 // million and needed 7 GB. Nine million values in one JSON document
 // peaked at 1.8 GB, so the default keeps a run near 1 GB.
 const DefaultMaxValues = 5_000_000
-
-// SBOMComponentValues is what one SBOM component is charged against the
-// budget beyond the values written in the file: its normalised form (and
-// the policy input built from it) has about this many values however
-// little the file says about it.
-const SBOMComponentValues = 24
 
 // Options tune loading.
 type Options struct {
@@ -57,11 +52,14 @@ type Document struct {
 	Type  string // manifest type
 	Path  string // bundle-relative, slash-separated
 	Index int    // position in the manifest's documents list
-	// Loc resolves pointers into Content to places in the original file.
-	Loc Locator
+	// Source resolves pointers into Content to places in the original file.
+	Source position.SourceMap
 	// Content is what policies see: the parsed value for native types, the
 	// normalised model for SBOMs and vulnerability data.
 	Content any
+	// Native is true when Content is in its type's native form, the one the
+	// type's schema describes (see doctype.Doc).
+	Native bool
 	// SHA256 is the lower-case hex digest of the file as read, so every
 	// report can name exactly which bytes a verdict rests on.
 	SHA256 string
@@ -90,16 +88,11 @@ func (b *Bundle) Doc(p string) *Document {
 	return nil
 }
 
-// Loader reads bundles. Normalisers turn a parsed document of a type into
-// the content policies read; types without one keep the parsed value.
+// Loader reads bundles. Each document is read by the reader of its type
+// in the document type registry (internal/doctype).
 type Loader struct {
-	opts        Options
-	normalisers map[string]Normaliser
+	opts Options
 }
-
-// Normaliser converts a document's raw bytes into policy content and a
-// locator for pointers into that content.
-type Normaliser func(file string, data []byte, limits docparse.Limits) (content any, loc Locator, err error)
 
 // NewLoader returns a loader with the given options.
 func NewLoader(opts Options) *Loader {
@@ -112,7 +105,7 @@ func NewLoader(opts Options) *Loader {
 	if opts.Limits.MaxNodes <= 0 {
 		opts.Limits.MaxNodes = int(min(opts.MaxValues, int64(math.MaxInt32)))
 	}
-	return &Loader{opts: opts, normalisers: map[string]Normaliser{}}
+	return &Loader{opts: opts}
 }
 
 // SetMaxValues changes the run's value budget, and the limit for one
@@ -121,9 +114,6 @@ func (l *Loader) SetMaxValues(n int64) {
 	l.opts.MaxValues = n
 	l.opts.Limits.MaxNodes = int(min(n, int64(math.MaxInt32)))
 }
-
-// Register sets the normaliser for a document type.
-func (l *Loader) Register(docType string, n Normaliser) { l.normalisers[docType] = n }
 
 // MaxFileSize is the largest file the loader reads; code that reads further
 // bundle files (evidence to hash) keeps to the same limit.
@@ -182,7 +172,7 @@ func (l *Loader) LoadContext(ctx context.Context, dir string) (*Bundle, *os.Root
 			_ = root.Close()
 			return nil, nil, position.Errorf(doc.Pos(""), "the manifest must be a mapping (apiVersion, kind, product, documents), not %s", kindOf(doc.Value))
 		}
-		b.Manifest = &Document{ID: "manifest", Type: "manifest", Path: name, Index: -1, Loc: doc, Content: doc.Value, SHA256: digest(data)}
+		b.Manifest = &Document{ID: "manifest", Type: "manifest", Path: name, Index: -1, Source: doc, Content: doc.Value, Native: true, SHA256: digest(data)}
 		break
 	}
 	if b.Manifest == nil {
@@ -233,12 +223,12 @@ func (l *Loader) LoadDocuments(b *Bundle, root *os.Root, entries []ManifestEntry
 		if first, dup := ids[e.ID]; dup && e.ID != e.Path {
 			// Findings, waivers and rules name documents by id: two with one
 			// id would make every such reference ambiguous.
-			errs = append(errs, position.Errorf(b.Manifest.Loc.Pos(docparse.Pointer(entry, "id")),
-				"document id %q is used twice (also entry %d, at %s)", e.ID, first, b.Manifest.Loc.Pos(docparse.Pointer(docparse.Index("/documents", first), "id"))))
+			errs = append(errs, position.Errorf(b.Manifest.Source.Pos(docparse.Pointer(entry, "id")),
+				"document id %q is used twice (also entry %d, at %s)", e.ID, first, b.Manifest.Source.Pos(docparse.Pointer(docparse.Index("/documents", first), "id"))))
 			continue
 		}
 		ids[e.ID] = e.Index
-		at := b.Manifest.Loc.Pos(docparse.Pointer(entry, "path"))
+		at := b.Manifest.Source.Pos(docparse.Pointer(entry, "path"))
 		clean, err := cleanPath(e.Path)
 		if err != nil {
 			errs = append(errs, position.Errorf(at, "document path %q: %v", e.Path, err))
@@ -261,16 +251,7 @@ func (l *Loader) LoadDocuments(b *Bundle, root *os.Root, entries []ManifestEntry
 			continue
 		}
 		files = append(files, loaded{clean, st})
-		d := &Document{ID: e.ID, Type: e.Type, Path: clean, Index: e.Index, SHA256: digest(data)}
-		if n, ok := l.normalisers[e.Type]; ok {
-			d.Content, d.Loc, err = n(clean, data, b.limits)
-		} else {
-			var doc *docparse.Doc
-			doc, err = docparse.Parse(clean, data, b.limits)
-			if err == nil {
-				d.Content, d.Loc = doc.Value, doc
-			}
-		}
+		doc, err := doctype.ReadAs(e.Type, clean, data, b.limits)
 		if err != nil {
 			errs = append(errs, err)
 			if b.limits.Budget.Used() > b.limits.Budget.Limit() {
@@ -278,7 +259,8 @@ func (l *Loader) LoadDocuments(b *Bundle, root *os.Root, entries []ManifestEntry
 			}
 			continue
 		}
-		b.Documents = append(b.Documents, d)
+		b.Documents = append(b.Documents, &Document{ID: e.ID, Type: e.Type, Path: clean, Index: e.Index,
+			Source: doc.Source, Content: doc.Content, Native: doc.Native, SHA256: digest(data)})
 	}
 	return errors.Join(errs...)
 }

@@ -110,7 +110,7 @@ func FuzzLoad(f *testing.F) {
 			if d.Path != "doc.yaml" && d.Path != "doc2.yaml" && d.Path != "annexlint.yaml" {
 				t.Fatalf("loaded %q, which is not a file of the bundle", d.Path)
 			}
-			_ = d.Loc.Pos("/a/0/b")
+			_ = d.Source.Pos("/a/0/b")
 		}
 	})
 }

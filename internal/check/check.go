@@ -15,7 +15,7 @@ import (
 	"github.com/annexlint/annexlint/internal/bundle"
 	"github.com/annexlint/annexlint/internal/catalog"
 	"github.com/annexlint/annexlint/internal/clause"
-	"github.com/annexlint/annexlint/internal/docparse"
+	"github.com/annexlint/annexlint/internal/doctype"
 	"github.com/annexlint/annexlint/internal/enrich"
 	"github.com/annexlint/annexlint/internal/finding"
 	"github.com/annexlint/annexlint/internal/policy"
@@ -72,7 +72,7 @@ func (c *Checker) Run(ctx context.Context, dir string, opts Options) (*result.Re
 			findings = append(findings, finding.Finding{
 				RuleID:  schemaRule.ID,
 				Message: fmt.Sprintf("%s does not match the %s schema: %s", d.Path, docType, v.Message),
-				Pos:     d.Loc.Pos(v.Pointer),
+				Pos:     d.Source.Pos(v.Pointer),
 				Pointer: v.Pointer,
 				Kind:    finding.KindViolation,
 			})
@@ -90,8 +90,8 @@ func (c *Checker) Run(ctx context.Context, dir string, opts Options) (*result.Re
 		if err := checkKind(b, d); err != nil {
 			return nil, err
 		}
-		if schema.Known(d.Type) && nativeContent(d) {
-			if err := schemaFindings(d, d.Type); err != nil {
+		if t, _ := doctype.Lookup(d.Type); t.Schema != "" && d.Native {
+			if err := schemaFindings(d, t.Schema); err != nil {
 				return nil, err
 			}
 			schemaEvidence = append(schemaEvidence, policy.Examined{Path: d.Path})
@@ -178,7 +178,7 @@ func (c *Checker) Run(ctx context.Context, dir string, opts Options) (*result.Re
 				findings = append(findings, finding.Finding{
 					RuleID:  r.ID,
 					Message: fmt.Sprintf("insufficient evidence for %q: the bundle holds nothing this rule can examine, so the obligation is not demonstrated; %s", r.Title, strings.TrimSpace(r.Remediation)),
-					Pos:     b.Manifest.Loc.Pos("/documents"),
+					Pos:     b.Manifest.Source.Pos("/documents"),
 					Pointer: "/documents",
 					Kind:    finding.KindInsufficient,
 				})
@@ -224,8 +224,8 @@ func evidence(b *bundle.Bundle, ex policy.Examined) result.Evidence {
 	e := result.Evidence{Path: ex.Path, Pointer: ex.Pointer}
 	if d := b.Doc(ex.Path); d != nil {
 		e.SHA256 = d.SHA256
-		if ex.Pointer != "" && d.Loc != nil {
-			e.Line = d.Loc.Pos(ex.Pointer).Line
+		if ex.Pointer != "" && d.Source != nil {
+			e.Line = d.Source.Pos(ex.Pointer).Line
 		}
 	}
 	return e
@@ -292,45 +292,25 @@ func uniqueEvidence(es []result.Evidence) []result.Evidence {
 	return slices.CompactFunc(es, func(a, b result.Evidence) bool { return a.Path == b.Path && a.Pointer == b.Pointer })
 }
 
-// checkKind refuses a native document whose own kind contradicts the type
-// the manifest gives it: the checks would otherwise run on the wrong data.
+// checkKind refuses a native document whose own kind (or format marker)
+// contradicts the type the manifest gives it: the checks would otherwise run
+// on the wrong data. Which member says what is a property of each type in
+// the registry (doctype.Recognise).
 func checkKind(b *bundle.Bundle, d *bundle.Document) error {
-	m, ok := d.Content.(map[string]any)
-	if !ok || !schema.Known(d.Type) {
+	if t, _ := doctype.Lookup(d.Type); t.Schema == "" {
 		return nil
 	}
-	kind, field := "", "kind"
-	if k, ok := m["kind"].(string); ok && schema.Known(k) {
-		kind = k
-	}
-	// An SBOM has no kind but its format's marker field; listed as a native
-	// type it would only drown in schema findings.
-	for _, marker := range []string{"bomFormat", "spdxVersion"} {
-		if _, ok := m[marker]; ok && kind == "" {
-			kind, field = "sbom", marker
-		}
-	}
+	kind, field := doctype.Recognise(d.Content)
 	if kind == "" || kind == d.Type {
 		return nil
 	}
-	at := b.Manifest.Loc.Pos(fmt.Sprintf("/documents/%d/type", d.Index))
-	return position.Errorf(d.Loc.Pos("/"+field), "document is a %s (%s) but the manifest (%s) lists it as %s; fix the manifest entry or the document", kind, field, at, d.Type)
-}
-
-// nativeContent reports whether d holds its type's native format, the one
-// its schema describes. A test report may instead be JUnit XML, which the
-// junit reader has already checked and normalised into another shape.
-func nativeContent(d *bundle.Document) bool {
-	if d.Type != "test-report" {
-		return true
-	}
-	_, parsed := d.Loc.(*docparse.Doc)
-	return parsed
+	at := b.Manifest.Source.Pos(fmt.Sprintf("/documents/%d/type", d.Index))
+	return position.Errorf(d.Source.Pos("/"+field), "document is a %s (%s) but the manifest (%s) lists it as %s; fix the manifest entry or the document", kind, field, at, d.Type)
 }
 
 func resolve(b *bundle.Bundle, path, pointer string) position.Pos {
-	if d := b.Doc(path); d != nil && d.Loc != nil {
-		return d.Loc.Pos(pointer)
+	if d := b.Doc(path); d != nil && d.Source != nil {
+		return d.Source.Pos(pointer)
 	}
 	return position.Pos{File: path}
 }

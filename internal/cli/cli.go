@@ -595,7 +595,6 @@ func NewChecker(ctx context.Context, policyDirs []string, maxFileSize int64) (*c
 		return nil, err
 	}
 	loader := bundle.NewLoader(bundle.Options{MaxFileSize: maxFileSize})
-	RegisterFormats(loader)
 	return &check.Checker{Engine: engine, Validator: schema.New(), Loader: loader}, nil
 }
 

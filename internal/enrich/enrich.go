@@ -148,8 +148,8 @@ func evidence(b *bundle.Bundle) []evidenceRef {
 				}
 				ptr := docparse.Pointer(docparse.Index(docparse.Index("/entries", i)+"/evidence", j), "document")
 				at := position.Pos{File: d.Path}
-				if d.Loc != nil {
-					at = d.Loc.Pos(ptr)
+				if d.Source != nil {
+					at = d.Source.Pos(ptr)
 				}
 				out = append(out, evidenceRef{path: p, at: at})
 			}

@@ -138,7 +138,7 @@ func TestDeriveRefusesOversizedEvidence(t *testing.T) {
 	t.Parallel()
 	files := map[string]string{"big.bin": strings.Repeat("x", 100)}
 	b, root := fixture(t, files, evidenceList("big.bin"), nil)
-	b.Documents[0].Loc = docparse.Locate("gspr.yaml", []byte(`{"entries": [{"gspr": "17.2", "evidence": [{"document": "big.bin"}]}]}`), docparse.Limits{})
+	b.Documents[0].Source = docparse.Locate("gspr.yaml", []byte(`{"entries": [{"gspr": "17.2", "evidence": [{"document": "big.bin"}]}]}`), docparse.Limits{})
 	_, err := Derive(context.Background(), b, root, 99)
 	var pe *position.Error
 	if !errors.As(err, &pe) {

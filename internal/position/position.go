@@ -45,3 +45,10 @@ func (e *Error) Error() string { return e.Pos.String() + ": " + termsafe.String(
 func Errorf(p Pos, format string, args ...any) *Error {
 	return &Error{Pos: p, Msg: fmt.Sprintf(format, args...)}
 }
+
+// SourceMap resolves an RFC 6901 JSON pointer into a document's content, as
+// rules see it, to the place in the original file it came from (or the
+// nearest enclosing place that has one). Every document reader returns one.
+type SourceMap interface {
+	Pos(pointer string) Pos
+}

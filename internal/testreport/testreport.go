@@ -13,10 +13,7 @@ package testreport
 
 import (
 	"bytes"
-	"fmt"
 
-	"github.com/annexlint/annexlint/internal/bundle"
-	"github.com/annexlint/annexlint/internal/docparse"
 	"github.com/annexlint/annexlint/internal/junit"
 )
 
@@ -59,7 +56,7 @@ type Case struct {
 	Loc       Loc    `json:"loc"`
 }
 
-// Loc is where an element starts in the XML file; bundle.ModelLocator reads it.
+// Loc is where an element starts in the XML file; doctype.ModelMap reads it.
 type Loc struct {
 	Line   int `json:"line"`
 	Column int `json:"column,omitempty"`
@@ -70,28 +67,6 @@ type Loc struct {
 func IsXML(data []byte) bool {
 	data = bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
 	return len(data) > 0 && data[0] == '<'
-}
-
-// Read is the bundle normaliser of test-report documents: JUnit XML becomes
-// a Report with a locator to each case's line; anything else is parsed as a
-// native YAML/JSON summary with docparse.
-func Read(file string, data []byte, limits docparse.Limits) (any, bundle.Locator, error) {
-	if !IsXML(data) {
-		doc, err := docparse.Parse(file, data, limits)
-		if err != nil {
-			return nil, nil, err
-		}
-		return doc.Value, doc, nil
-	}
-	rep, err := junit.Parse(file, data)
-	if err != nil {
-		return nil, nil, err
-	}
-	content, err := bundle.Generic(FromJUnit(rep, data))
-	if err != nil {
-		return nil, nil, fmt.Errorf("test report %s: %w", file, err)
-	}
-	return content, bundle.ModelLocator{File: file, Content: content}, nil
 }
 
 // FromJUnit flattens a parsed JUnit report into a Report. data is the XML the

@@ -9,9 +9,17 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/annexlint/annexlint/internal/docparse"
+	"github.com/annexlint/annexlint/internal/doctype"
 	"github.com/annexlint/annexlint/internal/position"
 	"github.com/annexlint/annexlint/internal/testreport"
 )
+
+// readReport reads a test-report document as the bundle loader does,
+// through the document type registry.
+func readReport(file string, data []byte, limits docparse.Limits) (any, position.SourceMap, error) {
+	d, err := doctype.ReadAs("test-report", file, data, limits)
+	return d.Content, d.Source, err
+}
 
 func read(t *testing.T, name string) []byte {
 	t.Helper()
@@ -24,7 +32,7 @@ func read(t *testing.T, name string) []byte {
 
 func TestReadJUnit(t *testing.T) {
 	t.Parallel()
-	content, loc, err := testreport.Read("verification/junit.xml", read(t, "junit.xml"), docparse.Limits{})
+	content, loc, err := readReport("verification/junit.xml", read(t, "junit.xml"), docparse.Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +77,7 @@ func TestReadJUnit(t *testing.T) {
 
 func TestReadNative(t *testing.T) {
 	t.Parallel()
-	content, loc, err := testreport.Read("verification/pt.yaml", read(t, "native.yaml"), docparse.Limits{})
+	content, loc, err := readReport("verification/pt.yaml", read(t, "native.yaml"), docparse.Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +109,7 @@ func TestReadErrorsArePositioned(t *testing.T) {
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			_, _, err := testreport.Read("r.in", []byte(tc.data), docparse.Limits{})
+			_, _, err := readReport("r.in", []byte(tc.data), docparse.Limits{})
 			var pe *position.Error
 			if !errors.As(err, &pe) {
 				t.Fatalf("error %v is not a *position.Error", err)

@@ -43,8 +43,9 @@ func ParseWith(name string, data []byte, opt Options) (*Document, error) {
 }
 
 // FromDoc reads a document the bundle loader has already parsed with
-// docparse, so a bundle Normaliser parses each file once and resolves the
-// Loc pointers of the result with the same docparse.Doc.
+// docparse, so a document type reader (internal/doctype) parses each file
+// once and resolves the Loc pointers of the result with the same
+// docparse.Doc.
 func FromDoc(d *docparse.Doc, opt Options) (*Document, error) {
 	p := &problems{}
 	doc := &Document{File: d.File}

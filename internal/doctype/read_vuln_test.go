@@ -1,4 +1,4 @@
-package cli
+package doctype
 
 import (
 	"errors"
@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/annexlint/annexlint/internal/bundle"
 	"github.com/annexlint/annexlint/internal/docparse"
 	"github.com/annexlint/annexlint/internal/position"
 	"github.com/annexlint/annexlint/internal/vuln"
@@ -74,11 +73,12 @@ func TestReadVulnRoutesByType(t *testing.T) {
 		{name: "empty", docType: "kev-catalog", data: " \n", errContains: "file is empty"},
 		{name: "malformed", docType: "vex", data: `{"statements": [}`, errContains: "vex.json:1:"},
 	}
-	readers := map[string]bundle.Normaliser{"vex": readVEX, "vulnerability-scan": readScan, "kev-catalog": readKEV}
+	readers := map[string]Reader{"vex": vexType.read, "vulnerability-scan": scanType.read, "kev-catalog": kevType.read}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			content, loc, err := readers[tt.docType]("vulns/vex.json", []byte(tt.data), docparse.Limits{})
+			d, err := readers[tt.docType]("vulns/vex.json", []byte(tt.data), docparse.Limits{})
+			content, loc := d.Content, d.Source
 			if tt.errContains != "" {
 				var pe *position.Error
 				if err == nil || !errors.As(err, &pe) {
@@ -115,7 +115,8 @@ func TestReadVulnRoutesByType(t *testing.T) {
 // document's timestamp.
 func TestReadVulnPointsIntoTheFile(t *testing.T) {
 	t.Parallel()
-	content, loc, err := readVEX("vex.json", []byte(openvexDoc), docparse.Limits{})
+	d, err := vexType.read("vex.json", []byte(openvexDoc), docparse.Limits{})
+	content, loc := d.Content, d.Source
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -192,8 +193,9 @@ func FuzzReadVuln(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		for _, read := range []bundle.Normaliser{readVEX, readScan, readKEV} {
-			content, loc, err := read("fuzz.json", data, docparse.Limits{})
+		for _, read := range []Reader{vexType.read, scanType.read, kevType.read} {
+			d, err := read("fuzz.json", data, docparse.Limits{})
+			content, loc := d.Content, d.Source
 			if err != nil {
 				if content != nil || loc != nil {
 					t.Fatal("content or locator returned with an error")

@@ -1,4 +1,4 @@
-package cli
+package doctype
 
 import (
 	"bytes"
@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/annexlint/annexlint/internal/bundle"
 	"github.com/annexlint/annexlint/internal/docparse"
 	"github.com/annexlint/annexlint/internal/position"
 	"github.com/annexlint/annexlint/internal/vuln"
@@ -53,16 +52,8 @@ var timestampFields = map[vuln.Kind]string{
 	vuln.KindKEV:          "/dateReleased",
 }
 
-func readVEX(file string, data []byte, limits docparse.Limits) (any, bundle.Locator, error) {
-	return readVuln(vexType, file, data, limits)
-}
-
-func readScan(file string, data []byte, limits docparse.Limits) (any, bundle.Locator, error) {
-	return readVuln(scanType, file, data, limits)
-}
-
-func readKEV(file string, data []byte, limits docparse.Limits) (any, bundle.Locator, error) {
-	return readVuln(kevType, file, data, limits)
+func (t vulnType) read(file string, data []byte, limits docparse.Limits) (Doc, error) {
+	return readVuln(t, file, data, limits)
 }
 
 // readVuln normalises a VEX document, scan report or KEV catalog with the
@@ -71,36 +62,36 @@ func readKEV(file string, data []byte, limits docparse.Limits) (any, bundle.Loca
 // problems stay in the model's "problems" for the rules to report
 // (AL-VEX-001); only unreadable input and a format the manifest type does
 // not hold are errors.
-func readVuln(t vulnType, file string, data []byte, limits docparse.Limits) (any, bundle.Locator, error) {
+func readVuln(t vulnType, file string, data []byte, limits docparse.Limits) (Doc, error) {
 	if !startsLikeJSON(data) {
 		// vuln's reader explains why (XML, not JSON, empty, byte-order mark).
 		_, err := vuln.ParseWith(file, data, vuln.Options{Limits: limits})
 		if err == nil {
 			err = position.Errorf(position.Pos{File: file, Line: 1, Col: 1}, "not JSON; %s is read from JSON", t.want)
 		}
-		return nil, nil, err
+		return Doc{}, err
 	}
 	raw, err := docparse.Parse(file, data, limits)
 	if err != nil {
-		return nil, nil, err
+		return Doc{}, err
 	}
 	doc, err := vuln.FromDoc(raw, vuln.Options{Limits: limits})
 	if pe := (*position.Error)(nil); errors.As(err, &pe) {
-		return nil, nil, position.Errorf(pe.Pos, "%s; the manifest lists it as %s, which holds %s", pe.Msg, t.name, t.want)
+		return Doc{}, position.Errorf(pe.Pos, "%s; the manifest lists it as %s, which holds %s", pe.Msg, t.name, t.want)
 	} else if err != nil {
-		return nil, nil, fmt.Errorf("read %s: %w", file, err)
+		return Doc{}, fmt.Errorf("read %s: %w", file, err)
 	}
 	if !slices.Contains(t.kinds, doc.Kind) {
-		return nil, nil, position.Errorf(raw.Pos(""), "document is %s, but the manifest lists it as %s, which holds %s; %s",
+		return Doc{}, position.Errorf(raw.Pos(""), "document is %s, but the manifest lists it as %s, which holds %s; %s",
 			kindNames[doc.Kind], t.name, t.want, fixType(doc.Kind))
 	}
-	generic, err := bundle.Generic(doc)
+	generic, err := Generic(doc)
 	if err != nil {
-		return nil, nil, err
+		return Doc{}, err
 	}
 	content, ok := generic.(map[string]any)
 	if !ok {
-		return nil, nil, fmt.Errorf("%s: normalised document is not an object", file)
+		return Doc{}, fmt.Errorf("%s: normalised document is not an object", file)
 	}
 	// The root loc lets a pointer to a document-level field fall back to
 	// the top of the file; timestamp_source lets a rule point at the member
@@ -112,7 +103,7 @@ func readVuln(t vulnType, file string, data []byte, limits docparse.Limits) (any
 			"loc":   map[string]any{"pointer": ptr},
 		}
 	}
-	return content, bundle.ModelLocator{File: file, Content: content, Raw: raw}, nil
+	return Doc{Content: content, Source: ModelMap{File: file, Content: content, Raw: raw}}, nil
 }
 
 // fixType says which manifest type a misfiled document belongs under.

@@ -1,4 +1,4 @@
-package bundle
+package doctype
 
 import (
 	"encoding/json"
@@ -10,24 +10,18 @@ import (
 	"github.com/annexlint/annexlint/internal/position"
 )
 
-// Locator resolves a JSON pointer into a document's policy content to a
-// place in the original file.
-type Locator interface {
-	Pos(pointer string) position.Pos
-}
-
-// ModelLocator resolves pointers into a normalised model (an SBOM, a VEX
+// ModelMap is the source map of a normalised model: it resolves pointers into a normalised model (an SBOM, a VEX
 // document) whose objects carry "loc": {"pointer"|"line","column"} naming
 // their place in the original file. A pointer resolves to the loc of the
 // deepest object on its path that has one.
-type ModelLocator struct {
+type ModelMap struct {
 	File    string
 	Content any           // the model as generic JSON values
 	Raw     *docparse.Doc // the original JSON file, for loc pointers; nil otherwise
 }
 
-// Pos implements Locator.
-func (m ModelLocator) Pos(pointer string) position.Pos {
+// Pos implements position.SourceMap.
+func (m ModelMap) Pos(pointer string) position.Pos {
 	best := position.Pos{File: m.File, Line: 1, Col: 1}
 	cur := m.Content
 	if p, ok := m.locOf(cur); ok {
@@ -57,7 +51,7 @@ func (m ModelLocator) Pos(pointer string) position.Pos {
 	return best
 }
 
-func (m ModelLocator) locOf(v any) (position.Pos, bool) {
+func (m ModelMap) locOf(v any) (position.Pos, bool) {
 	obj, ok := v.(map[string]any)
 	if !ok {
 		return position.Pos{}, false
