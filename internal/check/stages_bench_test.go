@@ -8,8 +8,8 @@ import (
 
 	"github.com/annexlint/annexlint/internal/bundle"
 	"github.com/annexlint/annexlint/internal/catalog"
-	"github.com/annexlint/annexlint/internal/check"
 	"github.com/annexlint/annexlint/internal/enrich"
+	"github.com/annexlint/annexlint/internal/input"
 	"github.com/annexlint/annexlint/internal/regime"
 	"github.com/annexlint/annexlint/internal/scaletest"
 	"github.com/annexlint/annexlint/internal/schema"
@@ -155,7 +155,7 @@ func BenchmarkStageDerive(b *testing.B) {
 		b.Run(name+"/input", func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := check.PolicyInput(bun, benchAsOf, regime.Decide(bun.Manifest.Content, benchAsOf), facts); err != nil {
+				if _, err := input.Build(bun, benchAsOf, regime.Decide(bun.Manifest.Content, benchAsOf), facts); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -175,7 +175,7 @@ func BenchmarkStageEval(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		input, err := check.PolicyInput(bun, benchAsOf, regime.Decide(bun.Manifest.Content, benchAsOf), facts)
+		polIn, err := input.Build(bun, benchAsOf, regime.Decide(bun.Manifest.Content, benchAsOf), facts)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -187,7 +187,7 @@ func BenchmarkStageEval(b *testing.B) {
 			b.Run(name+"/"+strings.Join(ids, "+"), func(b *testing.B) {
 				b.ReportAllocs()
 				for b.Loop() {
-					if _, err := c.Engine.Eval(ctx, input, func(r catalog.Rule) bool { return in[r.ID] }); err != nil {
+					if _, err := c.Engine.Eval(ctx, polIn, func(r catalog.Rule) bool { return in[r.ID] }); err != nil {
 						b.Fatal(err)
 					}
 				}

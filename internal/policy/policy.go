@@ -17,6 +17,7 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 
 	"github.com/annexlint/annexlint/internal/catalog"
@@ -54,6 +55,10 @@ type Engine struct {
 	catalog          *catalog.Catalog
 	groups           []group
 	timeout          time.Duration
+	// compiler and store are the compiled policies every query shares,
+	// Prepare's included.
+	compiler *ast.Compiler
+	store    storage.Store
 }
 
 // group is one area's rules, evaluated together as an object keyed by rule ID.
@@ -207,9 +212,9 @@ func New(ctx context.Context, sources []Source, builtin []catalog.Rule) (*Engine
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{catalog: cat, timeout: DefaultTimeout, declaresEvidence: map[string]bool{}}
-	defines := definedOutputs(modules)
 	store := inmem.New()
+	e := &Engine{catalog: cat, timeout: DefaultTimeout, declaresEvidence: map[string]bool{}, compiler: compiler, store: store}
+	defines := definedOutputs(modules)
 	// Rules group by area and by when they apply, so a group either runs
 	// whole or not at all: no work is spent on rules that do not apply.
 	byKey := map[string][]catalog.Rule{}
@@ -274,6 +279,23 @@ func compileError(errs ast.Errors) error {
 		msgs = append(msgs, msg)
 	}
 	return fmt.Errorf("compile policies:\n  %s", strings.Join(msgs, "\n  "))
+}
+
+// Prepare prepares a query over the engine's compiled policies, with the
+// settings the rules run under; tools that read more than the rules' outputs
+// (internal/sbomquality reads their missing sets) use it instead of
+// compiling the policies a second time.
+func (e *Engine) Prepare(ctx context.Context, query string) (rego.PreparedEvalQuery, error) {
+	pq, err := rego.New(
+		rego.Query(query),
+		rego.Compiler(e.compiler),
+		rego.Store(e.store),
+		rego.StrictBuiltinErrors(true),
+	).PrepareForEval(ctx)
+	if err != nil {
+		return rego.PreparedEvalQuery{}, fmt.Errorf("prepare query %s: %w", query, err)
+	}
+	return pq, nil
 }
 
 // Catalog returns the rule catalog, built-in Go rules included.

@@ -26,7 +26,7 @@ func BenchmarkRules10k(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	input, err := inputFor("sbom/fw.cdx.json", s)
+	input, err := inputFor("sbom/fw.cdx.json", data, s)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -9,17 +9,21 @@ package sbomquality
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
-	"github.com/open-policy-agent/opa/v1/util"
 
+	"github.com/annexlint/annexlint/internal/bundle"
 	"github.com/annexlint/annexlint/internal/catalog"
+	"github.com/annexlint/annexlint/internal/docparse"
+	"github.com/annexlint/annexlint/internal/doctype"
+	"github.com/annexlint/annexlint/internal/enrich"
+	"github.com/annexlint/annexlint/internal/input"
 	"github.com/annexlint/annexlint/internal/policy"
+	"github.com/annexlint/annexlint/internal/regime"
 	"github.com/annexlint/annexlint/internal/sbom"
 	"github.com/annexlint/annexlint/policies"
 )
@@ -36,26 +40,16 @@ type Checker struct {
 	engine  *policy.Engine
 }
 
-// New compiles the built-in policies twice: once with the production engine
-// (whose findings are cross-checked) and once for the missing sets, which the
-// engine does not expose. Both use policy.NewCompiler's settings.
+// New compiles the built-in policies once, with the production engine, and
+// prepares the query of the missing sets on the same compiled policies.
 func New(ctx context.Context) (*Checker, error) {
-	sources := []policy.Source{{Name: "policies", FS: policies.FS}}
-	engine, err := policy.New(ctx, sources, catalog.Builtin())
+	engine, err := policy.New(ctx, []policy.Source{{Name: "policies", FS: policies.FS}}, catalog.Builtin())
 	if err != nil {
 		return nil, err
 	}
-	modules, err := policy.LoadModules(sources, false)
+	pq, err := engine.Prepare(ctx, missingQuery)
 	if err != nil {
 		return nil, err
-	}
-	compiler := policy.NewCompiler()
-	if compiler.Compile(modules); compiler.Failed() {
-		return nil, fmt.Errorf("compile policies: %w", compiler.Errors)
-	}
-	pq, err := rego.New(rego.Query(missingQuery), rego.Compiler(compiler), rego.StrictBuiltinErrors(true)).PrepareForEval(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("prepare missing query: %w", err)
 	}
 	return &Checker{missing: pq, engine: engine}, nil
 }
@@ -94,7 +88,7 @@ func (c *Checker) Measure(ctx context.Context, name string, data []byte) (FileRe
 		res.Primary = true
 		res.Components++
 	}
-	input, err := inputFor(name, s)
+	input, err := inputFor(name, data, s)
 	if err != nil {
 		return res, err
 	}
@@ -156,34 +150,25 @@ func (c *Checker) crossCheck(ctx context.Context, name string, input ast.Value, 
 	return nil
 }
 
-// inputFor builds the policy input of a bundle holding only this SBOM, the
-// way check.Checker does: the model through SBOM.Generic, then one
-// conversion to an OPA value.
-func inputFor(name string, s *sbom.SBOM) (ast.Value, error) {
-	content := s.Generic()
-	in := map[string]any{
-		"as_of": "2026-11-25",
-		"manifest": map[string]any{"path": "annexlint.yaml", "content": map[string]any{"product": map[string]any{
-			"framework": "CRA", "support_period_end": "2033-12-31",
-		}}},
-		"documents": []any{map[string]any{
-			"id": "sbom", "type": "sbom", "path": name, "content": content,
-		}},
-		"files": map[string]any{},
+// measureAsOf and measureProduct are the date and product the measurement
+// judges every SBOM for: a CRA product with a support period, so that every
+// SBOM rule applies.
+const measureAsOf = "2026-11-25"
+
+var measureProduct = map[string]any{"framework": "CRA", "support_period_end": "2033-12-31"}
+
+// inputFor builds the policy input of a bundle holding only this SBOM with
+// the builder check.Checker uses (internal/input), from the content the
+// bundle loader's SBOM reader gives (internal/doctype).
+func inputFor(name string, data []byte, s *sbom.SBOM) (ast.Value, error) {
+	doc := doctype.FromSBOM(name, data, s, docparse.Limits{})
+	manifest := map[string]any{"product": measureProduct}
+	b := &bundle.Bundle{
+		Manifest:  &bundle.Document{ID: "manifest", Type: "manifest", Path: "annexlint.yaml", Content: manifest},
+		Documents: []*bundle.Document{{ID: "sbom", Type: "sbom", Path: name, Content: doc.Content, Source: doc.Source}},
+		Files:     map[string]int64{},
 	}
-	raw, err := json.Marshal(in)
-	if err != nil {
-		return nil, fmt.Errorf("build policy input: %w", err)
-	}
-	var generic any
-	if err := util.UnmarshalJSON(raw, &generic); err != nil {
-		return nil, fmt.Errorf("build policy input: %w", err)
-	}
-	v, err := ast.InterfaceToValue(generic)
-	if err != nil {
-		return nil, fmt.Errorf("build policy input: %w", err)
-	}
-	return v, nil
+	return input.Build(b, measureAsOf, regime.Decide(manifest, measureAsOf), &enrich.Facts{})
 }
 
 func sameKeys(a, b map[string]bool) bool {

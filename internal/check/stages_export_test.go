@@ -1,4 +1,0 @@
-package check
-
-// PolicyInput exposes policyInput to the stage benchmarks (check_test).
-var PolicyInput = policyInput
