@@ -77,7 +77,7 @@ func FromSBOM(file string, data []byte, s *sbom.SBOM, limits docparse.Limits) Do
 	if startsLikeJSON(body) {
 		raw = docparse.Locate(file, body, limits)
 	}
-	return Doc{Content: content, Source: ModelMap{File: file, Content: content, Raw: raw}}
+	return Doc{Content: content, Source: NewModelMap(file, content, raw)}
 }
 
 func tooManyItems(file string, n int, b *docparse.Budget) error {
@@ -100,5 +100,5 @@ func readTestReport(file string, data []byte, limits docparse.Limits) (Doc, erro
 	if err != nil {
 		return Doc{}, fmt.Errorf("test report %s: %w", file, err)
 	}
-	return Doc{Content: content, Source: ModelMap{File: file, Content: content}}, nil
+	return Doc{Content: content, Source: NewModelMap(file, content, nil)}, nil
 }

@@ -103,7 +103,7 @@ func readVuln(t vulnType, file string, data []byte, limits docparse.Limits) (Doc
 			"loc":   map[string]any{"pointer": ptr},
 		}
 	}
-	return Doc{Content: content, Source: ModelMap{File: file, Content: content, Raw: raw}}, nil
+	return Doc{Content: content, Source: NewModelMap(file, content, raw)}, nil
 }
 
 // fixType says which manifest type a misfiled document belongs under.

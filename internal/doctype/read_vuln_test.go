@@ -96,8 +96,8 @@ func TestReadVulnRoutesByType(t *testing.T) {
 			if got := vuln.Kind(m["kind"].(string)); got != tt.kind {
 				t.Errorf("kind = %q, want %q", got, tt.kind)
 			}
-			if _, ok := m["loc"].(map[string]any); !ok {
-				t.Error("content has no root loc")
+			if where := findLoc("", m); where != "" {
+				t.Errorf("content holds position data at %s; it belongs in the source map", where)
 			}
 			ts, _ := m["timestamp_source"].(map[string]any)
 			if field, _ := ts["field"].(string); field != tt.timestampField {
@@ -202,9 +202,8 @@ func FuzzReadVuln(f *testing.F) {
 				}
 				continue
 			}
-			m, ok := content.(map[string]any)
-			if !ok || m["loc"] == nil {
-				t.Fatalf("content %T has no root loc", content)
+			if where := findLoc("", content); where != "" {
+				t.Fatalf("content holds position data at %s", where)
 			}
 			for _, ptr := range []string{"", "/statements/0", "/matches/0", "/kev/0", "/problems/0", "/timestamp_source"} {
 				if p := loc.Pos(ptr); p.File != "fuzz.json" || p.Line < 1 {
@@ -213,4 +212,26 @@ func FuzzReadVuln(f *testing.F) {
 			}
 		}
 	})
+}
+
+// findLoc returns the pointer of the first "loc" member in v, or "".
+func findLoc(ptr string, v any) string {
+	switch v := v.(type) {
+	case map[string]any:
+		if _, ok := v["loc"]; ok {
+			return ptr + "/loc"
+		}
+		for k, x := range v {
+			if w := findLoc(docparse.Pointer(ptr, k), x); w != "" {
+				return w
+			}
+		}
+	case []any:
+		for i, x := range v {
+			if w := findLoc(docparse.Index(ptr, i), x); w != "" {
+				return w
+			}
+		}
+	}
+	return ""
 }

@@ -3,60 +3,76 @@ package doctype
 import (
 	"encoding/json"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/annexlint/annexlint/internal/docparse"
 	"github.com/annexlint/annexlint/internal/position"
 )
 
-// ModelMap is the source map of a normalised model: it resolves pointers into a normalised model (an SBOM, a VEX
-// document) whose objects carry "loc": {"pointer"|"line","column"} naming
-// their place in the original file. A pointer resolves to the loc of the
-// deepest object on its path that has one.
+// ModelMap is the source map of a normalised model (an SBOM, a VEX
+// document, a JUnit report). The format packages record in each object a
+// "loc" member ({"pointer"} into the original JSON file, or {"line",
+// "column"}); NewModelMap moves those members out of the content into the
+// map, so the policy input holds no position data. A pointer resolves to the
+// loc of the deepest object on its path that had one.
 type ModelMap struct {
-	File    string
-	Content any           // the model as generic JSON values
-	Raw     *docparse.Doc // the original JSON file, for loc pointers; nil otherwise
+	File string
+	Raw  *docparse.Doc // the original JSON file, for loc pointers; nil otherwise
+	locs map[string]map[string]any
+}
+
+// NewModelMap takes every "loc" member out of content, in place, and
+// returns the map that resolves pointers into content through them.
+func NewModelMap(file string, content any, raw *docparse.Doc) *ModelMap {
+	m := &ModelMap{File: file, Raw: raw, locs: map[string]map[string]any{}}
+	m.take("", content)
+	return m
+}
+
+func (m *ModelMap) take(ptr string, v any) {
+	switch v := v.(type) {
+	case map[string]any:
+		if loc, ok := v["loc"].(map[string]any); ok {
+			m.locs[ptr] = loc
+			delete(v, "loc")
+		}
+		for k, x := range v {
+			switch x.(type) {
+			case map[string]any, []any:
+				m.take(docparse.Pointer(ptr, k), x)
+			}
+		}
+	case []any:
+		for i, x := range v {
+			switch x.(type) {
+			case map[string]any, []any:
+				m.take(docparse.Index(ptr, i), x)
+			}
+		}
+	}
 }
 
 // Pos implements position.SourceMap.
-func (m ModelMap) Pos(pointer string) position.Pos {
+func (m *ModelMap) Pos(pointer string) position.Pos {
 	best := position.Pos{File: m.File, Line: 1, Col: 1}
-	cur := m.Content
-	if p, ok := m.locOf(cur); ok {
+	if p, ok := m.locOf(""); ok {
 		best = p
 	}
 	if pointer == "" {
 		return best
 	}
+	prefix := ""
 	for _, tok := range strings.Split(strings.TrimPrefix(pointer, "/"), "/") {
-		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
-		switch v := cur.(type) {
-		case map[string]any:
-			cur = v[tok]
-		case []any:
-			i, err := strconv.Atoi(tok)
-			if err != nil || i < 0 || i >= len(v) {
-				return best
-			}
-			cur = v[i]
-		default:
-			return best
-		}
-		if p, ok := m.locOf(cur); ok {
+		prefix += "/" + tok
+		if p, ok := m.locOf(prefix); ok {
 			best = p
 		}
 	}
 	return best
 }
 
-func (m ModelMap) locOf(v any) (position.Pos, bool) {
-	obj, ok := v.(map[string]any)
-	if !ok {
-		return position.Pos{}, false
-	}
-	loc, ok := obj["loc"].(map[string]any)
+func (m *ModelMap) locOf(ptr string) (position.Pos, bool) {
+	loc, ok := m.locs[ptr]
 	if !ok {
 		return position.Pos{}, false
 	}

@@ -52,6 +52,14 @@ func (s *SBOM) Generic() map[string]any {
 }
 
 func (c *Component) generic() map[string]any {
+	m := c.fields()
+	if c.NestedIn != "" { // omitempty
+		m["nested_in"] = str(c.NestedIn)
+	}
+	return m
+}
+
+func (c *Component) fields() map[string]any {
 	hashes := make([]any, len(c.Hashes))
 	for i, h := range c.Hashes {
 		hashes[i] = map[string]any{"alg": str(h.Alg), "value": str(h.Value)}

@@ -15,6 +15,13 @@ import (
 // wantCycloneDXFull is what cdx-1.6-full.{json,xml} normalise to; loc maps
 // a JSON pointer to the Loc the format gives.
 func wantCycloneDXFull(f Format, loc func(string) Loc, root Loc) *SBOM {
+	// Nesting is read from member paths, which only JSON input has.
+	nested := func(in string) string {
+		if f == FormatCycloneDXJSON {
+			return in
+		}
+		return ""
+	}
 	return &SBOM{
 		Format:       f,
 		SpecVersion:  "1.6",
@@ -31,6 +38,7 @@ func wantCycloneDXFull(f Format, loc func(string) Loc, root Loc) *SBOM {
 			comp(Component{
 				Ref: "bootloader", Type: "firmware", Name: "bootloader", Version: "1.0",
 				Supplier: "Hardware Team", SupplierSource: "author", Loc: loc("/metadata/component/components/0"),
+				NestedIn: nested(NestedPrimary),
 			}),
 			comp(Component{
 				Ref: "pkg:npm/%40angular/core@16.0.0", Type: "library", Name: "core", Version: "16.0.0", Group: "@angular",
@@ -51,7 +59,7 @@ func wantCycloneDXFull(f Format, loc func(string) Loc, root Loc) *SBOM {
 				Supplier: "ReactiveX", SupplierSource: "manufacturer",
 				Purl: "not a purl", PurlError: `purl scheme is not "pkg": "not a purl"`,
 				Licenses: []string{"Apache-2.0 OR MIT"}, EndOfSupport: "2026-01-01",
-				Loc: loc("/components/0/components/0"),
+				Loc: loc("/components/0/components/0"), NestedIn: nested(NestedComponent),
 			}),
 			comp(Component{
 				Ref: "zlib", Type: "library", Name: "zlib", Version: "1.3",

@@ -32,7 +32,12 @@
 // panics.
 package sbom
 
-import "github.com/annexlint/annexlint/internal/position"
+import (
+	"regexp"
+	"strings"
+
+	"github.com/annexlint/annexlint/internal/position"
+)
 
 // Format names a serialisation of an SBOM.
 type Format string
@@ -114,7 +119,35 @@ type Component struct {
 	ExecutableProperty string `json:"executable_property"`
 	ArchiveProperty    string `json:"archive_property"`
 	StructuredProperty string `json:"structured_property"`
-	Loc                Loc    `json:"loc"`
+	// NestedIn says where a CycloneDX component is written inside another:
+	// NestedPrimary (under metadata.component, so the product includes it),
+	// NestedComponent (inside another component), or "" (at the top level,
+	// or not known: CycloneDX XML input records lines, not member paths).
+	NestedIn string `json:"nested_in,omitempty"`
+	Loc      Loc    `json:"loc"`
+}
+
+// Values of Component.NestedIn.
+const (
+	NestedPrimary   = "primary"
+	NestedComponent = "component"
+)
+
+// nestedRe matches the pointer of a component written inside another one.
+var nestedRe = regexp.MustCompile(`^/.+/components/[0-9]+$`)
+
+// markNesting sets NestedIn from each component's member path in a JSON
+// file.
+func markNesting(s *SBOM) {
+	for i := range s.Components {
+		c := &s.Components[i]
+		switch p := c.Loc.Pointer; {
+		case strings.HasPrefix(p, "/metadata/component/components/"):
+			c.NestedIn = NestedPrimary
+		case nestedRe.MatchString(p):
+			c.NestedIn = NestedComponent
+		}
+	}
 }
 
 // Hash is a component checksum.
@@ -178,6 +211,7 @@ func Parse(name string, data []byte) (s *SBOM, err error) {
 	if err != nil {
 		return nil, withFile(err, name)
 	}
+	markNesting(s)
 	return s, nil
 }
 

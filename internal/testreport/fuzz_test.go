@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/annexlint/annexlint/internal/docparse"
 	"github.com/annexlint/annexlint/internal/position"
 	"github.com/annexlint/annexlint/internal/testreport"
 )
@@ -28,7 +27,7 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte(`<testsuite><testcase name="a"><failure/></testcase></testsuite>`))
 	f.Add([]byte("kind: test-report\ntest_cases: [{id: a, result: pass}]\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		content, loc, err := readReport("f.in", data, docparse.Limits{})
+		content, loc, err := readReport("f.in", data)
 		if err != nil {
 			var pe *position.Error
 			if !errors.As(err, &pe) || pe.Pos.File != "f.in" {

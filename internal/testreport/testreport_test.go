@@ -16,8 +16,8 @@ import (
 
 // readReport reads a test-report document as the bundle loader does,
 // through the document type registry.
-func readReport(file string, data []byte, limits docparse.Limits) (any, position.SourceMap, error) {
-	d, err := doctype.ReadAs("test-report", file, data, limits)
+func readReport(file string, data []byte) (any, position.SourceMap, error) {
+	d, err := doctype.ReadAs("test-report", file, data, docparse.Limits{})
 	return d.Content, d.Source, err
 }
 
@@ -32,7 +32,7 @@ func read(t *testing.T, name string) []byte {
 
 func TestReadJUnit(t *testing.T) {
 	t.Parallel()
-	content, loc, err := readReport("verification/junit.xml", read(t, "junit.xml"), docparse.Limits{})
+	content, loc, err := readReport("verification/junit.xml", read(t, "junit.xml"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +77,7 @@ func TestReadJUnit(t *testing.T) {
 
 func TestReadNative(t *testing.T) {
 	t.Parallel()
-	content, loc, err := readReport("verification/pt.yaml", read(t, "native.yaml"), docparse.Limits{})
+	content, loc, err := readReport("verification/pt.yaml", read(t, "native.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,7 +109,7 @@ func TestReadErrorsArePositioned(t *testing.T) {
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			_, _, err := readReport("r.in", []byte(tc.data), docparse.Limits{})
+			_, _, err := readReport("r.in", []byte(tc.data))
 			var pe *position.Error
 			if !errors.As(err, &pe) {
 				t.Fatalf("error %v is not a *position.Error", err)

@@ -103,7 +103,12 @@ type Product struct {
 	// Parent is the product that contains this one: OpenVEX product of a
 	// subcomponent, CSAF relates_to_product_reference of a relationship.
 	Parent *Product `json:"parent,omitempty"`
-	Loc    Loc      `json:"loc"`
+	// Container is true when another product of the same statement names
+	// this one as its Parent: it only says where that product sits (an
+	// OpenVEX product listing subcomponents), so the statement is about the
+	// parts, not about it.
+	Container bool `json:"container,omitempty"`
+	Loc       Loc  `json:"loc"`
 }
 
 // Match is one scanner finding: a vulnerability in a component.

@@ -100,6 +100,7 @@ func finish(doc *Document) {
 		s := &doc.Statements[i]
 		s.Aliases = aliases(s.Vulnerability, s.Aliases)
 		s.Products = nonNil(s.Products)
+		markContainers(s.Products)
 		s.Responses = nonNil(s.Responses)
 		s.FixedVersions = nonNil(s.FixedVersions)
 	}
@@ -112,6 +113,20 @@ func finish(doc *Document) {
 	}
 	for i := range doc.KEV {
 		doc.KEV[i].CWEs = nonNil(doc.KEV[i].CWEs)
+	}
+}
+
+// markContainers sets Container on the products another product of the
+// statement names as its parent; a product is known by its place in the file.
+func markContainers(products []Product) {
+	parents := map[Loc]bool{}
+	for _, q := range products {
+		if q.Parent != nil {
+			parents[q.Parent.Loc] = true
+		}
+	}
+	for i := range products {
+		products[i].Container = parents[products[i].Loc]
 	}
 }
 

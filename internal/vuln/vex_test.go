@@ -82,7 +82,9 @@ func TestOpenVEX(t *testing.T) {
 		Name: "pump-firmware", Version: "sha256:abc123"}
 	log4j := Product{ID: "pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1",
 		Purl: "pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1", Name: "log4j-core", Version: "2.14.1", Parent: &image}
-	if diff := cmp.Diff([]Product{image, log4j}, s0.Products, productOpts); diff != "" {
+	container := image
+	container.Container = true
+	if diff := cmp.Diff([]Product{container, log4j}, s0.Products, productOpts); diff != "" {
 		t.Errorf("subcomponents are flattened after their product (-want +got):\n%s", diff)
 	}
 	if s0.Timestamp != "2024-05-01T09:00:00Z" || s0.ImpactStatement != "JNDI lookups are disabled at build time." {
@@ -123,7 +125,9 @@ func TestOpenVEXLegacy(t *testing.T) {
 	}
 	s := doc.Statements[0]
 	image := Product{ID: "pkg:oci/monitor@sha256%3Aabcdef", Purl: "pkg:oci/monitor@sha256:abcdef", Name: "monitor", Version: "sha256:abcdef"}
-	want := []Product{image, {ID: "pkg:apk/alpine/busybox@1.35.0-r17", Purl: "pkg:apk/alpine/busybox@1.35.0-r17",
+	container := image
+	container.Container = true
+	want := []Product{container, {ID: "pkg:apk/alpine/busybox@1.35.0-r17", Purl: "pkg:apk/alpine/busybox@1.35.0-r17",
 		Name: "busybox", Version: "1.35.0-r17", Parent: &image}}
 	if s.Vulnerability != "CVE-2022-1234" {
 		t.Errorf("vulnerability = %q", s.Vulnerability)

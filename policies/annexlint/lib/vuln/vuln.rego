@@ -251,15 +251,14 @@ ids(x) := {upper(trim_space(v)) |
 } if is_object(x)
 
 # targets are the products a statement is about: an OpenVEX product that lists subcomponents only says where
-# they sit, so the subcomponents are the targets.
+# they sit (the model marks it container), so the subcomponents are the targets.
 targets(st) := [p |
 	some p in products
 	is_object(p)
-	not object.get(p, "loc", null) in parents
+	not object.get(p, "container", false)
 ] if {
 	is_object(st)
 	products := _list(object.get(st, "products", []))
-	parents := {q.parent.loc | some q in products; is_object(q); is_object(q.parent)}
 }
 
 # product_label names a VEX product or scan match as written, except that a CycloneDX BOM-Link (percent-encoded)

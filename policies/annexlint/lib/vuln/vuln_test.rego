@@ -427,11 +427,10 @@ test_ids_skips_blank_and_mistyped_values if {
 	not vuln.ids(null)
 }
 
-_product_fw := {"id": "pkg:oci/vf300-firmware", "loc": {"pointer": "/statements/0/products/0"}}
+_product_fw := {"id": "pkg:oci/vf300-firmware", "container": true}
 
 _sub_mbedtls := {
 	"purl": "pkg:github/mbed-tls/mbedtls@v3.6.2", "parent": _product_fw,
-	"loc": {"pointer": "/statements/0/products/0/subcomponents/0"},
 }
 
 test_targets_are_subcomponents_of_parent_products if {
@@ -439,10 +438,10 @@ test_targets_are_subcomponents_of_parent_products if {
 }
 
 test_targets_keep_products_without_subcomponents if {
-	other := {"purl": "pkg:generic/zlib@1.3.1", "loc": {"pointer": "/statements/0/products/1"}}
+	other := {"purl": "pkg:generic/zlib@1.3.1"}
 	vuln.targets({"products": [_product_fw, _sub_mbedtls, other]}) == [_sub_mbedtls, other]
 	vuln.targets({"products": [other]}) == [other]
-	vuln.targets({"products": [{"name": "no loc"}]}) == [{"name": "no loc"}]
+	vuln.targets({"products": [{"name": "no container"}]}) == [{"name": "no container"}]
 }
 
 test_targets_silent_on_malformed_statements if {

@@ -89,15 +89,10 @@ _placed(bom) := union({
 	{r | some d in bom.dependencies; some r in d.contains},
 })
 
-# _nested is true for a CycloneDX JSON component written inside another component (its pointer is
-# <parent>/components/<n>): CycloneDX nesting means the parent includes it. The normalised model keeps no parent
-# link, so this reads the pointer the model records for the component; XML input carries a line instead, so its
-# nested components are placed only by dependency entries.
-_nested(c) if {
-	p := c.loc.pointer
-	is_string(p)
-	regex.match(`^/.+/components/[0-9]+$`, p)
-}
+# _nested is true for a CycloneDX JSON component written inside another component or metadata.component
+# (nested_in): CycloneDX nesting means the parent includes it. The model knows it from JSON member paths only; XML
+# input records lines, so its nested components are placed only by dependency entries.
+_nested(c) if c.nested_in in {"component", "primary"}
 
 _label(c) := sprintf("%q (ref %q)", [c.name, object.get(c, "ref", "")]) if {
 	lib.has_text(c, "name")

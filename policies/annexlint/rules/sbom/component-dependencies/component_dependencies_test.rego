@@ -77,8 +77,8 @@ test_success_declared_unknown if {
 }
 
 test_success_cyclonedx_nested_component if {
-	nested := {"ref": "inner", "name": "inner", "loc": {"pointer": "/components/0/components/2"}}
-	in_primary := {"ref": "part", "name": "part", "loc": {"pointer": "/metadata/component/components/0"}}
+	nested := {"ref": "inner", "name": "inner", "nested_in": "component"}
+	in_primary := {"ref": "part", "name": "part", "nested_in": "primary"}
 	count(rule.report) == 0 with input as {"documents": [_sbom([nested, in_primary], [], [])]}
 }
 

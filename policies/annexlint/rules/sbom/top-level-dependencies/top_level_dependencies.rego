@@ -111,13 +111,11 @@ _lists_components(bom, ref) if {
 	target in components
 }
 
-# A CycloneDX JSON product with components nested inside metadata.component includes them by that nesting (see
-# AL-SBOM-005 for why the pointer is read).
+# A CycloneDX JSON product with components nested inside metadata.component includes them by that nesting
+# (nested_in, see AL-SBOM-005).
 _lists_components(bom, _) if {
 	some c in bom.components
-	p := c.loc.pointer
-	is_string(p)
-	startswith(p, "/metadata/component/components/")
+	c.nested_in == "primary"
 }
 
 _declared_unknown(bom, ref) if {

@@ -82,7 +82,7 @@ test_success_no_sbom if {
 }
 
 test_success_components_nested_in_the_product if {
-	nested := {"ref": "part", "name": "part", "loc": {"pointer": "/metadata/component/components/0"}}
+	nested := {"ref": "part", "name": "part", "nested_in": "primary"}
 	count(rule.report) == 0 with input as {"documents": [_sbom({"components": [nested]})]}
 }
 

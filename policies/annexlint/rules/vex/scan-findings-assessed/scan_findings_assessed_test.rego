@@ -80,10 +80,10 @@ test_fail_subcomponent_statement_covers_only_the_subcomponent if {
 		_sbom,
 		_scan([_mbedtls_match, _match("CVE-2025-27809", [], {"name": "zephyr", "version": "3.7.0"})]),
 		_vex([_statement("CVE-2025-27809", [], [
-			{"purl": "pkg:generic/vitaflo/vf300-firmware@3.2.0", "loc": {"pointer": "/statements/0/products/0"}},
+			{"purl": "pkg:generic/vitaflo/vf300-firmware@3.2.0", "container": true},
 			{
-				"purl": "pkg:github/mbed-tls/mbedtls@v3.6.2", "loc": {"pointer": "/statements/0/products/0/subcomponents/0"},
-				"parent": {"purl": "pkg:generic/vitaflo/vf300-firmware@3.2.0", "loc": {"pointer": "/statements/0/products/0"}},
+				"purl": "pkg:github/mbed-tls/mbedtls@v3.6.2",
+				"parent": {"purl": "pkg:generic/vitaflo/vf300-firmware@3.2.0"},
 			},
 		])]),
 	]}
