@@ -161,23 +161,13 @@ func checkEncoding(file string, data []byte) error {
 	for off := 0; off < len(data); {
 		r, size := utf8.DecodeRune(data[off:])
 		if r == utf8.RuneError && size <= 1 {
-			line, col := lineCol(data, off)
+			line, col := position.LineCol(data, off)
 			return position.Errorf(position.Pos{File: file, Line: line, Col: col},
 				"invalid UTF-8 byte 0x%02x; the file must be UTF-8 encoded", data[off])
 		}
 		off += size
 	}
 	return nil
-}
-
-// lineCol converts a byte offset into a 1-based line and column.
-func lineCol(data []byte, off int) (int, int) {
-	if off > len(data) {
-		off = len(data)
-	}
-	line := 1 + bytes.Count(data[:off], []byte{'\n'})
-	start := bytes.LastIndexByte(data[:off], '\n') + 1
-	return line, utf8.RuneCount(data[start:off]) + 1
 }
 
 // Pointer appends an escaped reference token to an RFC 6901 pointer.

@@ -2,7 +2,9 @@
 package position
 
 import (
+	"bytes"
 	"fmt"
+	"unicode/utf8"
 
 	"github.com/annexlint/annexlint/internal/termsafe"
 )
@@ -51,4 +53,16 @@ func Errorf(p Pos, format string, args ...any) *Error {
 // nearest enclosing place that has one). Every document reader returns one.
 type SourceMap interface {
 	Pos(pointer string) Pos
+}
+
+// LineCol converts a byte offset in data into a 1-based line and column, the
+// column counted in characters (UTF-8), as editors count it; lines end at
+// '\n'. An offset past the end is the end.
+func LineCol(data []byte, off int) (line, col int) {
+	if off > len(data) {
+		off = len(data)
+	}
+	line = 1 + bytes.Count(data[:off], []byte{'\n'})
+	start := bytes.LastIndexByte(data[:off], '\n') + 1
+	return line, utf8.RuneCount(data[start:off]) + 1
 }

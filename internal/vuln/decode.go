@@ -2,7 +2,6 @@ package vuln
 
 import (
 	"bytes"
-	"unicode/utf8"
 
 	"github.com/annexlint/annexlint/internal/docparse"
 	"github.com/annexlint/annexlint/internal/position"
@@ -28,7 +27,7 @@ func decode(name string, data []byte, limits docparse.Limits) (*docparse.Doc, er
 		return nil, position.Errorf(position.Pos{File: name, Line: 1}, "file is empty; expected a JSON VEX, scan or KEV document")
 	}
 	if body[0] != '{' && body[0] != '[' && !hasBOM(data) {
-		line, col := lineCol(data, len(data)-len(body))
+		line, col := position.LineCol(data, len(data)-len(body))
 		pos := position.Pos{File: name, Line: line, Col: col}
 		if body[0] == '<' {
 			return nil, position.Errorf(pos, "XML is not supported; VEX, scan results and the KEV catalog must be JSON")
@@ -47,12 +46,4 @@ func hasBOM(data []byte) bool {
 		}
 	}
 	return false
-}
-
-// lineCol converts a byte offset to a 1-based line and a column counted in
-// characters, as docparse does.
-func lineCol(data []byte, off int) (int, int) {
-	line := 1 + bytes.Count(data[:off], []byte{'\n'})
-	start := bytes.LastIndexByte(data[:off], '\n') + 1
-	return line, utf8.RuneCount(data[start:off]) + 1
 }

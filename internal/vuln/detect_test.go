@@ -132,21 +132,3 @@ func TestParseErrors(t *testing.T) {
 		})
 	}
 }
-
-func TestLineCol(t *testing.T) {
-	t.Parallel()
-	tests := []struct {
-		data      string
-		off       int
-		line, col int
-	}{
-		{"abc", 0, 1, 1},
-		{"a\nbc", 3, 2, 2},
-		{"é\"x", 3, 1, 3}, // characters, not bytes
-	}
-	for _, tt := range tests {
-		if l, c := lineCol([]byte(tt.data), tt.off); l != tt.line || c != tt.col {
-			t.Errorf("lineCol(%q, %d) = %d:%d, want %d:%d", tt.data, tt.off, l, c, tt.line, tt.col)
-		}
-	}
-}
