@@ -83,7 +83,7 @@ func TestCorpus(t *testing.T) {
 // assertLocated checks that every asset, threat and control resolves to a
 // line of the original file, and that a threat's title resolves to the line
 // that holds that title.
-func assertLocated(t *testing.T, file string, data []byte, content map[string]any, loc Locator) {
+func assertLocated(t *testing.T, file string, data []byte, content map[string]any, loc position.SourceMap) {
 	t.Helper()
 	for _, key := range []string{"assets", "threats", "controls"} {
 		for i := range content[key].([]any) {

@@ -8,10 +8,11 @@ import (
 	"testing"
 
 	"github.com/annexlint/annexlint/internal/docparse"
+	"github.com/annexlint/annexlint/internal/position"
 )
 
 // importFixture imports a file of testdata under its base name.
-func importFixture(t *testing.T, name string) (map[string]any, Locator, []byte) {
+func importFixture(t *testing.T, name string) (map[string]any, position.SourceMap, []byte) {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("testdata", name))
 	if err != nil {

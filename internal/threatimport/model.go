@@ -11,7 +11,7 @@ import (
 
 // riskFile is the native model an importer fills in. Every element keeps the
 // pointer of the original value it came from, per native field, so render
-// can build the Locator alongside the content.
+// can build the source map alongside the content.
 type riskFile struct {
 	title, method string
 	scale         []string

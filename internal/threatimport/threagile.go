@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/annexlint/annexlint/internal/docparse"
+	"github.com/annexlint/annexlint/internal/position"
 )
 
 // Threagile's risk severities, lowest first.
@@ -44,7 +45,7 @@ type tgTracking struct {
 	pattern                                *regexp.Regexp // nil without wildcard
 }
 
-func importThreagile(src valued) (map[string]any, Locator, error) {
+func importThreagile(src valued) (map[string]any, position.SourceMap, error) {
 	im := &tgImport{
 		r:        &reader{src: src, tool: "Threagile model"},
 		f:        &riskFile{scale: tgScale, acceptable: tgScale[:1], rationale: tgRationale, method: tgMethod},

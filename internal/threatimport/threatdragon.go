@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/annexlint/annexlint/internal/docparse"
+	"github.com/annexlint/annexlint/internal/position"
 )
 
 // Threat Dragon's severity levels, lowest first (Threat Dragon 2.x offers
@@ -29,7 +30,7 @@ type tdCell struct {
 	source, target string
 }
 
-func importThreatDragon(doc *docparse.Doc) (map[string]any, Locator, error) {
+func importThreatDragon(doc *docparse.Doc) (map[string]any, position.SourceMap, error) {
 	r := &reader{src: doc, tool: "Threat Dragon v2 model"}
 	root, err := r.object(doc.Value, "", "the model")
 	if err != nil {

@@ -27,12 +27,6 @@ const (
 	Threagile Format = "threagile"
 )
 
-// Locator resolves a JSON pointer into the content Import returned to a
-// position in the original file.
-type Locator interface {
-	Pos(pointer string) position.Pos
-}
-
 // Detect tells the format from the content, never from the file name. Only
 // the top-level keys are read, so a file that does not even parse is
 // Native: parsing it again reports the syntax error with its position.
@@ -111,11 +105,11 @@ func topLevel(data []byte) (map[string]any, bool) {
 
 // Import reads a threat model and returns it as a native security risk file
 // (plain JSON values: map[string]any, []any, string, json.Number, bool, nil)
-// together with a Locator that maps pointers into that content to positions
+// together with a source map that maps pointers into that content to positions
 // in the original file. A native file is returned as it is, with its own
 // positions. Syntax errors are docparse's *position.Error; a file of the
 // wrong shape is a *position.Error naming the place and what is expected.
-func Import(file string, data []byte, limits docparse.Limits) (map[string]any, Locator, error) {
+func Import(file string, data []byte, limits docparse.Limits) (map[string]any, position.SourceMap, error) {
 	switch Detect(data) {
 	case ThreatDragonV1:
 		return nil, nil, position.Errorf(position.Pos{File: file, Line: 1, Col: 1},
@@ -152,7 +146,7 @@ type source interface {
 	Pos(pointer string) position.Pos
 }
 
-// sourceMap is the Locator of an imported file: native pointer -> pointer
+// sourceMap is the position.SourceMap of an imported file: native pointer -> pointer
 // into the original, resolved through the original's positions. A pointer
 // that was not mapped takes its nearest mapped ancestor, so /threats/3/stride/0
 // lands where /threats/3/stride came from.
