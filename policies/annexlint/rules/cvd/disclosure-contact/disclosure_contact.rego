@@ -25,10 +25,6 @@
 #       cite: MDR Annex I 17.2
 #     - id: IVDR-AI-16.2
 #       cite: IVDR Annex I 16.2
-#     - id: MDR-ART83-2
-#       cite: MDR Art. 83(2)
-#     - id: IVDR-ART78-2
-#       cite: IVDR Art. 78(2)
 #     - id: MDCG-2019-16-3.1-P6
 #       cite: MDCG 2019-16 rev.1 section 3.1, Practice 6
 #     - id: FDA-524B-B1

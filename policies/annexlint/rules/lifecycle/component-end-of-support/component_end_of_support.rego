@@ -95,6 +95,7 @@ _dated := [sbom | some sbom in sbom_lib.with_components; _records_end(sbom)]
 _records_end(sbom) if {
 	some c in sbom.content.components
 	lib.has_text(c, "end_of_support")
+	lib.is_date(substring(c.end_of_support, 0, 10)) # "unknown" records no end
 }
 
 # _already_past is the case AL-LIFE-003 reports: support ended before the --as-of date while the product's

@@ -87,3 +87,9 @@ test_insufficient_no_components_and_no_product_end if {
 	count(rule.evidence) == 0 with input as bundle
 	{[f.path, f.pointer] | some f in rule.insufficient} == {["annexlint.yaml", "/product"], ["sbom/fw.cdx.json", ""]} with input as bundle
 }
+
+test_insufficient_unknown_end_is_no_end if {
+	bundle := {"manifest": _manifest, "documents": [_sbom([{"ref": "k", "name": "kernel", "end_of_support": "unknown"}])]}
+	count(rule.evidence) == 0 with input as bundle
+	count(rule.insufficient) == 1 with input as bundle
+}

@@ -95,6 +95,7 @@ _dated := [sbom | some sbom in sbom_lib.with_components; _records_end(sbom)]
 _records_end(sbom) if {
 	some c in sbom.content.components
 	lib.has_text(c, "end_of_support")
+	lib.is_date(substring(c.end_of_support, 0, 10)) # "unknown" records no end
 }
 
 # _end is the component's end-of-support date (the date part of a date-time) if it has one before the given date.

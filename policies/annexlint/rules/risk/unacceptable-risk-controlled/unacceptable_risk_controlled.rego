@@ -49,6 +49,7 @@ report contains lib.finding(riskfile.path, sprintf("/threats/%d", [i]), msg) if 
 _controlled(threat) if {
 	some control in threat.controls
 	is_string(control)
+	not lib.is_placeholder(control) # "TBD" names no control
 }
 
 # The rule examines every threat with an initial risk against the acceptance criteria. Without criteria, or without a

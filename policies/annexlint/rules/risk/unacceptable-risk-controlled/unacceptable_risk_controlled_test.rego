@@ -100,3 +100,10 @@ test_insufficient_no_risk_file if {
 	count(rule.evidence) == 0 with input as inp
 	{[f.path, f.pointer] | some f in rule.insufficient} == {["annexlint.yaml", "/documents"]} with input as inp
 }
+
+test_fail_placeholder_control_is_no_control if {
+	findings := rule.report with input as {"documents": [_riskfile([{
+		"id": "T-4", "title": "Tampering", "interfaces": [], "initial_risk": "high", "controls": ["TBD"], "residual_risk": "low",
+	}])]}
+	{f.pointer | some f in findings} == {"/threats/0"}
+}
