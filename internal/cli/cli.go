@@ -80,6 +80,10 @@ var writers = map[string]report.Writer{
 
 // Run executes annexlint with args and returns the process exit code.
 func Run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int) {
+	// Everything annexlint says on standard error is prose that may quote a
+	// path or a value from a bundle or a policy: neutralise it at the one
+	// place it leaves, rather than at each message.
+	stderr = termsafe.Writer(stderr)
 	defer func() {
 		if r := recover(); r != nil {
 			fmt.Fprintf(stderr, "annexlint: internal error: %s\n%s", termsafe.Lines(fmt.Sprint(r)), debug.Stack())
@@ -434,7 +438,7 @@ func writeReport(out io.Writer, w report.Writer, bundles []report.Bundle) error 
 		if i > 0 {
 			fmt.Fprintln(out)
 		}
-		fmt.Fprintf(out, "== bundle %s ==\n", b.Result.Bundle)
+		fmt.Fprintf(out, "== bundle %s ==\n", termsafe.String(b.Result.Bundle))
 		if err := w.Write(out, b.Meta, b.Result); err != nil {
 			return err
 		}

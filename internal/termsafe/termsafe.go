@@ -8,6 +8,7 @@ package termsafe
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"strings"
 	"unicode/utf8"
 )
@@ -136,4 +137,17 @@ func Markdown(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// Writer returns a writer that neutralises everything written to it as
+// Lines does: for streams of human-readable messages such as standard error.
+func Writer(w io.Writer) io.Writer { return lineWriter{w} }
+
+type lineWriter struct{ w io.Writer }
+
+func (l lineWriter) Write(p []byte) (int, error) {
+	if _, err := io.WriteString(l.w, Lines(string(p))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }

@@ -2,6 +2,7 @@ package termsafe
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 )
 
@@ -50,5 +51,17 @@ func TestMarkdown(t *testing.T) {
 	want := `Fix &lt;img src\=x onerror\=alert\(1\)&gt; \[click\]\(javascript\:alert\(1\)\) \# Heading \*bold\* \` + "`" + `code\` + "`"
 	if got := Markdown(in); got != want {
 		t.Errorf("Markdown =\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestWriterNeutralisesEachWrite(t *testing.T) {
+	var b strings.Builder
+	w := Writer(&b)
+	n, err := w.Write([]byte("annexlint: dir\x1b[2J is in no bundle\n"))
+	if err != nil || n != len("annexlint: dir\x1b[2J is in no bundle\n") {
+		t.Fatalf("n=%d err=%v", n, err)
+	}
+	if strings.ContainsRune(b.String(), '\x1b') || !strings.HasSuffix(b.String(), "\n") {
+		t.Errorf("got %q", b.String())
 	}
 }
