@@ -28,9 +28,25 @@ import (
 // Checker holds what is built once per process: compiled policies, schemas
 // and the loader with its format readers.
 type Checker struct {
+	// Engine is the compiled policy set. When it is nil, Compiling yields it:
+	// the command compiles the policies in the background while the first
+	// bundles are read and validated, which need no policy (Run waits for
+	// the engine only before the rules are evaluated).
 	Engine    *policy.Engine
+	Compiling func() (*policy.Engine, error)
 	Validator *schema.Validator
 	Loader    *bundle.Loader
+}
+
+// engine returns the compiled policy set, waiting for it if need be.
+func (c *Checker) engine() (*policy.Engine, error) {
+	switch {
+	case c.Engine != nil:
+		return c.Engine, nil
+	case c.Compiling != nil:
+		return c.Compiling()
+	}
+	return nil, fmt.Errorf("%w: the checker has no policies", policy.ErrInternal)
 }
 
 // Options are the settings of one run.
@@ -56,7 +72,6 @@ func (c *Checker) Run(ctx context.Context, dir string, opts Options) (*result.Re
 
 	// validate the manifest before reading the documents it lists
 	var findings []finding.Finding
-	schemaRule, _ := c.Engine.Catalog().Rule(catalog.SchemaRuleID)
 	schemaFindings := func(d *bundle.Document, docType string) error {
 		// --timeout bounds the whole run: each stage and each document
 		// starts only while time is left.
@@ -69,7 +84,7 @@ func (c *Checker) Run(ctx context.Context, dir string, opts Options) (*result.Re
 		}
 		for _, v := range vs {
 			findings = append(findings, finding.Finding{
-				RuleID:  schemaRule.ID,
+				RuleID:  catalog.SchemaRuleID,
 				Message: fmt.Sprintf("%s does not match the %s schema: %s", d.Path, docType, v.Message),
 				Pos:     d.Source.Pos(v.Pointer),
 				Pointer: v.Pointer,
@@ -116,8 +131,13 @@ func (c *Checker) Run(ctx context.Context, dir string, opts Options) (*result.Re
 		return nil, err
 	}
 
+	engine, err := c.engine()
+	if err != nil {
+		return nil, err
+	}
+	schemaRule, _ := engine.Catalog().Rule(catalog.SchemaRuleID)
 	verdicts := map[string]regime.RuleVerdict{}
-	for _, r := range c.Engine.Catalog().Rules() {
+	for _, r := range engine.Catalog().Rules() {
 		verdicts[r.ID] = decision.Verdict(r)
 	}
 	// Schema validity is not an obligation of any one law but a precondition
@@ -134,7 +154,7 @@ func (c *Checker) Run(ctx context.Context, dir string, opts Options) (*result.Re
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	outputs, err := c.Engine.Evaluate(ctx, in, func(r catalog.Rule) bool { return verdicts[r.ID].Applies })
+	outputs, err := engine.Evaluate(ctx, in, func(r catalog.Rule) bool { return verdicts[r.ID].Applies })
 	if err != nil {
 		return nil, err
 	}
@@ -155,7 +175,7 @@ func (c *Checker) Run(ctx context.Context, dir string, opts Options) (*result.Re
 	}
 
 	// resolve statuses, insufficient-evidence findings and obligations
-	for _, r := range c.Engine.Catalog().Rules() {
+	for _, r := range engine.Catalog().Rules() {
 		v := verdicts[r.ID]
 		rr := result.Rule{Rule: r, Verdict: v, Status: result.NotApplicable, Reason: v.Reason, Evidence: []result.Evidence{}}
 		if v.Applies {

@@ -283,26 +283,17 @@ func runCheck(ctx context.Context, args []string, f checkFlags, stdout, stderr i
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	defer watchMemory(ctx, cancel, f.maxMemory)()
-	checker, err := NewChecker(ctx, f.policyDirs, f.maxFileSize)
+	checker, policySet, err := startChecker(ctx, f.policyDirs, f.maxFileSize, f.timeout)
 	if err != nil {
 		return runError(ctx, f.timeout, err)
 	}
-	sources, closeSources, err := policySources(f.policyDirs)
-	if err != nil {
-		return err
-	}
-	digest, modules, err := policy.Digest(sources)
-	closeSources()
-	if err != nil {
-		return err
-	}
+	digest, modules := policySet.Digest()
 	// One time budget for the whole run: --timeout covers reading,
 	// validating, hashing and evaluating every bundle (compiling the
-	// policies, which does not depend on the bundles, comes before it), and
+	// policies, which does not depend on the bundles, is outside it), and
 	// the memory watchdog cancels the same context.
 	ctx, cancelTimeout := context.WithTimeout(ctx, f.timeout)
 	defer cancelTimeout()
-	checker.Engine.SetTimeout(f.timeout)
 	checker.Loader.SetMaxValues(f.maxValues)
 	bundles := make([]report.Bundle, 0, len(targets))
 	var errs []error
@@ -326,6 +317,11 @@ func runCheck(ctx context.Context, args []string, f checkFlags, stdout, stderr i
 		metas[i].PolicyDigest, metas[i].PolicyModules = digest, modules
 		metas[i].Source = source.New(t.Dir, res.Documents, f.maxFileSize)
 		bundles = append(bundles, report.Bundle{Meta: metas[i], Result: res})
+	}
+	// A policy that does not compile is the run's error, before any
+	// bundle's: each bundle's run waited for it and failed the same way.
+	if _, err := checker.Compiling(); err != nil {
+		return runError(ctx, f.timeout, err)
 	}
 	if len(errs) > 0 {
 		// No partial report: an input error in one bundle leaves the
@@ -589,17 +585,63 @@ func policySources(policyDirs []string) (sources []policy.Source, closeAll func(
 
 // NewChecker compiles the built-in policies (and custom ones) once.
 func NewChecker(ctx context.Context, policyDirs []string, maxFileSize int64) (*check.Checker, error) {
+	c, _, err := startChecker(ctx, policyDirs, maxFileSize, policy.DefaultTimeout)
+	if err != nil {
+		return nil, err
+	}
+	if c.Engine, err = c.Compiling(); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// compileMemoryLimit bounds the heap while the collector is off during
+// policy compilation (see startChecker): past it the collector runs.
+const compileMemoryLimit = 256 << 20
+
+// startChecker reads the policies and returns at once, compiling them in
+// the background: a pre-commit run spends most of its time compiling, and
+// reading and validating the bundle meanwhile takes that much off the wall
+// time. The returned Set is what is being compiled (for its digest).
+// Read errors come back here; compile errors from the checker's Compiling.
+func startChecker(ctx context.Context, policyDirs []string, maxFileSize int64, timeout time.Duration) (*check.Checker, *policy.Set, error) {
 	sources, closeAll, err := policySources(policyDirs)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	defer closeAll()
-	engine, err := policy.New(ctx, sources, catalog.Builtin())
+	set, err := policy.Read(sources, false)
+	closeAll() // everything is read: compiling touches no file
 	if err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	done := make(chan struct{})
+	var engine *policy.Engine
+	var compileErr error
+	go func() {
+		defer close(done)
+		defer func() {
+			if p := recover(); p != nil {
+				compileErr = fmt.Errorf("%w: compiling the policies: %v", policy.ErrInternal, p)
+			}
+		}()
+		// Compiling makes tens of megabytes of short-lived trees; at the
+		// default GOGC the collector runs several times during it, about a
+		// fifth of a pre-commit run's CPU. It is off while compiling only
+		// (bounded by compileMemoryLimit): the bundle checks after it run
+		// with the default, so memory budgets on large SBOMs are unchanged.
+		defer debug.SetGCPercent(debug.SetGCPercent(-1))
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(compileMemoryLimit))
+		engine, compileErr = policy.Compile(ctx, set, catalog.Builtin())
+		if engine != nil {
+			engine.SetTimeout(timeout)
+		}
+	}()
+	compiling := func() (*policy.Engine, error) {
+		<-done
+		return engine, compileErr
 	}
 	loader := bundle.NewLoader(bundle.Options{MaxFileSize: maxFileSize})
-	return &check.Checker{Engine: engine, Validator: schema.New(), Loader: loader}, nil
+	return &check.Checker{Compiling: compiling, Validator: schema.New(), Loader: loader}, set, nil
 }
 
 func rulesCommand(stdout io.Writer) *cobra.Command {

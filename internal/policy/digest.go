@@ -3,11 +3,7 @@ package policy
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
-	"io/fs"
-	"path"
 	"sort"
-	"strings"
 )
 
 // Digest identifies the policy set a run used: the SHA-256 over every
@@ -18,26 +14,21 @@ import (
 // rules; the audit report prints it on its cover. modules is how many
 // modules the digest covers.
 func Digest(sources []Source) (digest string, modules int, err error) {
-	sums := map[string]string{}
-	for _, src := range sources {
-		err := fs.WalkDir(src.FS, ".", func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if d.IsDir() || path.Ext(p) != ".rego" || strings.HasSuffix(p, "_test.rego") {
-				return nil
-			}
-			data, err := fs.ReadFile(src.FS, p)
-			if err != nil {
-				return err
-			}
-			sum := sha256.Sum256(data)
-			sums[src.Name+"/"+p] = hex.EncodeToString(sum[:])
-			return nil
-		})
-		if err != nil {
-			return "", 0, fmt.Errorf("digest policies from %s: %w", src.Name, err)
-		}
+	set, err := Read(sources, false)
+	if err != nil {
+		return "", 0, err
+	}
+	digest, modules = set.Digest()
+	return digest, modules, nil
+}
+
+// Digest is the set's digest as Digest describes it, over the bytes the
+// set holds: the ones Compile compiles.
+func (s *Set) Digest() (digest string, modules int) {
+	sums := make(map[string]string, len(s.files))
+	for _, f := range s.files {
+		sum := sha256.Sum256(f.data)
+		sums[f.name] = hex.EncodeToString(sum[:])
 	}
 	names := make([]string, 0, len(sums))
 	for n := range sums {
@@ -48,5 +39,5 @@ func Digest(sources []Source) (digest string, modules int, err error) {
 	for _, n := range names {
 		h.Write([]byte(n + "\x00" + sums[n] + "\n"))
 	}
-	return hex.EncodeToString(h.Sum(nil)), len(names), nil
+	return hex.EncodeToString(h.Sum(nil)), len(names)
 }

@@ -76,10 +76,23 @@ var ErrInternal = errors.New("internal error")
 // or explodes combinatorially is stopped with a clear error.
 const DefaultTimeout = 30 * time.Second
 
-// LoadModules parses every non-test .rego file (tests too when withTests)
-// of the sources, in Rego v1 syntax with annotations.
-func LoadModules(sources []Source, withTests bool) (map[string]*ast.Module, error) {
-	modules := map[string]*ast.Module{}
+// Set is the policy text of a run, read once: Compile parses and compiles
+// it, and Digest identifies it, so the digest on a report describes the very
+// bytes that were evaluated.
+type Set struct {
+	files []policyFile
+}
+
+type policyFile struct {
+	source, name string // name: source name + "/" + path, as positions show it
+	data         []byte
+	custom       bool
+}
+
+// Read reads every non-test .rego file (tests too when withTests) of the
+// sources, bounded by MaxSourceSize per source.
+func Read(sources []Source, withTests bool) (*Set, error) {
+	set := &Set{}
 	for _, src := range sources {
 		var total int64
 		err := fs.WalkDir(src.FS, ".", func(p string, d fs.DirEntry, err error) error {
@@ -99,22 +112,64 @@ func LoadModules(sources []Source, withTests bool) (map[string]*ast.Module, erro
 			if total += int64(len(data)); total > MaxSourceSize {
 				return fmt.Errorf("%s: the folder's .rego files pass %d bytes in all", p, MaxSourceSize)
 			}
-			name := src.Name + "/" + p
-			m, err := ast.ParseModuleWithOpts(name, string(data), ast.ParserOptions{
-				ProcessAnnotation: true,
-				RegoVersion:       ast.RegoV1,
-			})
-			if err != nil {
-				return err
-			}
-			modules[name] = m
+			set.files = append(set.files, policyFile{source: src.Name, name: src.Name + "/" + p, data: data, custom: src.Custom})
 			return nil
 		})
 		if err != nil {
 			return nil, fmt.Errorf("load policies from %s: %w", src.Name, err)
 		}
 	}
+	return set, nil
+}
+
+// Parse parses the set's modules in Rego v1 syntax with annotations.
+//
+// The modules are parsed in parallel: parsing is a fifth of a pre-commit
+// run's CPU time and the modules are independent. The first error in read
+// order is returned, so errors are the same on every run.
+func (s *Set) Parse() (map[string]*ast.Module, error) {
+	parsed := make([]*ast.Module, len(s.files))
+	errs := make([]error, len(s.files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(1, len(s.files))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				parsed[i], errs[i] = ast.ParseModuleWithOpts(s.files[i].name, string(s.files[i].data), ast.ParserOptions{
+					ProcessAnnotation: true,
+					RegoVersion:       ast.RegoV1,
+				})
+			}
+		}()
+	}
+	for i := range s.files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	modules := make(map[string]*ast.Module, len(s.files))
+	for i, f := range s.files {
+		if errs[i] != nil {
+			return nil, fmt.Errorf("load policies from %s: %w", f.source, errs[i])
+		}
+		if _, dup := modules[f.name]; dup {
+			return nil, fmt.Errorf("load policies: %s is loaded twice", f.name)
+		}
+		modules[f.name] = parsed[i]
+	}
 	return modules, nil
+}
+
+// LoadModules reads and parses every non-test .rego file (tests too when
+// withTests) of the sources.
+func LoadModules(sources []Source, withTests bool) (map[string]*ast.Module, error) {
+	set, err := Read(sources, withTests)
+	if err != nil {
+		return nil, err
+	}
+	return set.Parse()
 }
 
 // NewCompiler returns a compiler with annexlint's production settings:
@@ -168,25 +223,29 @@ func (e *Engine) Groups() [][]string {
 	return out
 }
 
-// New compiles the sources once and prepares one query per rule.
+// New reads and compiles the sources once and prepares one query per rule
+// group.
 func New(ctx context.Context, sources []Source, builtin []catalog.Rule) (*Engine, error) {
-	modules := map[string]*ast.Module{}
+	set, err := Read(sources, false)
+	if err != nil {
+		return nil, err
+	}
+	return Compile(ctx, set, builtin)
+}
+
+// Compile parses and compiles a policy set read by Read and prepares one
+// query per rule group.
+func Compile(ctx context.Context, set *Set, builtin []catalog.Rule) (*Engine, error) {
+	modules, err := set.Parse()
+	if err != nil {
+		return nil, err
+	}
 	own, custom := map[string]*ast.Module{}, map[string]*ast.Module{}
-	for _, src := range sources {
-		ms, err := LoadModules([]Source{src}, false)
-		if err != nil {
-			return nil, err
-		}
-		for name, m := range ms {
-			if _, dup := modules[name]; dup {
-				return nil, fmt.Errorf("load policies: %s is loaded twice", name)
-			}
-			modules[name] = m
-			if src.Custom {
-				custom[name] = m
-			} else {
-				own[name] = m
-			}
+	for _, f := range set.files {
+		if f.custom {
+			custom[f.name] = modules[f.name]
+		} else {
+			own[f.name] = modules[f.name]
 		}
 	}
 	if err := foreignPackages(own, custom); err != nil {

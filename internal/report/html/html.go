@@ -11,6 +11,7 @@ import (
 	htmltemplate "html/template"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/annexlint/annexlint/internal/report"
 	"github.com/annexlint/annexlint/internal/report/audit"
@@ -20,11 +21,15 @@ import (
 //go:embed report.html.tmpl
 var source string
 
-var tmpl = htmltemplate.Must(htmltemplate.New("report").Funcs(htmltemplate.FuncMap{
-	"code":      code,
-	"join":      strings.Join,
-	"maxPlaces": func() int { return audit.MaxPlaces },
-}).Parse(source))
+// tmpl is parsed on first use, not at start-up: most runs never write an
+// audit report, and parsing it is a few milliseconds of every process start.
+var tmpl = sync.OnceValue(func() *htmltemplate.Template {
+	return htmltemplate.Must(htmltemplate.New("report").Funcs(htmltemplate.FuncMap{
+		"code":      code,
+		"join":      strings.Join,
+		"maxPlaces": func() int { return audit.MaxPlaces },
+	}).Parse(source))
+})
 
 // Writer is the HTML audit report writer.
 type Writer struct{}
@@ -33,7 +38,7 @@ type Writer struct{}
 // inputs (no clock, no map order), so identical runs give identical bytes.
 func (Writer) Write(w io.Writer, meta report.Meta, res *result.Result) error {
 	var b strings.Builder
-	if err := tmpl.Execute(&b, audit.Build(meta, res)); err != nil {
+	if err := tmpl().Execute(&b, audit.Build(meta, res)); err != nil {
 		return fmt.Errorf("html report: %w", err)
 	}
 	_, err := io.WriteString(w, b.String())

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"text/template"
 
 	"github.com/annexlint/annexlint/internal/report"
@@ -20,12 +21,16 @@ import (
 //go:embed report.md.tmpl
 var source string
 
-var tmpl = template.Must(template.New("report").Funcs(template.FuncMap{
-	"md":        Escape,
-	"code":      codeSpan,
-	"remedy":    remedy,
-	"maxPlaces": func() int { return audit.MaxPlaces },
-}).Parse(source))
+// tmpl is parsed on first use, not at start-up: most runs never write an
+// audit report, and parsing it is a few milliseconds of every process start.
+var tmpl = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report").Funcs(template.FuncMap{
+		"md":        Escape,
+		"code":      codeSpan,
+		"remedy":    remedy,
+		"maxPlaces": func() int { return audit.MaxPlaces },
+	}).Parse(source))
+})
 
 // Writer is the Markdown audit report writer.
 type Writer struct{}
@@ -34,7 +39,7 @@ type Writer struct{}
 // bytes.
 func (Writer) Write(w io.Writer, meta report.Meta, res *result.Result) error {
 	var b strings.Builder
-	if err := tmpl.Execute(&b, audit.Build(meta, res)); err != nil {
+	if err := tmpl().Execute(&b, audit.Build(meta, res)); err != nil {
 		return fmt.Errorf("markdown report: %w", err)
 	}
 	_, err := io.WriteString(w, b.String())
