@@ -34,6 +34,10 @@ type Checker struct {
 	// the engine only before the rules are evaluated).
 	Engine    *policy.Engine
 	Compiling func() (*policy.Engine, error)
+	// Decided, when set, is told each bundle's regime decision as soon as
+	// the manifest is read, before the documents are: a one-bundle run
+	// compiles only the rules that decision can apply (policy.CompileFor).
+	Decided   func(*regime.Decision)
 	Validator *schema.Validator
 	Loader    *bundle.Loader
 }
@@ -96,6 +100,10 @@ func (c *Checker) Run(ctx context.Context, dir string, opts Options) (*result.Re
 	if err := schemaFindings(b.Manifest, "manifest"); err != nil {
 		return nil, err
 	}
+	decision := regime.Decide(b.Manifest.Content, asOf)
+	if c.Decided != nil {
+		c.Decided(decision)
+	}
 	if err := c.Loader.LoadDocuments(b, root, bundle.Entries(b.Manifest.Content)); err != nil {
 		return nil, err
 	}
@@ -112,7 +120,6 @@ func (c *Checker) Run(ctx context.Context, dir string, opts Options) (*result.Re
 		}
 	}
 
-	decision := regime.Decide(b.Manifest.Content, asOf)
 	res := &result.Result{AsOf: asOf, Bundle: filepath.ToSlash(filepath.Clean(dir)), Product: product(b.Manifest.Content), Regime: decision}
 	res.Documents = append(res.Documents, result.Document{ID: b.Manifest.ID, Type: b.Manifest.Type, Path: b.Manifest.Path, SHA256: b.Manifest.SHA256})
 	for _, d := range b.Documents {

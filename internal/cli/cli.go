@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -28,6 +29,7 @@ import (
 	"github.com/annexlint/annexlint/internal/finding"
 	"github.com/annexlint/annexlint/internal/override"
 	"github.com/annexlint/annexlint/internal/policy"
+	"github.com/annexlint/annexlint/internal/regime"
 	"github.com/annexlint/annexlint/internal/report"
 	"github.com/annexlint/annexlint/internal/report/html"
 	"github.com/annexlint/annexlint/internal/report/jsonreport"
@@ -283,17 +285,33 @@ func runCheck(ctx context.Context, args []string, f checkFlags, stdout, stderr i
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	defer watchMemory(ctx, cancel, f.maxMemory)()
-	checker, policySet, err := startChecker(ctx, f.policyDirs, f.maxFileSize, f.timeout)
+	checker, policySet, compiled, err := startChecker(ctx, f.policyDirs, f.maxFileSize, f.timeout, len(targets) == 1)
 	if err != nil {
 		return runError(ctx, f.timeout, err)
 	}
 	digest, modules := policySet.Digest()
 	// One time budget for the whole run: --timeout covers reading,
-	// validating, hashing and evaluating every bundle (compiling the
-	// policies, which does not depend on the bundles, is outside it), and
-	// the memory watchdog cancels the same context.
-	ctx, cancelTimeout := context.WithTimeout(ctx, f.timeout)
-	defer cancelTimeout()
+	// validating, hashing and evaluating every bundle, and the memory
+	// watchdog cancels the same context. Its clock starts when the policies
+	// are compiled: compiling does not depend on the bundles and is outside
+	// the budget (the bundles are read meanwhile, which is why this is not
+	// a context.WithTimeout from here).
+	ctx, stopRun := context.WithCancelCause(ctx)
+	defer stopRun(nil)
+	go func() {
+		select {
+		case <-compiled:
+		case <-ctx.Done():
+			return
+		}
+		timer := time.NewTimer(f.timeout)
+		defer timer.Stop()
+		select {
+		case <-timer.C:
+			stopRun(context.DeadlineExceeded)
+		case <-ctx.Done():
+		}
+	}()
 	checker.Loader.SetMaxValues(f.maxValues)
 	bundles := make([]report.Bundle, 0, len(targets))
 	var errs []error
@@ -531,7 +549,7 @@ func runError(ctx context.Context, timeout time.Duration, err error) error {
 	if cause := context.Cause(ctx); errors.Is(cause, errMemory) {
 		return cause
 	}
-	if errors.Is(ctx.Err(), context.DeadlineExceeded) && !strings.Contains(err.Error(), "time limit") {
+	if errors.Is(context.Cause(ctx), context.DeadlineExceeded) && !strings.Contains(err.Error(), "time limit") {
 		return fmt.Errorf("stopped after %s (--timeout): %w", timeout, err)
 	}
 	return err
@@ -585,7 +603,7 @@ func policySources(policyDirs []string) (sources []policy.Source, closeAll func(
 
 // NewChecker compiles the built-in policies (and custom ones) once.
 func NewChecker(ctx context.Context, policyDirs []string, maxFileSize int64) (*check.Checker, error) {
-	c, _, err := startChecker(ctx, policyDirs, maxFileSize, policy.DefaultTimeout)
+	c, _, _, err := startChecker(ctx, policyDirs, maxFileSize, policy.DefaultTimeout, false)
 	if err != nil {
 		return nil, err
 	}
@@ -602,17 +620,37 @@ const compileMemoryLimit = 256 << 20
 // startChecker reads the policies and returns at once, compiling them in
 // the background: a pre-commit run spends most of its time compiling, and
 // reading and validating the bundle meanwhile takes that much off the wall
-// time. The returned Set is what is being compiled (for its digest).
+// time. The returned Set is what is being compiled (for its digest), and
+// compiled is closed when compiling ends.
 // Read errors come back here; compile errors from the checker's Compiling.
-func startChecker(ctx context.Context, policyDirs []string, maxFileSize int64, timeout time.Duration) (*check.Checker, *policy.Set, error) {
+//
+// With oneBundle, the checker compiles only the rules the bundle's regime
+// decision can apply (policy.CompileFor): the parse starts at once, and the
+// compile waits for the decision, which the checker makes from the manifest
+// before it reads the other documents. A checker made so serves that one
+// bundle only.
+func startChecker(ctx context.Context, policyDirs []string, maxFileSize int64, timeout time.Duration, oneBundle bool) (c *check.Checker, set *policy.Set, compiled <-chan struct{}, err error) {
 	sources, closeAll, err := policySources(policyDirs)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	set, err := policy.Read(sources, false)
+	set, err = policy.Read(sources, false)
 	closeAll() // everything is read: compiling touches no file
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
+	}
+	decisions := make(chan *regime.Decision, 1)
+	var decideOnce sync.Once
+	decided := func(d *regime.Decision) { decideOnce.Do(func() { decisions <- d }) }
+	decision := sync.OnceValue(func() *regime.Decision { return <-decisions })
+	var keep func(catalog.Rule) bool
+	if oneBundle {
+		// nil when the run ended before the manifest was decided: then
+		// every rule is compiled, as for several bundles.
+		keep = func(r catalog.Rule) bool {
+			d := decision()
+			return d == nil || d.Verdict(r).Applies
+		}
 	}
 	done := make(chan struct{})
 	var engine *policy.Engine
@@ -631,17 +669,22 @@ func startChecker(ctx context.Context, policyDirs []string, maxFileSize int64, t
 		// with the default, so memory budgets on large SBOMs are unchanged.
 		defer debug.SetGCPercent(debug.SetGCPercent(-1))
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(compileMemoryLimit))
-		engine, compileErr = policy.Compile(ctx, set, catalog.Builtin())
+		engine, compileErr = policy.CompileFor(ctx, set, catalog.Builtin(), keep)
 		if engine != nil {
 			engine.SetTimeout(timeout)
 		}
 	}()
 	compiling := func() (*policy.Engine, error) {
+		decided(nil) // no decision is coming if none came yet
 		<-done
 		return engine, compileErr
 	}
 	loader := bundle.NewLoader(bundle.Options{MaxFileSize: maxFileSize})
-	return &check.Checker{Compiling: compiling, Validator: schema.New(), Loader: loader}, set, nil
+	c = &check.Checker{Compiling: compiling, Validator: schema.New(), Loader: loader}
+	if oneBundle {
+		c.Decided = decided
+	}
+	return c, set, done, nil
 }
 
 func rulesCommand(stdout io.Writer) *cobra.Command {

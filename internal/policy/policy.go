@@ -52,9 +52,11 @@ type Engine struct {
 	// declaresEvidence holds the IDs of rules whose package defines an
 	// evidence set: only those can ever pass (see Output).
 	declaresEvidence map[string]bool
-	catalog          *catalog.Catalog
-	groups           []group
-	timeout          time.Duration
+	// compiled holds the IDs of the Rego rules compiled (CompileFor).
+	compiled map[string]bool
+	catalog  *catalog.Catalog
+	groups   []group
+	timeout  time.Duration
 	// compiler and store are the compiled policies every query shares,
 	// Prepare's included.
 	compiler *ast.Compiler
@@ -236,6 +238,16 @@ func New(ctx context.Context, sources []Source, builtin []catalog.Rule) (*Engine
 // Compile parses and compiles a policy set read by Read and prepares one
 // query per rule group.
 func Compile(ctx context.Context, set *Set, builtin []catalog.Rule) (*Engine, error) {
+	return CompileFor(ctx, set, builtin, nil)
+}
+
+// CompileFor is Compile for the rules keep accepts: when keep is not nil
+// and the set is the built-in one alone, the packages of the built-in rules
+// keep refuses are not compiled (a bundle's regime decides which rules can
+// apply before anything is evaluated, and compiling is most of a small
+// run's time). The engine's catalog still lists every rule; evaluating a
+// rule that was left out is an internal error, never a silent pass.
+func CompileFor(ctx context.Context, set *Set, builtin []catalog.Rule, keep func(catalog.Rule) bool) (*Engine, error) {
 	modules, err := set.Parse()
 	if err != nil {
 		return nil, err
@@ -251,37 +263,52 @@ func Compile(ctx context.Context, set *Set, builtin []catalog.Rule) (*Engine, er
 	if err := foreignPackages(own, custom); err != nil {
 		return nil, err
 	}
+	var cat *catalog.Catalog
+	compiled := modules
+	if keep != nil && len(custom) == 0 {
+		if cat, err = catalogOf(modules, custom, builtin, ast.BuildAnnotationSet); err != nil {
+			return nil, err
+		}
+		left := map[string]bool{}
+		for _, r := range cat.Rules() {
+			if r.Query != "" && !keep(r) {
+				left[strings.TrimSuffix(r.Query, ".report")] = true
+			}
+		}
+		compiled = make(map[string]*ast.Module, len(modules))
+		for name, m := range modules {
+			if !left[m.Package.Path.String()] {
+				compiled[name] = m
+			}
+		}
+	}
 	compiler := RuntimeCompiler(len(custom) == 0)
-	compiler.Compile(modules)
+	compiler.Compile(compiled)
 	if compiler.Failed() {
 		return nil, compileError(compiler.Errors)
 	}
-	rules, err := rulesFromAnnotations(compiler.GetAnnotationSet())
-	if err != nil {
-		return nil, err
-	}
-	for i := range rules {
-		file := rules[i].Source[:max(0, strings.LastIndexByte(rules[i].Source, ':'))]
-		_, rules[i].Custom = custom[file]
-	}
-	if err := undeclaredRules(modules, rules); err != nil {
-		return nil, err
-	}
-	cat, err := catalog.New(append(append([]catalog.Rule{}, builtin...), rules...))
-	if err != nil {
-		return nil, err
+	if cat == nil {
+		annotations := func([]*ast.Module) (*ast.AnnotationSet, ast.Errors) { return compiler.GetAnnotationSet(), nil }
+		if cat, err = catalogOf(modules, custom, builtin, annotations); err != nil {
+			return nil, err
+		}
 	}
 	store := inmem.New()
-	e := &Engine{catalog: cat, timeout: DefaultTimeout, declaresEvidence: map[string]bool{}, compiler: compiler, store: store}
+	e := &Engine{catalog: cat, timeout: DefaultTimeout, declaresEvidence: map[string]bool{}, compiled: map[string]bool{}, compiler: compiler, store: store}
 	defines := definedOutputs(modules)
+	packages := map[string]bool{}
+	for _, m := range compiled {
+		packages[m.Package.Path.String()] = true
+	}
 	// Rules group by area and by when they apply, so a group either runs
 	// whole or not at all: no work is spent on rules that do not apply.
 	byKey := map[string][]catalog.Rule{}
 	var keys []string
 	for _, r := range cat.Rules() {
-		if r.Query == "" {
+		if r.Query == "" || !packages[strings.TrimSuffix(r.Query, ".report")] {
 			continue
 		}
+		e.compiled[r.ID] = true
 		key := strings.Join([]string{r.Area, strings.Join(r.Frameworks, ","), r.AppliesFrom, r.AppliesBy}, "|")
 		if _, seen := byKey[key]; !seen {
 			keys = append(keys, key)
@@ -322,6 +349,36 @@ func Compile(ctx context.Context, set *Set, builtin []catalog.Rule) (*Engine, er
 		e.groups = append(e.groups, g)
 	}
 	return e, nil
+}
+
+// catalogOf reads the rules' METADATA from the annotations of the modules
+// and builds the catalog with the built-in Go rules.
+func catalogOf(modules, custom map[string]*ast.Module, builtin []catalog.Rule, annotations func([]*ast.Module) (*ast.AnnotationSet, ast.Errors)) (*catalog.Catalog, error) {
+	names := make([]string, 0, len(modules))
+	for name := range modules {
+		names = append(names, name)
+	}
+	sort.Strings(names) // as the compiler orders them
+	list := make([]*ast.Module, 0, len(modules))
+	for _, name := range names {
+		list = append(list, modules[name])
+	}
+	as, errs := annotations(list)
+	if len(errs) > 0 {
+		return nil, compileError(errs)
+	}
+	rules, err := rulesFromAnnotations(as)
+	if err != nil {
+		return nil, err
+	}
+	for i := range rules {
+		file := rules[i].Source[:max(0, strings.LastIndexByte(rules[i].Source, ':'))]
+		_, rules[i].Custom = custom[file]
+	}
+	if err := undeclaredRules(modules, rules); err != nil {
+		return nil, err
+	}
+	return catalog.New(append(append([]catalog.Rule{}, builtin...), rules...))
 }
 
 // compileError rewrites errors about denied built-ins into plain words.
@@ -424,6 +481,11 @@ func (e *Engine) Evaluate(ctx context.Context, input ast.Value, run func(catalog
 	ctx, cancel := context.WithTimeout(ctx, e.timeout)
 	defer cancel()
 
+	for _, r := range e.catalog.Rules() {
+		if r.Query != "" && !e.compiled[r.ID] && run(r) {
+			return nil, fmt.Errorf("%w: rule %s applies but was not compiled", ErrInternal, r.ID)
+		}
+	}
 	wanted := map[string]bool{}
 	var todo []group
 	for _, g := range e.groups {

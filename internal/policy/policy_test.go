@@ -3,10 +3,12 @@ package policy_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -244,5 +246,36 @@ func TestEmbeddedSameCatalog(t *testing.T) {
 	got, want := fast.Catalog().Rules(), disk.Catalog().Rules()
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("catalogues differ:\n%+v\nwant\n%+v", got, want)
+	}
+}
+
+// TestCompileForLeavesOutRefusedRules: a rule CompileFor leaves out stays in
+// the catalog, is in no evaluation group, and asking to evaluate it is an
+// internal error, never a silent pass.
+func TestCompileForLeavesOutRefusedRules(t *testing.T) {
+	t.Parallel()
+	set, err := policy.Read(builtinSource, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const left = "AL-CVD-001"
+	e, err := policy.CompileFor(context.Background(), set, catalog.Builtin(), func(r catalog.Rule) bool { return r.ID != left })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := e.Catalog().Rule(left); !ok {
+		t.Fatalf("%s is missing from the catalog", left)
+	}
+	for _, g := range e.Groups() {
+		if slices.Contains(g, left) {
+			t.Fatalf("%s was compiled into group %v", left, g)
+		}
+	}
+	_, err = e.Evaluate(context.Background(), ast.NewObject(), func(catalog.Rule) bool { return true })
+	if !errors.Is(err, policy.ErrInternal) {
+		t.Fatalf("evaluating a rule left out: err = %v, want an internal error", err)
+	}
+	if _, err := e.Evaluate(context.Background(), ast.NewObject(), func(r catalog.Rule) bool { return r.ID != left }); err != nil {
+		t.Fatalf("evaluating the compiled rules: %v", err)
 	}
 }

@@ -1,0 +1,65 @@
+package cli
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/annexlint/annexlint/internal/bundle"
+	"github.com/annexlint/annexlint/internal/check"
+	"github.com/annexlint/annexlint/internal/policy"
+)
+
+// TestOneBundleCompileSameResult: a one-bundle run compiles only the rules
+// its regime can apply (startChecker with oneBundle). The run model must be
+// exactly the one of a checker that compiled everything, for every shipped
+// example (devices, CRA products, prototypes, hollow bundles) on two dates
+// either side of the CRA's application; and for the CRA-only examples the
+// narrowed compile must really leave rules out, or the test proves nothing.
+func TestOneBundleCompileSameResult(t *testing.T) {
+	full, err := NewChecker(context.Background(), nil, bundle.DefaultMaxFileSize)
+	if err != nil {
+		t.Fatal(err)
+	}
+	compiledRules := func(e *policy.Engine) int {
+		n := 0
+		for _, g := range e.Groups() {
+			n += len(g)
+		}
+		return n
+	}
+	all := compiledRules(full.Engine)
+	dirs, _ := filepath.Glob(filepath.Join("..", "..", "examples", "*"))
+	narrowedSome := false
+	for _, dir := range dirs {
+		if _, err := os.Stat(filepath.Join(dir, bundle.ManifestNames[0])); err != nil {
+			continue
+		}
+		for _, asOf := range []string{"2026-11-25", "2028-06-01"} {
+			want, err := full.Run(context.Background(), dir, check.Options{AsOf: asOf})
+			if err != nil {
+				t.Fatalf("%s: full compile: %v", dir, err)
+			}
+			one, _, _, err := startChecker(context.Background(), nil, bundle.DefaultMaxFileSize, policy.DefaultTimeout, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := one.Run(context.Background(), dir, check.Options{AsOf: asOf})
+			if err != nil {
+				t.Fatalf("%s as of %s: narrowed compile: %v", dir, asOf, err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s as of %s: the run model differs when only the regime's rules are compiled", dir, asOf)
+			}
+			e, _ := one.Compiling()
+			if n := compiledRules(e); n < all {
+				narrowedSome = true
+			}
+		}
+	}
+	if !narrowedSome {
+		t.Errorf("no example compiled fewer than all %d rules: the regime no longer narrows compilation", all)
+	}
+}
