@@ -35,13 +35,13 @@ reported_ids := {upper(trim_space(v)) |
 }
 
 # stage_problem is vuln.stage_problem for a channel at pointer base: how the channel missed one deadline, as
-# [pointer, text]. Undefined when the stage was on time, is not yet due, or its value is malformed.
+# [pointer, text]; a stage may name its "verb" (default "submitted"). Undefined when the stage was on time, is not yet due, or its value is malformed.
 stage_problem(base, c, stage) := [pointer, text] if {
 	value := c[stage.field]
 	vuln.ns(value) > stage.due
 	pointer := concat("/", [base, stage.field])
-	text := sprintf("the %s was submitted %s, after its deadline %s (%s) under %s", [
-		stage.what, value, _due_text(stage), stage.basis, stage.clause,
+	text := sprintf("the %s was %s %s, after its deadline %s (%s) under %s", [
+		stage.what, object.get(stage, "verb", "submitted"), value, _due_text(stage), stage.basis, stage.clause,
 	])
 } else := [base, text] if {
 	not recorded(c, stage.field)
