@@ -1,5 +1,5 @@
 # METADATA
-# title: The support period lasts at least five years, or its shorter length is justified
+# title: The support period lasts at least five years, or a shorter expected use time, and its rationale is stated
 # description: |
 #   During the support period the manufacturer handles vulnerabilities and provides security updates. The CRA
 #   requires it to reflect how long the product is expected to be in use and to last at least five years, unless
