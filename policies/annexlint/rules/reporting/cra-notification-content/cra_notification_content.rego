@@ -5,7 +5,7 @@
 #   product is made available (CRA Art. 14(2)(a), (4)(a)), so that the coordinator CSIRT can pass the notification on
 #   to theirs through the single reporting platform (Art. 16(2)). Notifications go through that platform to the
 #   CSIRT designated as coordinator of the Member State of the main establishment (Art. 14(7), Art. 16(1)), which the
-#   register names (coordinator_csirt). And the impacted users are informed of the vulnerability or incident and of
+#   register names (coordinator_csirt); each record gives the platform's case reference (references). And the impacted users are informed of the vulnerability or incident and of
 #   the measures they can take (Art. 14(8)): by the time the final report is submitted at the latest, the record
 #   shows when (users_informed_at). Channels whose clock started before 11 September 2026 are not checked.
 # scope: package
@@ -15,8 +15,12 @@
 #   frameworks: [CRA]
 #   applies_from: "2026-09-11"
 #   clauses:
+#     - id: CRA-ART14-1
+#       cite: CRA Art. 14(1)
 #     - id: CRA-ART14-2A
 #       cite: CRA Art. 14(2)(a)
+#     - id: CRA-ART14-3
+#       cite: CRA Art. 14(3)
 #     - id: CRA-ART14-4A
 #       cite: CRA Art. 14(4)(a)
 #     - id: CRA-ART14-7
@@ -60,6 +64,24 @@ report contains lib.finding(path, base, msg) if {
 		c.id, c.final_report_at, "the impacted users were informed (CRA Art. 14(8))",
 		"inform them of the vulnerability or incident and the measures they can take, and record when in users_informed_at",
 	])
+}
+
+# A notification through the single reporting platform has the platform's case reference; a record without any
+# reference does not show where the notification went.
+report contains lib.finding(path, base, msg) if {
+	some [path, base, c] in _cra_channels
+	reporting.recorded(c, "early_warning_at")
+	not _referenced(c)
+	msg := sprintf("%v: the record gives no reference of the notification (references), so %s; %s", [
+		c.id, "it does not show that it went through the single reporting platform (CRA Art. 14(1), (3), Art. 16(1))",
+		"record the platform's case reference",
+	])
+}
+
+_referenced(c) if {
+	some ref in c.references
+	is_string(ref)
+	not lib.is_placeholder(ref)
 }
 
 report contains lib.finding(doc.path, "", msg) if {

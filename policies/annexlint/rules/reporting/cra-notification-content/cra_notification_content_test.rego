@@ -17,6 +17,7 @@ _entry(fields) := object.union(
 		"aware_at": "2026-10-14T09:20:00Z", "early_warning_at": "2026-10-14T16:05:00Z",
 		"notification_at": "2026-10-16T11:00:00Z", "final_report_at": "2026-11-04",
 		"users_informed_at": "2026-10-21", "member_states": ["DE", "FR"],
+		"references": ["ENISA single reporting platform case SRP-DE-2026-00417"],
 	},
 	fields,
 )
@@ -59,4 +60,16 @@ test_success_nis2_incident_is_not_a_cra_notification if {
 		"id": "INC-1", "type": "significant-incident", "incident": "INC-1",
 		"aware_at": "2026-10-14T09:20:00Z", "early_warning_at": "2026-10-14T16:05:00Z",
 	})
+}
+
+test_fail_no_platform_reference if {
+	findings := rule.report with input as _input({}, _entry({"references": ["n/a"]}))
+	findings == {{
+		"path": "r.yaml",
+		"pointer": "/reports/0",
+		"message": concat("", [
+			"VR-1: the record gives no reference of the notification (references), so it does not show that it went ",
+			"through the single reporting platform (CRA Art. 14(1), (3), Art. 16(1)); record the platform's case reference",
+		]),
+	}}
 }
