@@ -3,7 +3,9 @@
 # description: |
 #   A notified body checks conformity with the general safety and performance requirements (GSPR) of Annex I
 #   through the GSPR checklist: for each requirement, whether it applies and which documents show conformity.
-#   MDCG 2019-16 (section 1.3) names the cybersecurity-relevant requirements: risks from the interaction of software
+#   MDCG 2019-16 (section 1.3) names the cybersecurity-relevant requirements: reliable and safe interoperability
+#   and compatibility with the devices and products the device works with (MDR 14.5, IVDR 13.5), risks from the
+#   interaction of software
 #   with its IT environment (MDR 14.2(d), IVDR 13.2(d)), repeatability, reliability and performance (MDR 17.1,
 #   IVDR 16.1), the state-of-the-art lifecycle with information security risk management and verification (MDR
 #   17.2, IVDR 16.2), the minimum hardware, network and IT security requirements (MDR 17.4, IVDR 16.4), protection
@@ -20,6 +22,8 @@
 #       cite: MDCG 2019-16 rev.1 section 1.3
 #     - id: MDR-AI-14.2D
 #       cite: MDR Annex I 14.2(d)
+#     - id: MDR-AI-14.5
+#       cite: MDR Annex I 14.5
 #     - id: MDR-AI-17.1
 #       cite: MDR Annex I 17.1
 #     - id: MDR-AI-17.2
@@ -32,6 +36,8 @@
 #       cite: MDR Annex I 23.4(ab)
 #     - id: IVDR-AI-13.2D
 #       cite: IVDR Annex I 13.2(d)
+#     - id: IVDR-AI-13.5
+#       cite: IVDR Annex I 13.5
 #     - id: IVDR-AI-16.1
 #       cite: IVDR Annex I 16.1
 #     - id: IVDR-AI-16.2
@@ -52,8 +58,8 @@ import data.annexlint.lib
 # _required are the Annex I sections each framework's matrix must cover, spelled as _section normalises them
 # (lower case, no spaces, e.g. "23.4(ab)"); extend a set to require more. MDCG 2019-16 section 1.3 lists them.
 _required := {
-	"MDR": {"14.2(d)", "17.1", "17.2", "17.4", "18.8", "23.4(ab)"},
-	"IVDR": {"13.2(d)", "16.1", "16.2", "16.4", "20.4.1(ah)"},
+	"MDR": {"14.2(d)", "14.5", "17.1", "17.2", "17.4", "18.8", "23.4(ab)"},
+	"IVDR": {"13.2(d)", "13.5", "16.1", "16.2", "16.4", "20.4.1(ah)"},
 }
 
 # _aliases are other spellings of a section found in the guidance: MDCG 2019-16 writes both 20.4(ah) and 20.4.1(ah).

@@ -17,8 +17,8 @@ test_fail_no_matrix if {
 		"pointer": "/documents",
 		"message": concat("", [
 			"the manifest lists no GSPR evidence matrix (type \"gspr-evidence-matrix\"); add one naming the documents ",
-			"that show conformity with each cybersecurity requirement (MDR Annex I 14.2(d), 17.1, 17.2, 17.4, 18.8, ",
-			"23.4(ab))",
+			"that show conformity with each cybersecurity requirement (MDR Annex I 14.2(d), 14.5, 17.1, 17.2, 17.4, ",
+			"18.8, 23.4(ab))",
 		]),
 	}}
 }
@@ -29,7 +29,7 @@ test_fail_missing_and_empty_entries if {
 			{"gspr": "17.2", "evidence": []},
 			{"gspr": "23.4(ab)", "applicable": false, "evidence": []},
 		],
-		_entries(["17.1", "18.8"]),
+		_entries(["17.1", "18.8", "14.5"]),
 	))]}
 	findings == {
 		{
@@ -60,7 +60,7 @@ test_fail_missing_and_empty_entries if {
 }
 
 test_fail_ivdr_sections if {
-	sections := ["17.2", "16.4", "13.2(d)", "16.1", "20.4(ah)", "18.8"]
+	sections := ["17.2", "16.4", "13.2(d)", "16.1", "20.4(ah)", "18.8", "13.5"]
 	findings := rule.report with input as {"manifest": _manifest("IVDR"), "documents": [_matrix(_entries(sections))]}
 	{f.message | some f in findings} == {concat("", [
 		"the GSPR evidence matrix has no entry for IVDR Annex I 16.2; add one for each, listing the documents ",
@@ -69,18 +69,29 @@ test_fail_ivdr_sections if {
 }
 
 test_success_covered_with_spelling_variants if {
-	sections := [" 17.2 ", "17.4", "14.2 (d)", "17.1", "18.8", "23.4(AB)"]
+	sections := [" 17.2 ", "17.4", "14.2 (d)", "14.5", "17.1", "18.8", "23.4(AB)"]
 	count(rule.report) == 0 with input as {"manifest": _manifest("MDR"), "documents": [_matrix(_entries(sections))]}
 }
 
 test_success_justified_not_applicable if {
 	count(rule.report) == 0 with input as {"manifest": _manifest("MDR"), "documents": [_matrix(array.concat(
-		_entries(["17.2", "14.2(d)", "17.1", "18.8", "23.4(ab)"]),
+		_entries(["17.2", "14.2(d)", "14.5", "17.1", "18.8", "23.4(ab)"]),
 		[{
 			"gspr": "17.4", "applicable": false, "evidence": [],
 			"justification": "runs only on the supplied closed hardware",
 		}],
 	))]}
+}
+
+# MDCG 2019-16 section 1.3 counts interoperability (MDR 14.5, IVDR 13.5) among the cybersecurity requirements.
+test_fail_interoperability_missing if {
+	findings := rule.report with input as {"manifest": _manifest("MDR"), "documents": [_matrix(_entries([
+		"14.2(d)", "17.1", "17.2", "17.4", "18.8", "23.4(ab)",
+	]))]}
+	{f.message | some f in findings} == {concat("", [
+		"the GSPR evidence matrix has no entry for MDR Annex I 14.5; add one for each, listing the documents ",
+		"that show conformity (or why it does not apply)",
+	])}
 }
 
 test_success_cra_product_needs_no_matrix if {

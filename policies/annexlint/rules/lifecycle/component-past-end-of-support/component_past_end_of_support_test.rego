@@ -74,3 +74,16 @@ test_insufficient_no_component_records_its_end if {
 		"(CycloneDX property end-of-support, SPDX validUntilDate)",
 	])} with input as bundle
 }
+
+# A supported MDR device is held to the same: its software life cycle (MDR Annex I 17.2) covers its components.
+test_fail_mdr_device_component_past_end_of_support if {
+	bundle := {
+		"as_of": "2026-11-25",
+		"manifest": {"path": "annexlint.yaml", "content": {"product": {"framework": "MDR", "support_period_end": "2033-12-31"}}},
+		"documents": [{"type": "sbom", "path": "sbom/fw.cdx.json", "content": {"components": [
+			{"ref": "pkg:github/mcu-tools/mcuboot@v2.1.0", "name": "mcuboot", "end_of_support": "2026-06-30"},
+			{"ref": "pkg:github/Mbed-TLS/mbedtls@v3.6.2", "name": "mbedtls", "end_of_support": "2033-12-31"},
+		]}}],
+	}
+	{f.pointer | some f in rule.report} == {"/components/0"} with input as bundle
+}

@@ -7,7 +7,10 @@
 #   within 72 hours, and a final report no later than 14 days after a corrective or mitigating measure is
 #   available (vulnerability) or within one month of the incident notification (incident). This rule checks each
 #   entry of the bundle's vulnerability-reports documents against those clocks, as of the --as-of date: a stage
-#   submitted late is a finding, a stage not recorded is one once its deadline has passed. Clocks that started
+#   submitted late is a finding, a stage not recorded is one once its deadline has passed. A register entry that
+#   triggers CRA reporting as well as another channel lists the CRA channel under `also`, with its own submission
+#   times. Where the entry does not say when the corrective measure became available, the first VEX statement that
+#   declares the vulnerability fixed dates it, so an omitted date does not stop the final report's clock. Clocks that started
 #   before 11 September 2026 are not checked. A bundle without the register shows no reporting process at all:
 #   that is insufficient evidence, not a pass; a register with no entries states that nothing was notified.
 # scope: package
@@ -36,14 +39,15 @@
 package annexlint.rules.reporting["cra-notification-deadlines"]
 
 import data.annexlint.lib
+import data.annexlint.lib.reporting
 import data.annexlint.lib.vuln
 
 report contains lib.finding(path, pointer, sprintf("%v: %s", [r.id, text])) if {
-	some [path, i, r] in vuln.reports
+	some [path, base, r] in reporting.channels
 	aware := vuln.ns(r.aware_at)
 	aware >= vuln.cra_art14_from_ns
 	some stage in _stages(r, aware)
-	[pointer, text] := vuln.stage_problem(r, i, stage)
+	[pointer, text] := reporting.stage_problem(base, r, stage)
 }
 
 _stages(r, aware) := [
@@ -52,13 +56,14 @@ _stages(r, aware) := [
 	object.union(
 		_stage(
 			"final_report_at", "final report", final_due[0],
-			sprintf("14 days after the corrective measure of %s", [r.corrective_measure_available]), "CRA Art. 14(2)(c)",
+			sprintf("14 days after the corrective measure of %s%s", [measure[0], _measure_source[measure[1]]]), "CRA Art. 14(2)(c)",
 		),
 		{"due_text": final_due[1]},
 	),
 ] if {
 	r.type == "actively-exploited-vulnerability"
-	final_due := vuln.final_due_after_measure(r.corrective_measure_available)
+	measure := reporting.corrective_measure(r)
+	final_due := vuln.final_due_after_measure(measure[0])
 } else := [
 	_stage("early_warning_at", "early warning", aware + (24 * vuln.hour_ns), _after_awareness(r, 24), "CRA Art. 14(2)(a)"),
 	_stage("notification_at", "vulnerability notification", aware + (72 * vuln.hour_ns), _after_awareness(r, 72), "CRA Art. 14(2)(b)"),
@@ -75,6 +80,9 @@ _stages(r, aware) := [
 	r.type == "severe-incident"
 }
 
+# _measure_source says where the date of the corrective measure came from when the record does not give it.
+_measure_source := {"recorded": "", "vex": ", the first VEX statement that declares the vulnerability fixed"}
+
 _stage(field, what, due, basis, clause) := {"field": field, "what": what, "due": due, "basis": basis, "clause": clause}
 
 _after_awareness(r, n) := sprintf("%d hours after awareness at %s", [n, r.aware_at])
@@ -86,8 +94,8 @@ evidence contains lib.examined(doc.path, "/reports") if {
 	lib.register_shows_process(doc)
 }
 
-evidence contains lib.examined(path, concat("", ["/reports/", format_int(i, 10)])) if {
-	some [path, i, r] in vuln.reports
+evidence contains lib.examined(path, base) if {
+	some [path, base, r] in reporting.channels
 	r.type in {"actively-exploited-vulnerability", "severe-incident"}
 	vuln.ns(r.aware_at) >= vuln.cra_art14_from_ns
 }

@@ -151,3 +151,43 @@ test_insufficient_without_register if {
 		]),
 	}} with input as inp
 }
+
+# Where the record omits the corrective measure, the first VEX statement declaring the vulnerability fixed dates it.
+test_fail_final_report_due_from_vex_fix if {
+	bundle := json.patch(_input(_vulnerability({"corrective_measure_available": null, "final_report_at": null})), [{
+		"op": "add", "path": "/documents/-",
+		"value": {"type": "vex", "path": "vex.json", "content": {"statements": [
+			{"vulnerability": "CVE-2023-4863", "status": "fixed", "timestamp": "2026-10-30T12:00:00Z"},
+			{"vulnerability": "CVE-2023-4863", "status": "fixed", "timestamp": "2026-11-20T12:00:00Z"},
+			{"vulnerability": "CVE-2024-0001", "status": "fixed", "timestamp": "2026-10-01T12:00:00Z"},
+		]}},
+	}])
+	findings := rule.report with input as bundle
+	findings == {{
+		"path": "security/vulnerability-reports.yaml",
+		"pointer": "/reports/1",
+		"message": concat("", [
+			"VR-2026-002: no final report is recorded (final_report_at), though it was due by 2026-11-13T12:00:00Z ",
+			"(14 days after the corrective measure of 2026-10-30T12:00:00Z, the first VEX statement that declares the ",
+			"vulnerability fixed) under CRA Art. 14(2)(c)",
+		]),
+	}}
+}
+
+test_success_no_fix_anywhere_no_final_report_due if {
+	count(rule.report) == 0 with input as _input(_vulnerability({"corrective_measure_available": null, "final_report_at": null}))
+}
+
+# One triage record feeds several channels: the CRA channel of an MDR serious incident is checked on its own times.
+test_fail_cra_channel_listed_under_also if {
+	entry := {
+		"id": "SI-2026-02", "type": "serious-incident", "incident": "SI-2026-02", "severity": "other",
+		"aware_at": "2026-10-01T06:00:00Z", "notification_at": "2026-10-05T06:00:00Z",
+		"also": [{
+			"type": "severe-incident", "early_warning_at": "2026-10-02T07:00:00Z",
+			"notification_at": "2026-10-03T18:00:00Z", "final_report_at": "2026-11-03T12:00:00Z",
+		}],
+	}
+	findings := rule.report with input as _input(entry)
+	{f.pointer | some f in findings} == {"/reports/1/also/0/early_warning_at"}
+}

@@ -7,7 +7,13 @@
 #   final report no later than one month after the notification. This applies to the entity whatever framework
 #   its product falls under, so the rule runs when the manifest's product.nis2_entity is essential or important,
 #   and checks each significant-incident entry of the bundle's vulnerability-reports documents as of the --as-of
-#   date: a stage submitted late is a finding, a stage not recorded is one once its deadline has passed. A bundle
+#   date: a stage submitted late is a finding, a stage not recorded is one once its deadline has passed. An incident
+#   still being handled when the final report is due needs a progress report then, and the final report one month
+#   after it was handled (resolved_at); an incident with neither a final report nor resolved_at is taken to be
+#   ongoing. NIS2 binds through national law: clocks are checked from the date the register's nis2_national_law
+#   says the transposition applies in the manifest's nis2_member_states, or else from 18 October 2024 (Art. 41(1);
+#   AL-REPORT-006 warns when the law is not named). A register entry that also triggers NIS2 lists the NIS2 channel
+#   under `also`, with its own submission times. A bundle
 #   without the register shows no notification process at all: that is insufficient evidence, not a pass; a
 #   register with no entries states that nothing was notified.
 # scope: package
@@ -24,6 +30,10 @@
 #       cite: NIS2 Art. 23(4)(b)
 #     - id: NIS2-ART23-4D
 #       cite: NIS2 Art. 23(4)(d)
+#     - id: NIS2-ART23-4E
+#       cite: NIS2 Art. 23(4)(e)
+#     - id: NIS2-ART41-1
+#       cite: NIS2 Art. 41(1)
 #   remediation: |
 #     Submit the missing early warning, incident notification or final report to the CSIRT or competent authority
 #     now and record when it was submitted; if the incident is still being handled when the final report is due,
@@ -32,23 +42,52 @@
 package annexlint.rules.reporting["nis2-incident-deadlines"]
 
 import data.annexlint.lib
+import data.annexlint.lib.reporting
 import data.annexlint.lib.vuln
 
 report contains lib.finding(path, pointer, sprintf("%v: %s", [r.id, text])) if {
 	lib.product.nis2_entity in {"essential", "important"}
-	some [path, i, r] in vuln.reports
+	some [path, base, r] in reporting.channels
 	r.type == "significant-incident"
 	aware := vuln.ns(r.aware_at)
-	some stage in [
-		_stage("early_warning_at", "early warning", aware + (24 * vuln.hour_ns), _after_awareness(r, 24), "NIS2 Art. 23(4)(a)"),
-		_stage("notification_at", "incident notification", aware + (72 * vuln.hour_ns), _after_awareness(r, 72), "NIS2 Art. 23(4)(b)"),
-		_stage(
-			"final_report_at", "final report", vuln.final_due_after_notification(r, aware),
-			"one month after the incident notification", "NIS2 Art. 23(4)(d)",
-		),
-	]
-	[pointer, text] := vuln.stage_problem(r, i, stage)
+	aware >= reporting.nis2_from
+	some stage in array.concat(
+		[
+			_stage("early_warning_at", "early warning", aware + (24 * vuln.hour_ns), _after_awareness(r, 24), "NIS2 Art. 23(4)(a)"),
+			_stage("notification_at", "incident notification", aware + (72 * vuln.hour_ns), _after_awareness(r, 72), "NIS2 Art. 23(4)(b)"),
+		],
+		_closing_stages(r, vuln.final_due_after_notification(r, aware)),
+	)
+	[pointer, text] := reporting.stage_problem(base, r, stage)
 }
+
+# _closing_stages are the last reports due. An incident handled by the time the final report is due closes with
+# the final report one month after the notification (Art. 23(4)(d)). One still being handled then needs a progress
+# report by that date and the final report one month after it was handled (Art. 23(4)(e)); an incident with
+# neither a final report nor the date it was handled (resolved_at) is taken to be ongoing.
+_closing_stages(r, due) := [
+	_stage(
+		"progress_report_at", "progress report", due,
+		sprintf("one month after the incident notification, the incident still being handled until %s", [r.resolved_at]),
+		"NIS2 Art. 23(4)(e)",
+	),
+	_stage(
+		"final_report_at", "final report", reporting.add_month(vuln.ns(r.resolved_at)),
+		sprintf("one month after the incident was handled on %s", [r.resolved_at]), "NIS2 Art. 23(4)(e)",
+	),
+] if {
+	vuln.ns(r.resolved_at) > due
+} else := [_stage(
+	"progress_report_at", "progress report", due,
+	"one month after the incident notification, with the incident not recorded as handled (resolved_at)",
+	"NIS2 Art. 23(4)(e)",
+)] if {
+	not reporting.recorded(r, "final_report_at")
+	not reporting.recorded(r, "resolved_at")
+} else := [_stage(
+	"final_report_at", "final report", due,
+	"one month after the incident notification", "NIS2 Art. 23(4)(d)",
+)]
 
 _stage(field, what, due, basis, clause) := {"field": field, "what": what, "due": due, "basis": basis, "clause": clause}
 
@@ -62,9 +101,9 @@ evidence contains lib.examined(doc.path, "/reports") if {
 	lib.register_shows_process(doc)
 }
 
-evidence contains lib.examined(path, concat("", ["/reports/", format_int(i, 10)])) if {
+evidence contains lib.examined(path, base) if {
 	lib.product.nis2_entity in {"essential", "important"}
-	some [path, i, r] in vuln.reports
+	some [path, base, r] in reporting.channels
 	r.type == "significant-incident"
 	vuln.ns(r.aware_at)
 }
