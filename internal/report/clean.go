@@ -8,6 +8,3 @@ import "github.com/annexlint/annexlint/internal/termsafe"
 // termsafe.String, so the text, HTML and Markdown reports and the CLI's
 // errors neutralise input the same way.
 func Clean(s string) string { return termsafe.String(s) }
-
-// CleanLines is Clean for text of several lines: line feeds are kept.
-func CleanLines(s string) string { return termsafe.Lines(s) }

@@ -156,10 +156,3 @@ func (r *Result) Summary() string {
 	c := finding.Counts(r.Findings)
 	return fmt.Sprintf("%d error(s), %d warning(s), %d note(s)", c[catalog.Error], c[catalog.Warning], c[catalog.Note])
 }
-
-// ObligationSummary is a one-line tally of clause statuses.
-func (r *Result) ObligationSummary() string {
-	c := r.ObligationCounts()
-	return fmt.Sprintf("obligations: %d fail, %d insufficient evidence, %d pass, %d not applicable",
-		c[Fail], c[Insufficient], c[Pass], c[NotApplicable])
-}

@@ -432,8 +432,14 @@ func findingOf(meta report.Meta, f finding.Finding) Finding {
 // examined, and contradictions in the manifest.
 func review(meta report.Meta, res *result.Result, rules map[string]result.Rule) []ReviewItem {
 	var out []ReviewItem
+	manifest := "annexlint.yaml"
+	for _, doc := range res.Documents {
+		if doc.Type == "manifest" { // annexlint.yml or annexlint.json as well
+			manifest = doc.Path
+		}
+	}
 	for _, p := range res.Regime.Problems {
-		out = append(out, ReviewItem{Category: "manifest contradiction", Subject: "regime decision", Where: location(meta, "annexlint.yaml"), Detail: report.Clean(p)})
+		out = append(out, ReviewItem{Category: "manifest contradiction", Subject: "regime decision", Where: location(meta, manifest), Detail: report.Clean(p)})
 	}
 	for _, f := range res.Findings {
 		if f.Kind == finding.KindInsufficient {
