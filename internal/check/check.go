@@ -191,7 +191,6 @@ func (c *Checker) Run(ctx context.Context, dir string, opts Options) (*result.Re
 			for _, ex := range o.Evidence {
 				rr.Evidence = append(rr.Evidence, evidence(b, ex))
 			}
-			rr.Findings = len(o.Findings)
 			switch {
 			case len(o.Findings) > 0:
 				rr.Status = result.Fail
@@ -232,6 +231,17 @@ func (c *Checker) Run(ctx context.Context, dir string, opts Options) (*result.Re
 	}
 	finding.Sort(findings)
 	res.Findings = dedupe(findings)
+	// Each rule's count is of the findings the report shows, duplicates
+	// merged (waivers and overrides later move findings, not remove them).
+	violations := map[string]int{}
+	for _, f := range res.Findings {
+		if f.Kind == finding.KindViolation {
+			violations[f.RuleID]++
+		}
+	}
+	for i := range res.Rules {
+		res.Rules[i].Findings = violations[res.Rules[i].ID]
+	}
 	finding.Number(res.Findings)
 	res.Obligations = obligations(res.Rules)
 	opts.Waivers.Apply(res, b.Root)

@@ -87,7 +87,9 @@ type Rule struct {
 	// examined; such a rule passes without listed evidence.
 	EvidenceDeclared bool       `json:"evidence_declared"`
 	Evidence         []Evidence `json:"evidence"`
-	Findings         int        `json:"findings"`
+	// Findings is how many findings the rule reported, duplicates merged,
+	// including those a waiver or an override later set aside.
+	Findings int `json:"findings"`
 }
 
 // Obligation is one cited clause with its status on this bundle: the worst
