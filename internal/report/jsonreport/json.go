@@ -5,8 +5,6 @@
 package jsonreport
 
 import (
-	"bytes"
-	"encoding/json"
 	"io"
 
 	"github.com/annexlint/annexlint/internal/catalog"
@@ -14,7 +12,6 @@ import (
 	"github.com/annexlint/annexlint/internal/regime"
 	"github.com/annexlint/annexlint/internal/report"
 	"github.com/annexlint/annexlint/internal/result"
-	"github.com/annexlint/annexlint/internal/termsafe"
 )
 
 // SchemaVersion is the semantic version of the report format; it must
@@ -44,6 +41,9 @@ type document struct {
 	// Baselined are the findings the --baseline file records (present only
 	// with a baseline); they do not count in summary or for the exit code.
 	Baselined []jsonFinding `json:"baselined,omitempty"`
+
+	// res is the run the findings lists are written from (stream.document).
+	res *result.Result
 }
 
 type tool struct {
@@ -63,7 +63,9 @@ type jsonFinding struct {
 // Write encodes the whole result; key order is fixed by the structs and
 // slices are already sorted, so output is byte-identical across runs.
 func (Writer) Write(w io.Writer, meta report.Meta, res *result.Result) error {
-	return encode(w, build(meta, res))
+	s := newStream(w)
+	s.document(build(meta, res), "")
+	return s.finish()
 }
 
 // multi is the report of a run that checked several bundles: the reports of
@@ -80,7 +82,7 @@ type multi struct {
 // tells the two shapes apart.
 func (Writer) WriteAll(w io.Writer, bundles []report.Bundle) error {
 	if len(bundles) == 1 {
-		return encode(w, build(bundles[0].Meta, bundles[0].Result))
+		return Writer{}.Write(w, bundles[0].Meta, bundles[0].Result)
 	}
 	m := multi{SchemaVersion: SchemaVersion, Summary: map[catalog.Severity]int{catalog.Error: 0, catalog.Warning: 0, catalog.Note: 0}, Bundles: make([]document, 0, len(bundles))}
 	for _, b := range bundles {
@@ -94,9 +96,20 @@ func (Writer) WriteAll(w io.Writer, bundles []report.Bundle) error {
 	if m.Tool.Name == "" {
 		m.Tool.Name = "annexlint"
 	}
-	return encode(w, m)
+	s := newStream(w)
+	s.object("", []member{
+		{"schema_version", s.is(m.SchemaVersion)},
+		{"tool", s.is(m.Tool)},
+		{"summary", s.is(m.Summary)},
+		{"bundles", func(prefix string) {
+			s.array(prefix, len(m.Bundles), func(i int, prefix string) { s.document(m.Bundles[i], prefix) })
+		}},
+	})
+	return s.finish()
 }
 
+// build is the report of one bundle without its findings lists, which
+// stream.document writes from the result itself.
 func build(meta report.Meta, res *result.Result) document {
 	doc := document{
 		SchemaVersion: SchemaVersion,
@@ -111,33 +124,10 @@ func build(meta report.Meta, res *result.Result) document {
 		Statuses:      res.ObligationCounts(),
 		Obligations:   res.Obligations,
 		Rules:         res.Rules,
-		Findings:      make([]jsonFinding, 0, len(res.Findings)),
-		Waived:        make([]jsonFinding, 0, len(res.Waived)),
+		res:           res,
 	}
 	if doc.Documents == nil {
 		doc.Documents = []result.Document{}
 	}
-	for _, f := range res.Findings {
-		doc.Findings = append(doc.Findings, jsonFinding{Finding: f, Fingerprint: f.Fingerprint()})
-	}
-	for _, f := range res.Waived {
-		doc.Waived = append(doc.Waived, jsonFinding{Finding: f, Fingerprint: f.Fingerprint()})
-	}
-	for _, f := range res.Baselined {
-		doc.Baselined = append(doc.Baselined, jsonFinding{Finding: f, Fingerprint: f.Fingerprint()})
-	}
 	return doc
-}
-
-func encode(w io.Writer, v any) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return err
-	}
-	// encoding/json writes C1 controls and bidi overrides raw.
-	_, err := w.Write(termsafe.JSON(buf.Bytes()))
-	return err
 }
