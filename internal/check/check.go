@@ -5,6 +5,7 @@ package check
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -59,7 +60,13 @@ type Options struct {
 	AsOf string
 	// Waivers, when set, run the waive stage after resolve.
 	Waivers *waiver.Set
+	// HashOtherFiles also hashes the files of the bundle folder the
+	// manifest does not list (Result.OtherFiles), for the audit report.
+	HashOtherFiles bool
 }
+
+// MaxOtherFiles bounds how many unlisted files one run hashes.
+const MaxOtherFiles = 10000
 
 // Run checks the bundle in dir. Its stages, in order: load (manifest, then
 // documents), validate (schemas), decide (the regime), derive (Go-side
@@ -132,6 +139,11 @@ func (c *Checker) Run(ctx context.Context, dir string, opts Options) (*result.Re
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	if opts.HashOtherFiles {
+		if res.OtherFiles, err = otherFiles(ctx, b, root, facts.SHA256, c.Loader.MaxFileSize()); err != nil {
+			return nil, err
+		}
 	}
 	in, err := input.Build(b, asOf, decision, facts)
 	if err != nil {
@@ -246,6 +258,48 @@ func (c *Checker) Run(ctx context.Context, dir string, opts Options) (*result.Re
 	res.Obligations = obligations(res.Rules)
 	opts.Waivers.Apply(res, b.Root)
 	return res, nil
+}
+
+// otherFiles hashes the bundle's files that are not listed documents, in
+// path order; GSPR evidence files were hashed already (sums). A file that
+// cannot be hashed (over the size limit, gone, not regular) is listed with
+// the reason, not a failure of the run: the audit report must still say it
+// exists.
+func otherFiles(ctx context.Context, b *bundle.Bundle, root *os.Root, sums map[string]string, maxSize int64) ([]result.OtherFile, error) {
+	listed := map[string]bool{b.Manifest.Path: true}
+	for _, d := range b.Documents {
+		listed[d.Path] = true
+	}
+	paths := make([]string, 0, len(b.Files))
+	for p := range b.Files {
+		if !listed[p] {
+			paths = append(paths, p)
+		}
+	}
+	sort.Strings(paths)
+	out := make([]result.OtherFile, 0, min(len(paths), MaxOtherFiles+1))
+	for i, p := range paths {
+		if i == MaxOtherFiles {
+			out = append(out, result.OtherFile{Path: "…", Note: fmt.Sprintf("%d more files, not hashed (at most %d are)", len(paths)-i, MaxOtherFiles)})
+			break
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		f := result.OtherFile{Path: p, Size: b.Files[p], SHA256: sums[p]}
+		if f.SHA256 == "" {
+			sum, err := enrich.HashFile(ctx, root, p, maxSize)
+			if err != nil {
+				if ctx.Err() != nil {
+					return nil, ctx.Err()
+				}
+				f.Note = "not hashed: " + err.Error()
+			}
+			f.SHA256 = sum
+		}
+		out = append(out, f)
+	}
+	return out, nil
 }
 
 func resolveFinding(b *bundle.Bundle, r policy.Result, kind string) finding.Finding {

@@ -137,3 +137,40 @@ func TestRunRefusesOversizedEvidence(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// TestRunHashesOtherFiles: with HashOtherFiles the run lists every file of
+// the bundle folder the manifest does not list, in path order, with its
+// SHA-256 (GSPR evidence too), and a file it cannot hash with the reason
+// rather than failing the run or leaving it out; without the option none.
+func TestRunHashesOtherFiles(t *testing.T) {
+	t.Parallel()
+	dir := dfWriteBundle(t, map[string]string{
+		"annexlint.yaml": dfManifest, "risk.yaml": dfRiskFile, "junit.xml": dfJUnit, "scan.yaml": dfNativeReport,
+		"gspr.yaml": "kind: gspr-evidence-matrix\nentries:\n  - gspr: \"17.2\"\n    evidence:\n      - document: notes/extra.txt\n",
+		"notes/extra.txt": "x", "big.bin": string(make([]byte, 4096)),
+	})
+	c, err := cli.NewChecker(context.Background(), nil, 2048)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := c.Run(context.Background(), dir, check.Options{AsOf: "2026-11-25", HashOtherFiles: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256([]byte("x"))
+	var got []string
+	for _, f := range res.OtherFiles {
+		got = append(got, f.Path+" "+f.SHA256+" "+f.Note)
+	}
+	want := []string{
+		"big.bin  not hashed: file is 4096 bytes, over the limit of 2048 bytes (raise it with --max-file-size)",
+		"notes/extra.txt " + hex.EncodeToString(sum[:]) + " ",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("OtherFiles (-want +got):\n%s", diff)
+	}
+	res, err = c.Run(context.Background(), dir, check.Options{AsOf: "2026-11-25"})
+	if err != nil || len(res.OtherFiles) != 0 {
+		t.Errorf("without HashOtherFiles: %d other files, err %v; want none", len(res.OtherFiles), err)
+	}
+}

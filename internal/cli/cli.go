@@ -316,7 +316,9 @@ func runCheck(ctx context.Context, args []string, f checkFlags, stdout, stderr i
 	bundles := make([]report.Bundle, 0, len(targets))
 	var errs []error
 	for i, t := range targets {
-		res, err := checker.Run(ctx, t.Dir, check.Options{AsOf: asOf, Waivers: &waiver.Set{Config: cfg}})
+		// The audit report identifies every file of the bundle it judged.
+		audit := f.format == "html" || f.format == "markdown"
+		res, err := checker.Run(ctx, t.Dir, check.Options{AsOf: asOf, Waivers: &waiver.Set{Config: cfg}, HashOtherFiles: audit})
 		if err != nil {
 			err = runError(ctx, f.timeout, err)
 			if errors.Is(err, errMemory) || errors.Is(err, policy.ErrInternal) {

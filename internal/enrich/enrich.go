@@ -76,7 +76,7 @@ func Derive(ctx context.Context, b *bundle.Bundle, root *os.Root, maxSize int64)
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		sum, err := hashFile(ctx, root, ev.path, maxSize)
+		sum, err := HashFile(ctx, root, ev.path, maxSize)
 		if err != nil {
 			errs = append(errs, position.Errorf(ev.at, "evidence file %q: %v", ev.path, err))
 			continue
@@ -162,7 +162,10 @@ func evidence(b *bundle.Bundle) []evidenceRef {
 // opened file (regular, one name: a hard link could be a digest of a secret
 // elsewhere) without blocking on a named pipe, and it stops at maxSize
 // bytes. ctx is checked between chunks so --timeout bounds hashing too.
-func hashFile(ctx context.Context, root *os.Root, name string, maxSize int64) (string, error) {
+// HashFile is the SHA-256 of a bundle file, read through safefile (no link
+// out of the root, no device or pipe), refused past maxSize, stopped with
+// ctx.
+func HashFile(ctx context.Context, root *os.Root, name string, maxSize int64) (string, error) {
 	f, st, err := safefile.Open(root, name)
 	if err != nil {
 		return "", err

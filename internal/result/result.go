@@ -118,6 +118,19 @@ type Result struct {
 	// Baselined are findings the --baseline file records, with status
 	// "baselined". They are reported but do not count for the exit code.
 	Baselined []finding.Finding `json:"baselined,omitempty"`
+	// OtherFiles are the files in the bundle folder the manifest does not
+	// list, with their SHA-256, so that the audit report identifies every
+	// file of the bundle it judged (check.Options.HashOtherFiles). Not part
+	// of the JSON report.
+	OtherFiles []OtherFile `json:"-"`
+}
+
+// OtherFile is a file of the bundle folder the manifest does not list.
+type OtherFile struct {
+	Path   string
+	Size   int64
+	SHA256 string // empty when Note says why it was not hashed
+	Note   string
 }
 
 // Rule returns the outcome of the rule with the given ID.

@@ -44,6 +44,8 @@ type Report struct {
 	Problems            []string
 
 	Documents []result.Document
+	// OtherFiles are the bundle folder's files the manifest does not list.
+	OtherFiles []result.OtherFile
 
 	Errors, Warnings, Notes int
 	Obligations             []Count // per status, in result.Statuses order
@@ -207,6 +209,9 @@ func Build(meta report.Meta, res *result.Result) *Report {
 	}
 	for _, doc := range res.Documents {
 		r.Documents = append(r.Documents, result.Document{ID: report.Clean(doc.ID), Type: report.Clean(doc.Type), Path: report.Clean(doc.Path), SHA256: doc.SHA256})
+	}
+	for _, f := range res.OtherFiles {
+		r.OtherFiles = append(r.OtherFiles, result.OtherFile{Path: report.Clean(f.Path), Size: f.Size, SHA256: f.SHA256, Note: report.Clean(f.Note)})
 	}
 	counts := res.ObligationCounts()
 	for _, s := range result.Statuses {
