@@ -63,6 +63,8 @@ var types = []Type{
 	{Name: scanType.name, Read: scanType.read},
 	{Name: kevType.name, Read: kevType.read},
 	{Name: "vulnerability-reports", Schema: "vulnerability-reports", Kind: "vulnerability-reports"},
+	{Name: "essential-requirements", Schema: "essential-requirements", Kind: "essential-requirements"},
+	{Name: "security-txt", Read: readSecurityTxt},
 }
 
 // Lookup returns the type of a name; ok is false for a name not in the
