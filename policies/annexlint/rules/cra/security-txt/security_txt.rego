@@ -10,8 +10,8 @@
 #   is less than a year ahead of it; URIs valid, and web URIs over https. Its Contact must also be the contact the
 #   disclosure policy names (contact.email as mailto:, or contact.url): two different addresses send reports to
 #   two places, and one of them is not the single point of contact. A bundle without a security.txt publishes its
-#   contact through the disclosure policy alone, which AL-CVD-001 checks; this rule then only records that policy
-#   as what it examined.
+#   contact through the disclosure policy alone, which AL-CVD-001 checks; this rule then examines only that contact,
+#   and without it has nothing to examine.
 # scope: package
 # custom:
 #   id: AL-CRA-002
@@ -129,8 +129,8 @@ _policy_contact("url", v) := _norm(v)
 _norm(v) := trim_suffix(lower(trim_space(v)), "/")
 
 # The rule examines every field of each security.txt. Without one, the bundle publishes where to report
-# vulnerabilities through the disclosure policy alone: the rule examines that policy's contact, and AL-CVD-001
-# judges it (an empty contact is its finding, not a second one here). With neither there is nothing to examine.
+# vulnerabilities through the disclosure policy alone: the rule examines that policy's contact (AL-CVD-001 judges
+# the policy itself). A policy without a contact leaves nothing published to examine.
 evidence contains lib.examined(txt.path, sprintf("/fields/%d", [i])) if {
 	some txt in lib.documents("security-txt")
 	some i, _ in _fields(txt)
@@ -139,4 +139,15 @@ evidence contains lib.examined(txt.path, sprintf("/fields/%d", [i])) if {
 evidence contains lib.examined(policy.path, "/contact") if {
 	not lib.has_document("security-txt")
 	some policy in lib.documents("disclosure-policy")
+	count(_policy_contacts(policy)) > 0
+}
+
+insufficient contains lib.finding(policy.path, "/contact", msg) if {
+	not lib.has_document("security-txt")
+	some policy in lib.documents("disclosure-policy")
+	count(_policy_contacts(policy)) == 0
+	msg := concat("", [
+		"the bundle holds no security.txt and the disclosure policy gives no contact, so no published address for ",
+		"vulnerability reports can be checked; add the contact to the policy, and the published security.txt as a security-txt document",
+	])
 }

@@ -44,6 +44,16 @@ test_no_evidence_without_security_txt_or_policy if {
 	count(rule.evidence) == 0 with input as {"as_of": "2026-12-01", "manifest": _manifest, "documents": []}
 }
 
+test_insufficient_without_security_txt_and_policy_contact if {
+	bundle := {"as_of": "2026-12-01", "manifest": _manifest, "documents": [{
+		"type": "disclosure-policy", "path": "policies/disclosure.yaml",
+		"content": {"kind": "disclosure-policy", "contact": {"email": "", "security_txt": "https://example.com/.well-known/security.txt"}},
+	}]}
+	count(rule.report) == 0 with input as bundle
+	count(rule.evidence) == 0 with input as bundle
+	{[f.path, f.pointer] | some f in rule.insufficient} == {["policies/disclosure.yaml", "/contact"]} with input as bundle
+}
+
 test_fail_required_fields_missing if {
 	problems := [
 		{"code": "contact_missing", "message": "no Contact field; RFC 9116 requires at least one"},
