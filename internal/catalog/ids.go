@@ -30,6 +30,7 @@ const BuiltinPrefix = "AL-"
 // entry here; a test in internal/policy checks every built-in rule against
 // this table.
 var AreaPrefixes = map[string]string{
+	"cra":          "CRA",
 	"cvd":          "CVD",
 	"gspr":         "GSPR",
 	"lifecycle":    "LIFE",

@@ -12,6 +12,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"sort"
 	"strings"
 	"sync"
 )
@@ -120,4 +121,16 @@ func Lookup(id string) (Info, bool) {
 func Err() error {
 	loadOnce.Do(load)
 	return loadErr
+}
+
+// All returns every clause of the table, sorted by ID (the coverage table
+// lists them all, cited or not).
+func All() []Info {
+	loadOnce.Do(load)
+	out := make([]Info, 0, len(table))
+	for _, c := range table {
+		out = append(out, c)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
 }

@@ -63,6 +63,9 @@ var types = []Type{
 	{Name: scanType.name, Read: scanType.read},
 	{Name: kevType.name, Read: kevType.read},
 	{Name: "vulnerability-reports", Schema: "vulnerability-reports", Kind: "vulnerability-reports"},
+	{Name: "essential-requirements", Schema: "essential-requirements", Kind: "essential-requirements"},
+	{Name: "security-txt", Read: readSecurityTxt},
+	{Name: "eu-declaration-of-conformity", Schema: "eu-declaration-of-conformity", Kind: "eu-declaration-of-conformity"},
 }
 
 // Lookup returns the type of a name; ok is false for a name not in the

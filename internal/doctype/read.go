@@ -3,11 +3,13 @@ package doctype
 import (
 	"bytes"
 	"fmt"
+	"time"
 
 	"github.com/annexlint/annexlint/internal/docparse"
 	"github.com/annexlint/annexlint/internal/junit"
 	"github.com/annexlint/annexlint/internal/position"
 	"github.com/annexlint/annexlint/internal/sbom"
+	"github.com/annexlint/annexlint/internal/securitytxt"
 	"github.com/annexlint/annexlint/internal/testreport"
 	"github.com/annexlint/annexlint/internal/threatimport"
 )
@@ -100,5 +102,24 @@ func readTestReport(file string, data []byte, limits docparse.Limits) (Doc, erro
 	if err != nil {
 		return Doc{}, fmt.Errorf("test report %s: %w", file, err)
 	}
+	return Doc{Content: content, Source: NewModelMap(file, content, nil)}, nil
+}
+
+// readSecurityTxt reads an RFC 9116 security.txt into the fields and
+// problems of securitytxt.File.Content; the expiry is judged by policies
+// against --as-of, so the file is parsed without a reference time.
+func readSecurityTxt(file string, data []byte, limits docparse.Limits) (Doc, error) {
+	f, err := securitytxt.Parse(file, data, time.Time{})
+	if err != nil {
+		return Doc{}, err
+	}
+	if n := len(f.Fields) + len(f.Problems); !limits.Budget.Take(int64(n) * 4) {
+		if err := limits.Budget.Err(); err != nil {
+			return Doc{}, err
+		}
+		return Doc{}, position.Errorf(position.Pos{File: file, Line: 1},
+			"the security.txt has %d fields and problems, which brings the bundle over %d values in all", n, limits.Budget.Limit())
+	}
+	content := any(f.Content())
 	return Doc{Content: content, Source: NewModelMap(file, content, nil)}, nil
 }

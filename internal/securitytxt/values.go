@@ -11,14 +11,7 @@ import (
 // allows lower-case "t" and "z"), not before asOf and, as RFC 9116
 // recommends, less than a year after it.
 func (p *parser) checkExpires(n int, v string) {
-	norm := v
-	if len(norm) > 10 && norm[10] == 't' {
-		norm = norm[:10] + "T" + norm[11:]
-	}
-	if strings.HasSuffix(norm, "z") {
-		norm = norm[:len(norm)-1] + "Z"
-	}
-	exp, err := time.Parse(time.RFC3339, norm)
+	exp, err := parseExpires(v)
 	if err != nil {
 		p.problem(n, CodeExpiresInvalid, "Expires %q is not an RFC 3339 date-time such as 2026-12-31T23:00:00Z", v)
 		return
@@ -34,6 +27,30 @@ func (p *parser) checkExpires(n int, v string) {
 		p.problem(n, CodeExpiresTooFar, "Expires %s is more than a year after %s; RFC 9116 recommends less than a year",
 			v, p.asOf.UTC().Format(time.RFC3339))
 	}
+}
+
+// parseExpires reads an Expires value as RFC 3339, which allows a lower-case
+// "t" and "z" that Go's layout does not.
+func parseExpires(v string) (time.Time, error) {
+	norm := v
+	if len(norm) > 10 && norm[10] == 't' {
+		norm = norm[:10] + "T" + norm[11:]
+	}
+	if strings.HasSuffix(norm, "z") {
+		norm = norm[:len(norm)-1] + "Z"
+	}
+	return time.Parse(time.RFC3339, norm)
+}
+
+// ExpiresUTC is an Expires value in UTC, as 2006-01-02T15:04:05Z, so that
+// policies can compare it with a date as text; ok is false when the value
+// is not an RFC 3339 date-time.
+func ExpiresUTC(v string) (utc string, ok bool) {
+	exp, err := parseExpires(v)
+	if err != nil {
+		return "", false
+	}
+	return exp.UTC().Format("2006-01-02T15:04:05Z"), true
 }
 
 // langTag is a loose RFC 5646 language tag: a primary subtag of letters and
