@@ -146,7 +146,7 @@ func TestRunHashesOtherFiles(t *testing.T) {
 	t.Parallel()
 	dir := dfWriteBundle(t, map[string]string{
 		"annexlint.yaml": dfManifest, "risk.yaml": dfRiskFile, "junit.xml": dfJUnit, "scan.yaml": dfNativeReport,
-		"gspr.yaml": "kind: gspr-evidence-matrix\nentries:\n  - gspr: \"17.2\"\n    evidence:\n      - document: notes/extra.txt\n",
+		"gspr.yaml":       "kind: gspr-evidence-matrix\nentries:\n  - gspr: \"17.2\"\n    evidence:\n      - document: notes/extra.txt\n",
 		"notes/extra.txt": "x", "big.bin": string(make([]byte, 4096)),
 	})
 	c, err := cli.NewChecker(context.Background(), nil, 2048)

@@ -24,7 +24,7 @@ func TestHashFileRefusesNamedPipe(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer func() { _ = root.Close() }()
-	if _, err := hashFile(context.Background(), root, "pipe", 1<<20); err == nil || !strings.Contains(err.Error(), "named pipe") {
-		t.Errorf("hashFile(pipe) = %v", err)
+	if _, err := HashFile(context.Background(), root, "pipe", 1<<20); err == nil || !strings.Contains(err.Error(), "named pipe") {
+		t.Errorf("HashFile(pipe) = %v", err)
 	}
 }
