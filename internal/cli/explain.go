@@ -340,12 +340,12 @@ func rulePage(d ruleDoc) string {
 		for strings.Contains(ex.s.Rego(), fence) {
 			fence += "`"
 		}
-		fmt.Fprintf(&b, "\n%s (from `%s`, %s):\n\n%srego\n%s\n%s\n", ex.label, ex.s.Test, sourceLink(r, ex.s.File, fmt.Sprint(ex.s.Line)), fence, termsafe.Lines(ex.s.Rego()), fence)
+		fmt.Fprintf(&b, "\n%s (from `%s`, %s):\n\n%srego\n%s\n%s\n", ex.label, ex.s.Test, sourceLink(r, ex.s.File, fmt.Sprint(ex.s.Line)), fence, ex.s.Rego(), fence)
 	}
 	if d.Examples.Failing == nil || d.Examples.Passing == nil {
 		b.WriteString("\n" + text(noExamples(d)) + "\n")
 	}
-	return b.String()
+	return termsafe.Lines(b.String())
 }
 
 // sourceLink shows file:line of a policy file on a rule page: for a

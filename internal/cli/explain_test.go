@@ -306,3 +306,33 @@ func TestRulePagesSplitRemovesOnlyGeneratedPages(t *testing.T) {
 		t.Error("the index does not link the pages")
 	}
 }
+
+// TestCustomRuleTextIsLiteral: a custom rule's metadata is a stranger's
+// text: Markdown (rules, its page) shows it literally, and the terminal
+// (explain) never receives its control characters.
+func TestCustomRuleTextIsLiteral(t *testing.T) {
+	t.Parallel()
+	dir, _ := writePolicy(t, strings.Replace(customRule, "# title: Custom probe", "# title: \"[click](https://evil.example) <b>x</b> \\e[2J\"", 1))
+	for _, format := range []string{"markdown", "text"} {
+		out, errOut, code := run(t, "rules", "--format", format, "--policy", dir)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		if strings.Contains(out, "\x1b") || (format == "markdown" && (strings.Contains(out, "[click](") || strings.Contains(out, "<b>"))) {
+			t.Errorf("rules --format %s passes the custom title through:\n%s", format, out)
+		}
+	}
+	tmp := t.TempDir()
+	if _, errOut, code := run(t, "rules", "--format", "markdown", "--split", tmp, "--policy", dir); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, page := range []string{"ACME-CUSTOM-001.md", "README.md"} {
+		if text := readFile(t, filepath.Join(tmp, page)); strings.Contains(text, "[click](") || strings.Contains(text, "<b>") || strings.Contains(text, "\x1b") {
+			t.Errorf("%s passes the custom title through:\n%s", page, text)
+		}
+	}
+	out, _, code := run(t, "explain", "ACME-CUSTOM-001", "--policy", dir)
+	if code != 0 || strings.Contains(out, "\x1b") || !strings.Contains(out, `\x1b[2J`) {
+		t.Errorf("explain: exit %d, the control character is not shown as an escape:\n%q", code, out)
+	}
+}

@@ -111,17 +111,39 @@ func writeRulesMarkdown(b *strings.Builder, rules []catalog.Rule) {
 	b.WriteString("and a failing and a passing example taken from the rule's tests (`annexlint explain RULE-ID` shows the same).\n\n")
 	b.WriteString("| ID | Rule | Severity | Applies to |\n|---|---|---|---|\n")
 	for _, r := range rules {
-		fmt.Fprintf(b, "| [%s](#%s) | %s | %s | %s |\n", r.ID, strings.ToLower(r.ID), r.Title, r.Severity, scope(r))
+		fmt.Fprintf(b, "| [%s](#%s) | %s | %s | %s |\n", r.ID, strings.ToLower(r.ID), mdText(r, r.Title), r.Severity, mdText(r, scope(r)))
 	}
 	for _, r := range rules {
-		fmt.Fprintf(b, "\n## %s\n\n**%s** (`%s`), severity `%s`, applies to %s.\n\n", r.ID, r.Title, r.Name, r.Severity, scope(r))
-		fmt.Fprintf(b, "%s\n\n", strings.TrimSpace(r.Description))
+		fmt.Fprintf(b, "\n## %s\n\n**%s** (`%s`), severity `%s`, applies to %s.\n\n", r.ID, mdText(r, r.Title), mdCode(r, r.Name), r.Severity, mdText(r, scope(r)))
+		if r.Custom {
+			fmt.Fprintf(b, "%s\n\n", mdText(r, r.Description))
+		} else {
+			fmt.Fprintf(b, "%s\n\n", strings.TrimSpace(r.Description))
+		}
 		b.WriteString("Enforces (the kind of each instrument decides, per product and date, whether it is the legal basis of a finding):\n\n")
 		for _, c := range r.Clauses {
-			fmt.Fprintf(b, "- %s (`%s`), %s%s\n", c.Cite, c.ID, clauseKind(c.ID), clauseDates(c.ID))
+			fmt.Fprintf(b, "- %s (`%s`), %s%s\n", mdText(r, c.Cite), mdCode(r, c.ID), clauseKind(c.ID), clauseDates(c.ID))
 		}
-		fmt.Fprintf(b, "\nHow to fix: %s\n", strings.Join(strings.Fields(r.Remediation), " "))
+		fmt.Fprintf(b, "\nHow to fix: %s\n", mdText(r, strings.Join(strings.Fields(r.Remediation), " ")))
 	}
+}
+
+// mdText is a rule's text for Markdown: a custom rule's is a stranger's,
+// so it is escaped as literal text (built-in text is written as Markdown).
+func mdText(r catalog.Rule, s string) string {
+	if r.Custom {
+		return termsafe.Markdown(s)
+	}
+	return s
+}
+
+// mdCode is mdText for the inside of a code span: a backquote in a custom
+// rule's name or clause ID cannot close it.
+func mdCode(r catalog.Rule, s string) string {
+	if r.Custom {
+		return strings.ReplaceAll(termsafe.String(s), "`", "'")
+	}
+	return s
 }
 
 func scope(r catalog.Rule) string {
@@ -275,7 +297,7 @@ func rulePages(docs []ruleDoc) map[string]string {
 		fmt.Fprintf(&b, "| [%s](%s.md) | %s | %s | %s |\n", r.ID, r.ID, title, r.Severity, runs)
 		pages[r.ID+".md"] = rulePage(d)
 	}
-	pages[rulePagesIndex] = b.String()
+	pages[rulePagesIndex] = termsafe.Lines(b.String())
 	return pages
 }
 
