@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/spf13/cobra"
 
 	"github.com/annexlint/annexlint/internal/catalog"
@@ -27,6 +28,10 @@ type ruleDoc struct {
 	// ExamplesErr says why the examples could not be taken from the
 	// rule's tests (a custom rule's test without `with input as`).
 	ExamplesErr error
+	// FailingReport and PassingReport are what the rule reports on each
+	// example's input; ReportErr says why an example could not be evaluated.
+	FailingReport, PassingReport []ruleexample.Finding
+	ReportErr                    error
 }
 
 // clauseDoc is one clause a rule cites, with what the catalog says of it;
@@ -59,12 +64,18 @@ func loadRuleSet(ctx context.Context, policyDirs []string, withExamples bool) (*
 		return nil, err
 	}
 	examples := ruleexample.Index{}
+	policies := map[string]*ast.Module{}
 	if withExamples {
 		modules, err := policy.LoadModules(sources, true)
 		if err != nil {
 			return nil, err
 		}
 		examples = ruleexample.NewIndex(modules)
+		for name, m := range modules {
+			if !strings.HasSuffix(name, "_test.rego") {
+				policies[name] = m
+			}
+		}
 	}
 	set := &ruleSet{byID: map[string]int{}}
 	for _, r := range engine.Catalog().Rules() {
@@ -79,7 +90,51 @@ func loadRuleSet(ctx context.Context, policyDirs []string, withExamples bool) (*
 		set.byID[r.ID] = len(set.docs)
 		set.docs = append(set.docs, d)
 	}
+	if withExamples {
+		if err := set.evaluateExamples(ctx, policies); err != nil {
+			return nil, err
+		}
+	}
 	return set, nil
+}
+
+// evaluateExamples runs each rule on its examples' inputs, so that explain
+// shows what the rule reports on them. The built-in examples are evaluated
+// together (a test proves they stand alone); a custom rule's on their own,
+// so that one broken example is reported on its rule's page only.
+func (s *ruleSet) evaluateExamples(ctx context.Context, policies map[string]*ast.Module) error {
+	var builtin []int
+	for i, d := range s.docs {
+		if d.Examples.Failing == nil || d.Examples.Passing == nil {
+			continue
+		}
+		if !d.Rule.Custom {
+			builtin = append(builtin, i)
+			continue
+		}
+		s.docs[i].ReportErr = s.evaluate(ctx, policies, []int{i})
+	}
+	return s.evaluate(ctx, policies, builtin)
+}
+
+// evaluate fills the reports of the rules at indexes.
+func (s *ruleSet) evaluate(ctx context.Context, policies map[string]*ast.Module, indexes []int) error {
+	if len(indexes) == 0 {
+		return nil
+	}
+	var cases []ruleexample.Case
+	for _, i := range indexes {
+		d := s.docs[i]
+		cases = append(cases, ruleexample.Case{Query: d.Rule.Query, Snippet: d.Examples.Failing}, ruleexample.Case{Query: d.Rule.Query, Snippet: d.Examples.Passing})
+	}
+	reports, err := ruleexample.Evaluate(ctx, policies, cases)
+	if err != nil {
+		return err
+	}
+	for k, i := range indexes {
+		s.docs[i].FailingReport, s.docs[i].PassingReport = reports[2*k], reports[2*k+1]
+	}
+	return nil
 }
 
 // find looks a rule up by ID in any case.
@@ -215,13 +270,7 @@ func explainText(d ruleDoc) string {
 		"Whether a clause is the legal basis of a finding is decided per product and date (docs/regime.md).", "  ")
 	b.WriteString("\nHow to fix\n")
 	wrap(&b, r.Remediation, "  ")
-	for _, ex := range []struct {
-		label string
-		s     *ruleexample.Snippet
-	}{{"Fails on", d.Examples.Failing}, {"Passes on", d.Examples.Passing}} {
-		if ex.s == nil {
-			continue
-		}
+	for _, ex := range examplesOf(d) {
 		fmt.Fprintf(&b, "\n%s (%s, %s:%d)\n", ex.label, ex.s.Test, ex.s.File, ex.s.Line)
 		for _, line := range strings.Split(ex.s.Rego(), "\n") {
 			if line == "" {
@@ -229,6 +278,15 @@ func explainText(d ruleDoc) string {
 				continue
 			}
 			fmt.Fprintf(&b, "    %s\n", line)
+		}
+		if sentence, lines := reportOf(d, ex.report); sentence != "" {
+			if len(lines) > 0 {
+				sentence += ":"
+			}
+			fmt.Fprintf(&b, "  %s\n", sentence)
+			for _, l := range lines {
+				fmt.Fprintf(&b, "    %s\n", l)
+			}
 		}
 	}
 	if d.Examples.Failing == nil || d.Examples.Passing == nil {
@@ -329,18 +387,16 @@ func rulePage(d ruleDoc) string {
 	}
 	fmt.Fprintf(&b, "\n## How to fix\n\n%s\n", text(r.Remediation))
 	b.WriteString("\n## Examples\n")
-	for _, ex := range []struct {
-		label string
-		s     *ruleexample.Snippet
-	}{{"Fails on", d.Examples.Failing}, {"Passes on", d.Examples.Passing}} {
-		if ex.s == nil {
-			continue
+	for _, ex := range examplesOf(d) {
+		fmt.Fprintf(&b, "\n%s (from `%s`, %s):\n\n%s", ex.label, ex.s.Test, sourceLink(r, ex.s.File, fmt.Sprint(ex.s.Line)), fenced("rego", ex.s.Rego()))
+		if sentence, lines := reportOf(d, ex.report); sentence != "" {
+			sentence = strings.ToUpper(sentence[:1]) + sentence[1:]
+			if len(lines) == 0 {
+				fmt.Fprintf(&b, "\n%s.\n", text(sentence))
+				continue
+			}
+			fmt.Fprintf(&b, "\n%s:\n\n%s", sentence, fenced("text", strings.Join(lines, "\n")))
 		}
-		fence := "```"
-		for strings.Contains(ex.s.Rego(), fence) {
-			fence += "`"
-		}
-		fmt.Fprintf(&b, "\n%s (from `%s`, %s):\n\n%srego\n%s\n%s\n", ex.label, ex.s.Test, sourceLink(r, ex.s.File, fmt.Sprint(ex.s.Line)), fence, ex.s.Rego(), fence)
 	}
 	if d.Examples.Failing == nil || d.Examples.Passing == nil {
 		b.WriteString("\n" + text(noExamples(d)) + "\n")
@@ -356,4 +412,55 @@ func sourceLink(r catalog.Rule, file, line string) string {
 		return termsafe.Markdown(file + ":" + line)
 	}
 	return fmt.Sprintf("[%s:%s](../../%s#L%s)", path.Base(file), line, file, line)
+}
+
+// example is one of a rule's examples with what the rule reports on it.
+type example struct {
+	label  string
+	s      *ruleexample.Snippet
+	report []ruleexample.Finding
+}
+
+// examplesOf lists the examples a rule has: failing, then passing.
+func examplesOf(d ruleDoc) []example {
+	var out []example
+	if d.Examples.Failing != nil {
+		out = append(out, example{"Fails on", d.Examples.Failing, d.FailingReport})
+	}
+	if d.Examples.Passing != nil {
+		out = append(out, example{"Passes on", d.Examples.Passing, d.PassingReport})
+	}
+	return out
+}
+
+// reportOf says what the rule reports on an example: a sentence (without
+// its capital and stop, which the formats add) and one line per finding
+// (file, pointer, message); "" when it was not evaluated.
+func reportOf(d ruleDoc, report []ruleexample.Finding) (sentence string, lines []string) {
+	switch {
+	case d.ReportErr != nil:
+		return "evaluating the rule on it failed: " + oneLine(d.ReportErr.Error()), nil
+	case report == nil:
+		return "", nil
+	case len(report) == 0:
+		return "the rule reports nothing", nil
+	}
+	for _, f := range report {
+		line := f.Message
+		if f.Path != "" {
+			line = f.Path + " " + f.Pointer + ": " + f.Message
+		}
+		lines = append(lines, line)
+	}
+	return "the rule reports", lines
+}
+
+// fenced puts text in a fenced code block that no backquote run inside it
+// can close.
+func fenced(lang, text string) string {
+	fence := "```"
+	for strings.Contains(text, fence) {
+		fence += "`"
+	}
+	return fence + lang + "\n" + strings.TrimSuffix(text, "\n") + "\n" + fence + "\n"
 }

@@ -35,6 +35,8 @@ func TestExplain(t *testing.T) {
 		"\nPasses on (test_success_every_interface_covered, ",
 		`    _riskfile(threats) := {"type": "security-risk-file"`,
 		"    input := {\n",
+		"    }\n  the rule reports:\n    annexlint.yaml /product/interfaces/1: interface \"IF-BLE\" (Bluetooth LE) is declared in the manifest but no threat",
+		"    }\n  the rule reports nothing\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("explain output lacks %q:\n%s", want, out)
@@ -132,11 +134,23 @@ func TestExplainCustomRule(t *testing.T) {
 		"Fails on (test_fail_probe, " + strings.TrimSuffix(file, "x.rego") + "x_test.rego:7)\n" +
 			`    _manifest(name) := {"path": "annexlint.yaml", "content": {"product": {"name": name}}}` + "\n\n" +
 			`    input := {"manifest": _manifest("probe")}` + "\n",
+		"  the rule reports:\n    annexlint.yaml /product/name: the product is called probe\n",
 		"Passes on (test_success_pump, ",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("explain output lacks %q:\n%s", want, out)
 		}
+	}
+
+	// An example that leans on a variable it does not show cannot be
+	// evaluated: explain says so, with the test and the variable.
+	writeFile(t, filepath.Join(dir, "custom", "x", "x_test.rego"), strings.Replace(customTests,
+		`count(rule.report) == 1 with input as {"manifest": _manifest("probe")}`,
+		"some name in [\"probe\"]\n\tcount(rule.report) == 1 with input as {\"manifest\": _manifest(name)}", 1))
+	out, errOut, code = run(t, "explain", "ACME-CUSTOM-001", "--policy", dir)
+	if code != 0 || !strings.Contains(out, "  evaluating the rule on it failed: the examples do not stand alone: 1 error occurred: the example of test_fail_probe (") ||
+		!strings.Contains(out, "var name is unsafe") {
+		t.Errorf("exit %d: %s\n%s", code, errOut, out)
 	}
 
 	// A test of the convention that gives no input is named, not skipped.

@@ -35,6 +35,8 @@ type Snippet struct {
 	Defs []string `json:"defs,omitempty"`
 	// Input is the value given to `with input as`, as written.
 	Input string `json:"input"`
+	// imports are the test module's imports, which the helpers may use.
+	imports []*ast.Import
 }
 
 // Rego renders the snippet for people: each helper, then the input.
@@ -116,7 +118,7 @@ func fromTest(m *ast.Module, r *ast.Rule) (*Snippet, error) {
 			if ref, ok := w.Target.Value.(ast.Ref); !ok || !ref.Equal(ast.InputRootRef) {
 				continue
 			}
-			s := &Snippet{Test: r.Head.Name.String(), File: r.Location.File, Line: r.Location.Row}
+			s := &Snippet{Test: r.Head.Name.String(), File: r.Location.File, Line: r.Location.Row, imports: m.Imports}
 			defs, err := helpers(m, r.Body[:i], w.Value)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %s: %w", at, s.Test, err)

@@ -2,12 +2,11 @@ package ruleexample_test
 
 import (
 	"context"
-	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
-	"github.com/open-policy-agent/opa/v1/rego"
 
 	"github.com/annexlint/annexlint/internal/catalog"
 	"github.com/annexlint/annexlint/internal/policy"
@@ -125,20 +124,15 @@ func TestEveryBuiltinRuleHasExamples(t *testing.T) {
 		t.Fatal(err)
 	}
 	idx := ruleexample.NewIndex(modules)
-	compiled := map[string]*ast.Module{}
+	policies := map[string]*ast.Module{}
 	for name, m := range modules {
 		if !strings.HasSuffix(name, "_test.rego") {
-			compiled[name] = m
+			policies[name] = m
 		}
 	}
-	type check struct {
-		rule    catalog.Rule
-		snippet *ruleexample.Snippet
-		fires   bool
-		pkg     string
-	}
-	var checks []check
-	for i, r := range engine.Catalog().Rules() {
+	var cases []ruleexample.Case
+	var rules []catalog.Rule
+	for _, r := range engine.Catalog().Rules() {
 		if r.Query == "" {
 			continue // checked in Go (schema validation): no Rego tests
 		}
@@ -151,50 +145,65 @@ func TestEveryBuiltinRuleHasExamples(t *testing.T) {
 			t.Errorf("%s (%s): needs a %s… and a %s… Rego test with `with input as` for its examples", r.ID, r.Name, ruleexample.FailPrefix, ruleexample.PassPrefix)
 			continue
 		}
-		testModule := idx[ruleexample.TestPackage(r.Area, r.Slug).String()][0]
-		for j, s := range []*ruleexample.Snippet{ex.Failing, ex.Passing} {
-			pkg := fmt.Sprintf("examples.r%d_%d", i, j)
-			var b strings.Builder
-			fmt.Fprintf(&b, "package %s\n\n", pkg)
-			for _, imp := range testModule.Imports {
-				fmt.Fprintf(&b, "%s\n", imp)
-			}
-			for _, d := range s.Defs {
-				fmt.Fprintf(&b, "\n%s\n", d)
-			}
-			fmt.Fprintf(&b, "\nexample_input := %s\n", s.Input)
-			name := fmt.Sprintf("%s-%s.rego", r.ID, s.Test)
-			m, err := ast.ParseModuleWithOpts(name, b.String(), ast.ParserOptions{RegoVersion: ast.RegoV1})
-			if err != nil {
-				t.Errorf("%s: the example of %s does not stand alone: %v\n%s", r.ID, s.Test, err, b.String())
-				continue
-			}
-			compiled[name] = m
-			checks = append(checks, check{rule: r, snippet: s, fires: j == 0, pkg: pkg})
+		cases = append(cases, ruleexample.Case{Query: r.Query, Snippet: ex.Failing}, ruleexample.Case{Query: r.Query, Snippet: ex.Passing})
+		rules = append(rules, r, r)
+	}
+	reports, err := ruleexample.Evaluate(ctx, policies, cases)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, c := range cases {
+		fires := i%2 == 0
+		if fires && len(reports[i]) == 0 {
+			t.Errorf("%s: the failing example (%s, %s:%d) makes the rule report nothing", rules[i].ID, c.Snippet.Test, c.Snippet.File, c.Snippet.Line)
+		}
+		if !fires && len(reports[i]) != 0 {
+			t.Errorf("%s: the passing example (%s, %s:%d) makes the rule report %v", rules[i].ID, c.Snippet.Test, c.Snippet.File, c.Snippet.Line, reports[i])
 		}
 	}
-	compiler := ast.NewCompiler().WithDefaultRegoVersion(ast.RegoV1)
-	if compiler.Compile(compiled); compiler.Failed() {
-		t.Fatalf("the examples do not stand alone: %v", compiler.Errors)
+}
+
+// TestEvaluate: an example is evaluated on its own, beside the policies;
+// one that leans on something outside what it shows is an error naming
+// its test.
+func TestEvaluate(t *testing.T) {
+	t.Parallel()
+	rule := parse(t, "rule.rego", `package annexlint.rules.demo.thing
+
+report contains {"path": "d.yaml", "pointer": "/items", "message": sprintf("%d items", [count(input.items)])} if {
+	count(input.items) > 1
+}
+`)
+	tests := parse(t, "t.rego", `package annexlint.rules.demo["thing_test"]
+
+import data.annexlint.rules.demo.thing as rule
+
+_items := [1, 2]
+
+test_fail_two if {
+	count(rule.report) == 1 with input as {"items": _items}
+}
+
+test_success_one if {
+	some n in [1]
+	count(rule.report) == 0 with input as {"items": [n]}
+}
+`)
+	ex, err := ruleexample.NewIndex(map[string]*ast.Module{"t.rego": tests}).For("demo", "thing")
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, c := range checks {
-		rs, err := rego.New(rego.Compiler(compiler), rego.Query("data."+c.pkg+".example_input")).Eval(ctx)
-		if err != nil || len(rs) != 1 {
-			t.Errorf("%s: the input of %s is undefined on its own (%v)", c.rule.ID, c.snippet.Test, err)
-			continue
-		}
-		input := rs[0].Expressions[0].Value
-		rs, err = rego.New(rego.Compiler(compiler), rego.Query("count("+c.rule.Query+")"), rego.Input(input)).Eval(ctx)
-		if err != nil || len(rs) != 1 {
-			t.Errorf("%s: evaluating %s on the input of %s: %v", c.rule.ID, c.rule.Query, c.snippet.Test, err)
-			continue
-		}
-		n := fmt.Sprint(rs[0].Expressions[0].Value)
-		if c.fires && n == "0" {
-			t.Errorf("%s: the failing example (%s, %s:%d) makes the rule report nothing", c.rule.ID, c.snippet.Test, c.snippet.File, c.snippet.Line)
-		}
-		if !c.fires && n != "0" {
-			t.Errorf("%s: the passing example (%s, %s:%d) makes the rule report %s findings", c.rule.ID, c.snippet.Test, c.snippet.File, c.snippet.Line, n)
-		}
+	policies := map[string]*ast.Module{"rule.rego": rule}
+	query := "data.annexlint.rules.demo.thing.report"
+	got, err := ruleexample.Evaluate(context.Background(), policies, []ruleexample.Case{{Query: query, Snippet: ex.Failing}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []ruleexample.Finding{{Path: "d.yaml", Pointer: "/items", Message: "2 items"}}; len(got) != 1 || !slices.Equal(got[0], want) {
+		t.Errorf("report = %v, want %v", got, want)
+	}
+	_, err = ruleexample.Evaluate(context.Background(), policies, []ruleexample.Case{{Query: query, Snippet: ex.Passing}})
+	if err == nil || !strings.Contains(err.Error(), "the example of test_success_one (t.rego:11):5: rego_unsafe_var_error: var n is unsafe") {
+		t.Errorf("an example with a variable it does not define: err = %v, want one naming the test and the variable", err)
 	}
 }
