@@ -238,6 +238,24 @@ func explainCommand(stdout io.Writer) *cobra.Command {
 			return err
 		},
 	}
+	// Completion offers the built-in rule IDs (custom ones need --policy,
+	// which completion does not see).
+	cmd.ValidArgsFunction = func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		if len(args) > 0 {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		set, err := loadRuleSet(cmd.Context(), nil, false)
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveError
+		}
+		ids := make([]string, 0, len(set.docs))
+		for _, d := range set.docs {
+			if strings.HasPrefix(d.Rule.ID, strings.ToUpper(toComplete)) {
+				ids = append(ids, d.Rule.ID)
+			}
+		}
+		return ids, cobra.ShellCompDirectiveNoFileComp
+	}
 	cmd.Flags().StringVarP(&format, "format", "f", "text", "text or markdown (the rule's page of docs/rules/)")
 	cmd.Flags().StringArrayVar(&policyDirs, "policy", nil, "also load custom Rego rules from DIR (repeatable)")
 	_ = cmd.MarkFlagDirname("policy")

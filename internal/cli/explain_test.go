@@ -350,3 +350,19 @@ func TestCustomRuleTextIsLiteral(t *testing.T) {
 		t.Errorf("explain: exit %d, the control character is not shown as an escape:\n%q", code, out)
 	}
 }
+
+// TestExplainCompletesRuleIDs: shell completion offers the rule IDs that
+// start with what was typed, in any case, and nothing after the one ID.
+func TestExplainCompletesRuleIDs(t *testing.T) {
+	t.Parallel()
+	out, errOut, code := run(t, "__complete", "explain", "al-upd")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if lines := strings.Split(out, "\n"); lines[0] != "AL-UPD-001" || !strings.HasPrefix(lines[1], ":") {
+		t.Errorf("completion of al-upd = %q, want AL-UPD-001 alone", out)
+	}
+	if out, _, _ := run(t, "__complete", "explain", "AL-UPD-001", ""); strings.Contains(out, "AL-") {
+		t.Errorf("completion after the ID offers %q", out)
+	}
+}
