@@ -103,6 +103,10 @@ func loadRuleSet(ctx context.Context, policyDirs []string, withExamples bool) (*
 // together (a test proves they stand alone); a custom rule's on their own,
 // so that one broken example is reported on its rule's page only.
 func (s *ruleSet) evaluateExamples(ctx context.Context, policies map[string]*ast.Module) error {
+	// A custom example is a stranger's code: bounded as a check's
+	// evaluation is, so explain cannot hang on it.
+	ctx, cancel := context.WithTimeout(ctx, policy.DefaultTimeout)
+	defer cancel()
 	var builtin []int
 	for i, d := range s.docs {
 		if d.Examples.Failing == nil || d.Examples.Passing == nil {
