@@ -155,10 +155,10 @@ func TestEveryBuiltinRuleHasExamples(t *testing.T) {
 	for i, c := range cases {
 		fires := i%2 == 0
 		if fires && len(reports[i]) == 0 {
-			t.Errorf("%s: the failing example (%s, %s:%d) makes the rule report nothing", rules[i].ID, c.Snippet.Test, c.Snippet.File, c.Snippet.Line)
+			t.Errorf("%s: the failing example (%s, %s:%d) makes the rule report nothing; the first test_fail_ test is the example: put one whose input makes report fire first", rules[i].ID, c.Snippet.Test, c.Snippet.File, c.Snippet.Line)
 		}
 		if !fires && len(reports[i]) != 0 {
-			t.Errorf("%s: the passing example (%s, %s:%d) makes the rule report %v", rules[i].ID, c.Snippet.Test, c.Snippet.File, c.Snippet.Line, reports[i])
+			t.Errorf("%s: the passing example (%s, %s:%d) makes the rule report %v; the first test_success_ test is the example: put one whose input is compliant first", rules[i].ID, c.Snippet.Test, c.Snippet.File, c.Snippet.Line, reports[i])
 		}
 	}
 }
