@@ -117,10 +117,10 @@ func (r Rule) AppliesTo(framework, placed, asOf string) bool {
 	return false
 }
 
-// HelpURI is where the rule's documentation lives: its section of
-// docs/rules.md, which `annexlint rules --format markdown` generates.
+// HelpURI is where the rule's documentation lives: its page in docs/rules/,
+// which `annexlint rules --format markdown --split docs/rules` generates.
 func (r Rule) HelpURI() string {
-	return "https://github.com/annexlint/annexlint/blob/main/docs/rules.md#" + strings.ToLower(r.ID)
+	return "https://github.com/annexlint/annexlint/blob/main/docs/rules/" + r.ID + ".md"
 }
 
 // Catalog is the set of known rules, sorted by ID.

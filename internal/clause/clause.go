@@ -32,9 +32,12 @@ const (
 
 // Info is what annexlint knows about one catalog clause.
 type Info struct {
-	ID           string `json:"id"`
-	Cite         string `json:"cite"`
-	Title        string `json:"title"`
+	ID    string `json:"id"`
+	Cite  string `json:"cite"`
+	Title string `json:"title"`
+	// Summary is the catalog's own paraphrase of the clause, for people
+	// (annexlint explain); it is not the legal text, which always governs.
+	Summary      string `json:"summary,omitempty"`
 	Instrument   string `json:"instrument"`   // CRA, NIS2, MDR, IVDR, MDCG-2019-16, FDA-524B, FDA-CSG, NTIA, CISA, BSI-TR-03183-2, STD
 	Kind         Kind   `json:"kind"`         // law, guidance, standard, foreign-law
 	Jurisdiction string `json:"jurisdiction"` // EU, US, DE, international

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -32,6 +33,7 @@ func Generate(dir string) ([]byte, error) {
 				ID       string         `yaml:"id"`
 				Cite     string         `yaml:"cite"`
 				Title    string         `yaml:"title"`
+				Summary  string         `yaml:"summary"`
 				Verified bool           `yaml:"verified"`
 				Dates    map[string]any `yaml:"dates"`
 			} `yaml:"entries"`
@@ -45,7 +47,7 @@ func Generate(dir string) ([]byte, error) {
 				return nil, fmt.Errorf("%s: entry %s: no instrument known for this ID prefix", f, e.ID)
 			}
 			list = append(list, Info{
-				ID: e.ID, Cite: e.Cite, Title: e.Title, Instrument: instrument, Kind: kind, Jurisdiction: jur,
+				ID: e.ID, Cite: e.Cite, Title: e.Title, Summary: strings.Join(strings.Fields(e.Summary), " "), Instrument: instrument, Kind: kind, Jurisdiction: jur,
 				Verified: e.Verified, AppliesFrom: appliesFrom(e.Dates),
 			})
 		}

@@ -104,7 +104,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.AddCommand(checkCommand(stdout, stderr), rulesCommand(stdout), versionCommand(stdout))
-	root.AddCommand(importCommand(stdout, stderr))
+	root.AddCommand(importCommand(stdout, stderr), explainCommand(stdout))
 	err := root.ExecuteContext(ctx)
 	var ee exitError
 	switch {
@@ -687,24 +687,6 @@ func startChecker(ctx context.Context, policyDirs []string, maxFileSize int64, t
 		c.Decided = decided
 	}
 	return c, set, done, nil
-}
-
-func rulesCommand(stdout io.Writer) *cobra.Command {
-	var format string
-	cmd := &cobra.Command{
-		Use:   "rules",
-		Short: "List every rule with its severity and the clauses it enforces",
-		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			engine, err := policy.New(cmd.Context(), []policy.Source{{Name: "policies", FS: policies.FS}}, catalog.Builtin())
-			if err != nil {
-				return err
-			}
-			return writeRules(stdout, format, engine.Catalog().Rules())
-		},
-	}
-	cmd.Flags().StringVarP(&format, "format", "f", "text", "text or markdown")
-	return cmd
 }
 
 func versionCommand(stdout io.Writer) *cobra.Command {

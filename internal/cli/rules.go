@@ -1,15 +1,75 @@
 package cli
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 
+	"github.com/spf13/cobra"
+
+	"github.com/annexlint/annexlint/internal/atomicfile"
 	"github.com/annexlint/annexlint/internal/catalog"
 	"github.com/annexlint/annexlint/internal/clause"
+	"github.com/annexlint/annexlint/internal/termsafe"
 )
 
-func writeRules(w io.Writer, format string, rules []catalog.Rule) error {
+// rulesFormats are the formats of `annexlint rules`.
+var rulesFormats = []string{"json", "markdown", "text"}
+
+func rulesCommand(stdout io.Writer) *cobra.Command {
+	var format, split string
+	var policyDirs []string
+	cmd := &cobra.Command{
+		Use:   "rules [RULE-ID...]",
+		Short: "List every rule (or those named) with its severity and the clauses it enforces",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			format = strings.ToLower(format)
+			if !slices.Contains(rulesFormats, format) {
+				return fmt.Errorf("unknown --format %q (want %s)", format, oneOf(rulesFormats))
+			}
+			if split != "" && format != "markdown" {
+				return fmt.Errorf("--split writes Markdown pages; use it with --format markdown")
+			}
+			set, err := loadRuleSet(cmd.Context(), policyDirs, split != "")
+			if err != nil {
+				return err
+			}
+			docs := set.docs
+			if len(args) > 0 {
+				docs = nil
+				for _, id := range args {
+					d, ok := set.find(id)
+					if !ok {
+						return set.unknownRule(id)
+					}
+					docs = append(docs, d)
+				}
+			}
+			if split != "" {
+				return writeRulePages(split, docs)
+			}
+			return writeRules(stdout, format, docs)
+		},
+	}
+	cmd.Flags().StringVarP(&format, "format", "f", "text", "text, markdown or json")
+	cmd.Flags().StringVar(&split, "split", "", "with --format markdown: write one page per rule and an index (README.md) into DIR")
+	cmd.Flags().StringArrayVar(&policyDirs, "policy", nil, "also load custom Rego rules from DIR (repeatable)")
+	_ = cmd.MarkFlagDirname("policy")
+	_ = cmd.MarkFlagDirname("split")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(rulesFormats, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+func writeRules(w io.Writer, format string, docs []ruleDoc) error {
+	rules := make([]catalog.Rule, len(docs))
+	for i, d := range docs {
+		rules[i] = d.Rule
+	}
 	var b strings.Builder
 	switch format {
 	case "text":
@@ -22,10 +82,17 @@ func writeRules(w io.Writer, format string, rules []catalog.Rule) error {
 		}
 	case "markdown":
 		writeRulesMarkdown(&b, rules)
+	case "json":
+		out, err := rulesJSON(docs)
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(out)
+		return err
 	default:
-		return fmt.Errorf("unknown --format %q (want text or markdown)", format)
+		return fmt.Errorf("unknown --format %q (want %s)", format, oneOf(rulesFormats))
 	}
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(w, termsafe.Lines(b.String()))
 	return err
 }
 
@@ -40,19 +107,43 @@ func writeRulesMarkdown(b *strings.Builder, rules []catalog.Rule) {
 	b.WriteString("finding is decided per product and date (docs/regime.md). Severity `error` fails a check by default\n")
 	b.WriteString("(`--fail-on`); a finding with no legal basis for the product (guidance or state of the art only), or whose\n")
 	b.WriteString("basis rests only on catalog entries not yet verified against the official text, is at most a warning.\n\n")
+	b.WriteString("Each rule also has a page of its own in [rules/](rules/README.md), with the catalog's summary of every clause\n")
+	b.WriteString("and a failing and a passing example taken from the rule's tests (`annexlint explain RULE-ID` shows the same).\n\n")
 	b.WriteString("| ID | Rule | Severity | Applies to |\n|---|---|---|---|\n")
 	for _, r := range rules {
-		fmt.Fprintf(b, "| [%s](#%s) | %s | %s | %s |\n", r.ID, strings.ToLower(r.ID), r.Title, r.Severity, scope(r))
+		fmt.Fprintf(b, "| [%s](#%s) | %s | %s | %s |\n", r.ID, strings.ToLower(r.ID), mdText(r, r.Title), r.Severity, mdText(r, scope(r)))
 	}
 	for _, r := range rules {
-		fmt.Fprintf(b, "\n## %s\n\n**%s** (`%s`), severity `%s`, applies to %s.\n\n", r.ID, r.Title, r.Name, r.Severity, scope(r))
-		fmt.Fprintf(b, "%s\n\n", strings.TrimSpace(r.Description))
+		fmt.Fprintf(b, "\n## %s\n\n**%s** (`%s`), severity `%s`, applies to %s.\n\n", r.ID, mdText(r, r.Title), mdCode(r, r.Name), r.Severity, mdText(r, scope(r)))
+		if r.Custom {
+			fmt.Fprintf(b, "%s\n\n", mdText(r, r.Description))
+		} else {
+			fmt.Fprintf(b, "%s\n\n", strings.TrimSpace(r.Description))
+		}
 		b.WriteString("Enforces (the kind of each instrument decides, per product and date, whether it is the legal basis of a finding):\n\n")
 		for _, c := range r.Clauses {
-			fmt.Fprintf(b, "- %s (`%s`), %s%s\n", c.Cite, c.ID, clauseKind(c.ID), clauseDates(c.ID))
+			fmt.Fprintf(b, "- %s (`%s`), %s%s\n", mdText(r, c.Cite), mdCode(r, c.ID), clauseKind(c.ID), clauseDates(c.ID))
 		}
-		fmt.Fprintf(b, "\nHow to fix: %s\n", strings.Join(strings.Fields(r.Remediation), " "))
+		fmt.Fprintf(b, "\nHow to fix: %s\n", mdText(r, strings.Join(strings.Fields(r.Remediation), " ")))
 	}
+}
+
+// mdText is a rule's text for Markdown: a custom rule's is a stranger's,
+// so it is escaped as literal text (built-in text is written as Markdown).
+func mdText(r catalog.Rule, s string) string {
+	if r.Custom {
+		return termsafe.Markdown(s)
+	}
+	return s
+}
+
+// mdCode is mdText for the inside of a code span: a backquote in a custom
+// rule's name or clause ID cannot close it.
+func mdCode(r catalog.Rule, s string) string {
+	if r.Custom {
+		return strings.ReplaceAll(termsafe.String(s), "`", "'")
+	}
+	return s
 }
 
 func scope(r catalog.Rule) string {
@@ -95,4 +186,151 @@ func clauseDates(id string) string {
 		return ""
 	}
 	return " (" + strings.Join(parts, ", ") + ")"
+}
+
+// RulesSchemaVersion is the version of `rules --format json`
+// (schemas/output/rules.schema.json): the major part changes when a field
+// is removed or changes meaning, the minor part when one is added.
+const RulesSchemaVersion = "1.0.0"
+
+type rulesDoc struct {
+	SchemaVersion string     `json:"schema_version"`
+	Rules         []ruleJSON `json:"rules"`
+}
+
+type ruleJSON struct {
+	ID          string       `json:"id"`
+	Title       string       `json:"title"`
+	Severity    string       `json:"severity"`
+	Group       string       `json:"group"`
+	Name        string       `json:"name"`
+	Description string       `json:"description"`
+	Frameworks  []string     `json:"frameworks"`
+	AppliesFrom *string      `json:"applies_from"`
+	AppliesBy   *string      `json:"applies_by"`
+	Clauses     []clauseJSON `json:"clauses"`
+	Remediation string       `json:"remediation"`
+	Custom      bool         `json:"custom"`
+	Source      *string      `json:"source"`
+	HelpURI     *string      `json:"help_uri"`
+}
+
+type clauseJSON struct {
+	ID          string  `json:"id"`
+	Cite        string  `json:"cite"`
+	InCatalog   bool    `json:"in_catalog"`
+	Title       *string `json:"title"`
+	Kind        *string `json:"kind"`
+	Instrument  *string `json:"instrument"`
+	Verified    bool    `json:"verified"`
+	AppliesFrom *string `json:"applies_from"`
+}
+
+// orNull gives nil for "", so the JSON says null rather than an empty string.
+func orNull(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// rulesJSON renders the rules as schemas/output/rules.schema.json describes.
+func rulesJSON(docs []ruleDoc) ([]byte, error) {
+	out := rulesDoc{SchemaVersion: RulesSchemaVersion, Rules: []ruleJSON{}}
+	for _, d := range docs {
+		r := d.Rule
+		j := ruleJSON{
+			ID: r.ID, Title: oneLine(r.Title), Severity: string(r.Severity), Group: r.Area, Name: r.Name,
+			Description: oneLine(r.Description), Frameworks: append([]string{}, r.Frameworks...),
+			AppliesFrom: orNull(r.AppliesFrom), Remediation: oneLine(r.Remediation), Custom: r.Custom,
+			Source: orNull(r.Source), Clauses: []clauseJSON{},
+		}
+		if r.AppliesFrom != "" {
+			by := r.AppliesBy
+			if by == "" {
+				by = catalog.ByAsOf
+			}
+			j.AppliesBy = &by
+		}
+		if !r.Custom {
+			j.HelpURI = orNull(r.HelpURI())
+		}
+		for _, c := range d.Clauses {
+			cj := clauseJSON{ID: c.ID, Cite: c.Cite, InCatalog: c.Known}
+			if c.Known {
+				cj.Title, cj.Kind, cj.Instrument = orNull(c.Info.Title), orNull(string(c.Info.Kind)), orNull(c.Info.Instrument)
+				cj.Verified, cj.AppliesFrom = c.Info.Verified, orNull(c.Info.AppliesFrom)
+			}
+			j.Clauses = append(j.Clauses, cj)
+		}
+		out.Rules = append(out.Rules, j)
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false) // "FD&C Act", not "FD\u0026C Act"
+	if err := enc.Encode(out); err != nil {
+		return nil, err
+	}
+	return termsafe.JSON(buf.Bytes()), nil
+}
+
+// rulePagesIndex is the index page of the --split folder.
+const rulePagesIndex = "README.md"
+
+// rulePages renders the page of every rule and the index, by file name.
+func rulePages(docs []ruleDoc) map[string]string {
+	pages := map[string]string{}
+	var b strings.Builder
+	b.WriteString("# annexlint rules, one page each\n\n")
+	b.WriteString("<!-- Generated by `go run ./cmd/annexlint rules --format markdown --split docs/rules`; do not edit. -->\n\n")
+	b.WriteString("Each page says what the rule checks, the clauses it enforces (with the reference catalog's summary of each),\n")
+	b.WriteString("how to fix a finding, and a failing and a passing input taken from the rule's own Rego tests. `annexlint explain\n")
+	b.WriteString("RULE-ID` prints the same; [../rules.md](../rules.md) has every rule on one page.\n\n")
+	b.WriteString("| ID | Rule | Severity | Applies to |\n|---|---|---|---|\n")
+	for _, d := range docs {
+		r := d.Rule
+		title, runs := oneLine(r.Title), scope(r)
+		if r.Custom {
+			title, runs = termsafe.Markdown(title), termsafe.Markdown(runs)
+		}
+		fmt.Fprintf(&b, "| [%s](%s.md) | %s | %s | %s |\n", r.ID, r.ID, title, r.Severity, runs)
+		pages[r.ID+".md"] = rulePage(d)
+	}
+	pages[rulePagesIndex] = termsafe.Lines(b.String())
+	return pages
+}
+
+// writeRulePages writes the pages into dir, each atomically, and removes
+// pages of rules that no longer exist (generated files only: a page is
+// recognised by its generator comment).
+func writeRulePages(dir string, docs []ruleDoc) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	pages := rulePages(docs)
+	for name, text := range pages {
+		if err := atomicfile.Write(filepath.Join(dir, name), 0o644, func(w io.Writer) error {
+			_, err := io.WriteString(w, text)
+			return err
+		}); err != nil {
+			return err
+		}
+	}
+	old, err := filepath.Glob(filepath.Join(dir, "*.md"))
+	if err != nil {
+		return err
+	}
+	for _, p := range old {
+		if _, keep := pages[filepath.Base(p)]; keep {
+			continue
+		}
+		data, err := os.ReadFile(p)
+		if err == nil && strings.Contains(string(data), "<!-- Generated by `go run ./cmd/annexlint rules --format markdown --split") {
+			if err := os.Remove(p); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
