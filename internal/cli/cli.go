@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -85,6 +86,12 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 	// Everything annexlint says on standard error is prose that may quote a
 	// path or a value from a bundle or a policy: neutralise it at the one
 	// place it leaves, rather than at each message.
+	// The progress indicator alone writes to the terminal itself (a
+	// carriage return and an erase-line sequence around neutralised text).
+	var terminal io.Writer
+	if isTerminal(stderr) {
+		terminal = stderr
+	}
 	stderr = termsafe.Writer(stderr)
 	defer func() {
 		if r := recover(); r != nil {
@@ -103,7 +110,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	root.AddCommand(checkCommand(stdout, stderr), rulesCommand(stdout), versionCommand(stdout))
+	root.AddCommand(checkCommand(stdout, stderr, terminal), rulesCommand(stdout), versionCommand(stdout))
 	root.AddCommand(importCommand(stdout, stderr), explainCommand(stdout))
 	err := root.ExecuteContext(ctx)
 	var ee exitError
@@ -143,12 +150,16 @@ type checkFlags struct {
 	color       string
 	quiet       bool
 	verbose     bool
+	recursive   bool
+	jobs        int
 	// changed reports whether a flag was given on the command line, so
 	// that it wins over the configuration file.
 	changed func(name string) bool
 }
 
-func checkCommand(stdout, stderr io.Writer) *cobra.Command {
+// checkCommand is the check command; terminal is standard error when it is a
+// terminal (for the progress indicator), nil otherwise.
+func checkCommand(stdout, stderr, terminal io.Writer) *cobra.Command {
 	var f checkFlags
 	cmd := &cobra.Command{
 		Use:   "check [PATH...]",
@@ -160,6 +171,10 @@ reported with file:line:column, the rule ID and the regulatory clause it enforce
 Each PATH may be a bundle folder, a folder inside a bundle or a file inside a bundle, as pre-commit
 passes them: annexlint finds the bundle each belongs to (the nearest folder at or above it holding
 annexlint.yaml) and checks every bundle once, in path order. Files outside any bundle are skipped.
+With --recursive, every bundle below each folder is checked too (hidden folders, .git, node_modules
+and vendor are not searched; symbolic links to folders are not followed). Bundles are checked in
+parallel (--jobs); the report is the same as a sequential run's. When a bundle cannot be read, the
+others are still reported, the error names the bundle, and the exit code is 2.
 
 Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it (in any bundle),
 2 usage or input error (a run stopped by --timeout or a value limit included), 3 internal error.`,
@@ -168,7 +183,7 @@ Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it (in a
 				return err
 			}
 			f.changed = cmd.Flags().Changed
-			return runCheck(cmd.Context(), args, f, stdout, stderr)
+			return runCheck(cmd.Context(), args, f, stdout, stderr, terminal)
 		},
 	}
 	fl := cmd.Flags()
@@ -187,12 +202,14 @@ Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it (in a
 	fl.StringVar(&f.writeBase, "write-baseline", "", "record the run's findings in FILE (atomically) for a later --baseline")
 	fl.StringVar(&f.color, "color", "auto", "text output: colour auto (on a terminal), always or never; never when NO_COLOR is set")
 	fl.BoolVarP(&f.verbose, "verbose", "v", false, "text output: cite clauses in full, not only by ID, and list waived and baselined findings")
+	fl.BoolVarP(&f.recursive, "recursive", "r", false, "also check every bundle in the folders below each PATH (not hidden folders, .git, node_modules, vendor; no symbolic links to folders)")
+	fl.IntVarP(&f.jobs, "jobs", "j", 0, "check at most N bundles at a time (default: the number of CPUs Go may use, GOMAXPROCS)")
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "text output: the regime in one line and the findings, one line each; no source lines or summary")
 	completeCheck(cmd)
 	return cmd
 }
 
-func runCheck(ctx context.Context, args []string, f checkFlags, stdout, stderr io.Writer) error {
+func runCheck(ctx context.Context, args []string, f checkFlags, stdout, stderr, terminal io.Writer) error {
 	start := time.Now()
 	format, w, err := parseFormat(f.format)
 	if err != nil {
@@ -227,7 +244,13 @@ func runCheck(ctx context.Context, args []string, f checkFlags, stdout, stderr i
 	if f.maxMemory <= 0 {
 		return errors.New("--max-memory must be positive")
 	}
-	targets, ignored, err := resolveTargets(args)
+	if f.jobs < 0 {
+		return errors.New("--jobs must be positive (or 0 for the number of CPUs)")
+	}
+	if f.jobs == 0 {
+		f.jobs = runtime.GOMAXPROCS(0)
+	}
+	targets, ignored, err := resolveTargets(args, f.recursive)
 	if err != nil {
 		return err
 	}
@@ -313,42 +336,61 @@ func runCheck(ctx context.Context, args []string, f checkFlags, stdout, stderr i
 		}
 	}()
 	checker.Loader.SetMaxValues(f.maxValues)
-	bundles := make([]report.Bundle, 0, len(targets))
-	var errs []error
-	for i, t := range targets {
-		// The audit report identifies every file of the bundle it judged.
-		audit := f.format == "html" || f.format == "markdown"
+	// The audit report identifies every file of the bundle it judged.
+	audit := f.format == "html" || f.format == "markdown"
+	// The bundles are checked in parallel, each result kept at its
+	// bundle's index, so the report is the one a sequential run writes.
+	checked := make([]*report.Bundle, len(targets))
+	fatal := func(err error) bool { return errors.Is(err, errMemory) || errors.Is(err, policy.ErrInternal) }
+	errs := forEachBundle(ctx, len(targets), f.jobs, func(ctx context.Context, i int) error {
+		t := targets[i]
 		res, err := checker.Run(ctx, t.Dir, check.Options{AsOf: asOf, Waivers: &waiver.Set{Config: cfg}, HashOtherFiles: audit})
 		if err != nil {
-			err = runError(ctx, f.timeout, err)
-			if errors.Is(err, errMemory) || errors.Is(err, policy.ErrInternal) {
-				return err
-			}
-			if len(targets) > 1 {
-				err = fmt.Errorf("bundle %s: %w", t.Dir, err)
-			}
-			errs = append(errs, err)
-			continue
+			return err
 		}
 		if cfg != nil {
 			override.Apply(res, cfg.Rules)
 		}
 		base.Apply(res, bundleID(metas[i]))
-		metas[i].PolicyDigest, metas[i].PolicyModules = digest, modules
-		metas[i].Source = source.New(t.Dir, res.Documents, f.maxFileSize)
-		bundles = append(bundles, report.Bundle{Meta: metas[i], Result: res})
-	}
+		m := metas[i]
+		m.PolicyDigest, m.PolicyModules = digest, modules
+		m.Source = source.New(t.Dir, res.Documents, f.maxFileSize)
+		checked[i] = &report.Bundle{Meta: m, Result: res}
+		return nil
+	}, fatal, newProgress(terminal, terminal != nil, len(targets)))
 	// A policy that does not compile is the run's error, before any
 	// bundle's: each bundle's run waited for it and failed the same way.
 	if _, err := checker.Compiling(); err != nil {
 		return runError(ctx, f.timeout, err)
 	}
-	if len(errs) > 0 {
-		// No partial report: an input error in one bundle leaves the
-		// previous report in place, as for a single bundle.
-		return errors.Join(errs...)
+	bundles := make([]report.Bundle, 0, len(targets))
+	var inputErrs []error
+	for i, err := range errs {
+		if err == nil {
+			bundles = append(bundles, *checked[i])
+			continue
+		}
+		err = runError(ctx, f.timeout, err)
+		if fatal(err) {
+			return err
+		}
+		if len(targets) > 1 {
+			err = fmt.Errorf("bundle %s: %w", targets[i].Dir, err)
+		}
+		inputErrs = append(inputErrs, err)
 	}
-	if f.writeBase != "" {
+	// A bundle that cannot be read does not hide the others: they are
+	// reported, and the error (exit 2, the worst code) names the bundle.
+	// Nothing is written when no bundle could be checked, so a single
+	// bundle's input error leaves a previous report in place.
+	if len(bundles) == 0 {
+		return errors.Join(inputErrs...)
+	}
+	if f.writeBase != "" && len(inputErrs) > 0 {
+		// A baseline without the unread bundle's findings would report
+		// them all as new on the next run.
+		fmt.Fprintf(stderr, "annexlint: %s not written: %d bundle(s) could not be checked\n", f.writeBase, len(inputErrs))
+	} else if f.writeBase != "" {
 		if err := writeBaseline(f.writeBase, asOf, bundles, stderr); err != nil {
 			return err
 		}
@@ -364,7 +406,7 @@ func runCheck(ctx context.Context, args []string, f checkFlags, stdout, stderr i
 		}
 		w = tw
 	}
-	render := func(out io.Writer) error { return writeReport(out, w, bundles) }
+	render := func(out io.Writer) error { return writeReport(out, w, bundles, len(inputErrs)) }
 	if f.output == "" || f.output == "-" {
 		if err := render(stdout); err != nil {
 			return err
@@ -381,6 +423,9 @@ func runCheck(ctx context.Context, args []string, f checkFlags, stdout, stderr i
 		for _, warning := range sarifLimits(bundles) {
 			fmt.Fprintf(stderr, "annexlint: warning: %s\n", warning)
 		}
+	}
+	if len(inputErrs) > 0 {
+		return errors.Join(inputErrs...)
 	}
 	if threshold != "" {
 		for _, b := range bundles {
@@ -442,8 +487,11 @@ func sarifLimits(bundles []report.Bundle) []string {
 // writeReport renders the run's bundles as one report: through the writer's
 // WriteAll when it has one, otherwise (text) bundle by bundle under a
 // header line naming each bundle, with a closing tally.
-func writeReport(out io.Writer, w report.Writer, bundles []report.Bundle) error {
-	if len(bundles) == 1 {
+//
+// unchecked counts the bundles an input error kept out of the report; the
+// text tally says so, and so does standard error for every format.
+func writeReport(out io.Writer, w report.Writer, bundles []report.Bundle, unchecked int) error {
+	if len(bundles) == 1 && unchecked == 0 {
 		return w.Write(out, bundles[0].Meta, bundles[0].Result)
 	}
 	if mw, ok := w.(report.MultiWriter); ok {
@@ -462,7 +510,11 @@ func writeReport(out io.Writer, w report.Writer, bundles []report.Bundle) error 
 			failing++
 		}
 	}
-	_, err := fmt.Fprintf(out, "\nannexlint: %d bundles checked, %d with findings\n", len(bundles), failing)
+	notChecked := ""
+	if unchecked > 0 {
+		notChecked = fmt.Sprintf("; %d not checked (input error, see standard error)", unchecked)
+	}
+	_, err := fmt.Fprintf(out, "\nannexlint: %d bundles checked, %d with findings%s\n", len(bundles), failing, notChecked)
 	return err
 }
 

@@ -217,8 +217,17 @@ func TestCheckPaths(t *testing.T) {
 		_, broken, _ := twoBundleRepo(t)
 		writeFile(t, filepath.Join(broken, "security", "update-plan.yaml"), "kind: [\n")
 		out, errOut, code := run(t, "check", broken, bad, "--as-of", asOf)
-		if code != 2 || out != "" {
-			t.Errorf("exit %d, stdout %.100q; want 2 and no report", code, out)
+		// The broken bundle does not hide the other's findings: the report
+		// covers the bundle that could be read, the exit code is the worst
+		// (2, input error), and standard error names the broken bundle.
+		if code != 2 {
+			t.Errorf("exit %d, want 2", code)
+		}
+		if !strings.Contains(out, "== bundle "+bad+" ==") || strings.Contains(out, "== bundle "+broken+" ==") {
+			t.Errorf("want a section for %s only:\n%.300s", bad, out)
+		}
+		if !strings.Contains(out, "AL-") || !strings.Contains(out, "annexlint: 1 bundles checked, 1 with findings; 1 not checked (input error, see standard error)") {
+			t.Errorf("the readable bundle's findings or the tally are missing:\n%s", out[max(0, len(out)-300):])
 		}
 		if !strings.Contains(errOut, "bundle "+broken+": security/update-plan.yaml:") {
 			t.Errorf("stderr does not name the bundle and file:line: %q", errOut)

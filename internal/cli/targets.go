@@ -27,11 +27,27 @@ type target struct {
 // them) to the bundles they belong to, each once, ordered by path. A file
 // outside any bundle is skipped and listed in ignored; a folder outside any
 // bundle, or a path that does not exist, is a usage error.
-func resolveTargets(args []string) (targets []target, ignored []string, err error) {
+//
+// With recursive, every bundle below each folder argument is checked too
+// (findBundlesBelow); a folder argument then needs a bundle at, above or
+// below it.
+func resolveTargets(args []string, recursive bool) (targets []target, ignored []string, err error) {
 	if len(args) == 0 {
 		args = []string{"."}
 	}
 	seen := map[string]bool{}
+	add := func(arg, abs, root string) {
+		// Two names of one folder (a symbolic link) are one bundle.
+		id := root
+		if real, err := filepath.EvalSymlinks(root); err == nil {
+			id = real
+		}
+		if seen[id] {
+			return
+		}
+		seen[id] = true
+		targets = append(targets, target{Dir: displayDir(arg, abs, root), Abs: root})
+	}
 	for _, arg := range args {
 		abs, err := filepath.Abs(arg)
 		if err != nil {
@@ -49,6 +65,22 @@ func resolveTargets(args []string) (targets []target, ignored []string, err erro
 			start = filepath.Dir(abs)
 		}
 		root, ok := findBundleRoot(start)
+		if recursive && st.IsDir() {
+			below, err := findBundlesBelow(arg, abs)
+			if err != nil {
+				return nil, nil, err
+			}
+			if !ok && len(below) == 0 {
+				return nil, nil, fmt.Errorf("bundle %s: no manifest found (looked for %s) in it, in any folder below it or above it", arg, strings.Join(bundle.ManifestNames, ", "))
+			}
+			if ok {
+				add(arg, abs, root)
+			}
+			for _, b := range below {
+				add(arg, abs, b)
+			}
+			continue
+		}
 		if !ok {
 			if st.IsDir() {
 				return nil, nil, fmt.Errorf("bundle %s: no manifest found (looked for %s); nor in any folder above it", arg, strings.Join(bundle.ManifestNames, ", "))
@@ -56,19 +88,53 @@ func resolveTargets(args []string) (targets []target, ignored []string, err erro
 			ignored = append(ignored, arg)
 			continue
 		}
-		// Two names of one folder (a symbolic link) are one bundle.
-		id := root
-		if real, err := filepath.EvalSymlinks(root); err == nil {
-			id = real
-		}
-		if seen[id] {
-			continue
-		}
-		seen[id] = true
-		targets = append(targets, target{Dir: displayDir(arg, abs, root), Abs: root})
+		add(arg, abs, root)
 	}
 	sort.Slice(targets, func(i, j int) bool { return targets[i].Abs < targets[j].Abs })
 	return targets, ignored, nil
+}
+
+// skippedFolders are never searched by --recursive: version-control data
+// and the dependency trees of package managers, which may hold a manifest
+// of someone else's project but never a bundle of this one.
+var skippedFolders = map[string]bool{".git": true, "node_modules": true, "vendor": true}
+
+// findBundlesBelow lists the folders strictly below abs (the argument arg,
+// an existing folder) that hold a manifest, as --recursive checks them.
+// Hidden folders and skippedFolders are not entered, nor are symbolic links
+// to folders: one pointing into the tree would name a bundle twice, one
+// pointing out of it would check what the user did not name. A bundle
+// inside a bundle is a bundle of its own: each manifest is checked with the
+// documents it lists, whatever folder holds it. A folder that cannot be
+// read is an error, not a silent gap in the search.
+func findBundlesBelow(arg, abs string) ([]string, error) {
+	var found []string
+	// The trailing separator makes the walk enter abs even when the
+	// argument itself is a symbolic link to a folder: the user named it.
+	err := filepath.WalkDir(abs+string(filepath.Separator), func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return fmt.Errorf("bundle %s: searching %s: %w", arg, p, err)
+		}
+		if !d.IsDir() {
+			return nil
+		}
+		p = filepath.Clean(p)
+		if p == abs {
+			return nil
+		}
+		name := d.Name()
+		if skippedFolders[name] || strings.HasPrefix(name, ".") {
+			return filepath.SkipDir
+		}
+		for _, m := range bundle.ManifestNames {
+			if _, err := os.Lstat(filepath.Join(p, m)); err == nil {
+				found = append(found, p)
+				break
+			}
+		}
+		return nil
+	})
+	return found, err
 }
 
 // findBundleRoot searches dir and the folders above it for a manifest.
