@@ -32,8 +32,10 @@ import (
 	"github.com/annexlint/annexlint/internal/policy"
 	"github.com/annexlint/annexlint/internal/regime"
 	"github.com/annexlint/annexlint/internal/report"
+	"github.com/annexlint/annexlint/internal/report/github"
 	"github.com/annexlint/annexlint/internal/report/html"
 	"github.com/annexlint/annexlint/internal/report/jsonreport"
+	"github.com/annexlint/annexlint/internal/report/junitreport"
 	"github.com/annexlint/annexlint/internal/report/markdown"
 	"github.com/annexlint/annexlint/internal/report/sarif"
 	"github.com/annexlint/annexlint/internal/report/source"
@@ -79,6 +81,8 @@ var writers = map[string]report.Writer{
 	"sarif":    sarif.Writer{},
 	"html":     html.Writer{},
 	"markdown": markdown.Writer{},
+	"github":   github.Writer{},
+	"junit":    junitreport.Writer{},
 }
 
 // Run executes annexlint with args and returns the process exit code.
@@ -187,7 +191,7 @@ Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it (in a
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&f.format, "format", "f", "text", "output format: text, json, sarif, html or markdown (html and markdown: the audit report)")
+	fl.StringVarP(&f.format, "format", "f", "text", "output format: text, json, sarif, html or markdown (html and markdown: the audit report), github (workflow-command annotations) or junit (JUnit XML, one test per clause)")
 	fl.StringVarP(&f.output, "output", "o", "", "write the report to FILE (atomically) instead of standard output (- is standard output)")
 	fl.StringVar(&f.failOn, "fail-on", "error", "exit 1 when a finding has this severity or higher: error, warning, note or none")
 	fl.StringVar(&f.asOf, "as-of", "", "check as of this date (YYYY-MM-DD) for date-dependent rules; default today (UTC)")
