@@ -3,6 +3,9 @@ package junitreport_test
 import (
 	"bytes"
 	"encoding/xml"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -149,5 +152,23 @@ func TestReadBack(t *testing.T) {
 	}
 	if want := "skipped failed failed"; strings.Join(got, " ") != want {
 		t.Errorf("statuses %v, want %s", got, want)
+	}
+}
+
+// TestXmllint validates with libxml2's full XSD implementation where
+// xmllint is installed (apt-get install libxml2-utils); the schema check of
+// xsd_test.go runs everywhere.
+func TestXmllint(t *testing.T) {
+	xmllint, err := exec.LookPath("xmllint")
+	if err != nil {
+		t.Skip("xmllint not installed")
+	}
+	res := reporttest.Result()
+	file := filepath.Join(t.TempDir(), "report.xml")
+	if err := os.WriteFile(file, write(t, report.Bundle{Result: res}, report.Bundle{Meta: report.Meta{RepoPrefix: "b"}, Result: res}), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command(xmllint, "--noout", "--schema", "testdata/junit-10.xsd", file).CombinedOutput(); err != nil {
+		t.Errorf("xmllint: %v\n%s", err, out)
 	}
 }
