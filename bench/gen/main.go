@@ -3,6 +3,7 @@
 //
 //	go run ./bench/gen -components 10000 -matches 2000 -framework MDR -out DIR
 //	go run ./bench/gen -sbom ../shared/corpus/sbom/spdx/istio-release.spdx-2.2.spdx -framework CRA -out DIR
+//	go run ./bench/gen -copies 100 -out DIR
 //
 // The bundle is examples/infusion-pump with its SBOM replaced by a generated
 // CycloneDX SBOM of -components components (or by the -sbom file) and, with
@@ -28,6 +29,7 @@ func main() {
 	flag.StringVar(&s.SBOM, "sbom", "", "an existing SBOM to use instead of the generated one")
 	example := flag.String("example", "", "the example bundle (default examples/infusion-pump of this module)")
 	out := flag.String("out", "", "directory to write the bundle into (must not exist)")
+	copies := flag.Int("copies", 0, "write this many copies of the shipped examples instead of one generated bundle")
 	flag.Parse()
 	if *out == "" {
 		fmt.Fprintln(os.Stderr, "gen: -out is required")
@@ -41,8 +43,36 @@ func main() {
 		fmt.Fprintf(os.Stderr, "gen: %s exists\n", *out)
 		os.Exit(1)
 	}
+	if *copies > 0 {
+		_, file, _, _ := runtime.Caller(0)
+		if err := copyExamples(filepath.Join(filepath.Dir(file), "..", "..", "examples"), *out, *copies); err != nil {
+			fmt.Fprintln(os.Stderr, "gen:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if err := s.Write(*example, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
+}
+
+// benchExamples are the shipped examples the copies cycle through: clean
+// and flawed, MDR and CRA, so a run evaluates every area of rules and
+// renders findings, as a repository of many products would.
+var benchExamples = []string{"infusion-pump", "infusion-pump-flawed", "companion-app", "companion-app-flawed", "companion-app-modified", "prototype-dashboard"}
+
+// copyExamples writes n bundles into out, bundle-001 onwards, each a copy
+// of the next of benchExamples.
+func copyExamples(examples, out string, n int) error {
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return err
+	}
+	for i := range n {
+		src := filepath.Join(examples, benchExamples[i%len(benchExamples)])
+		if err := os.CopyFS(filepath.Join(out, fmt.Sprintf("bundle-%03d", i+1)), os.DirFS(src)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
