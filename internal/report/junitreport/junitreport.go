@@ -16,6 +16,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -71,7 +72,9 @@ type testcase struct {
 type outcome struct {
 	Type    string `xml:"type,attr,omitempty"`
 	Message string `xml:"message,attr"`
-	Text    string `xml:",chardata"`
+	// Text is CDATA, so the listing stays one finding per line in the
+	// file (character data would write each line feed as &#xA;).
+	Text string `xml:",cdata"`
 }
 
 // Write renders one bundle.
@@ -127,7 +130,7 @@ func suite(meta report.Meta, res *result.Result) testsuite {
 		finding.Sort(fs)
 		switch o.Status {
 		case result.Fail:
-			tc.Failure = &outcome{Type: TypeFail, Message: fmt.Sprintf("%d finding(s) against %s (rules %s)", len(fs), o.ID, strings.Join(o.Rules, ", ")), Text: listing(meta, fs)}
+			tc.Failure = &outcome{Type: TypeFail, Message: fmt.Sprintf("%d finding(s) against %s from %s", len(fs), o.ID, strings.Join(ruleIDs(fs), ", ")), Text: listing(meta, fs)}
 			s.Failures++
 		case result.Insufficient:
 			tc.Failure = &outcome{Type: TypeInsufficient, Message: clean("insufficient evidence: " + insufficientReason(res, o)), Text: listing(meta, fs)}
@@ -221,6 +224,18 @@ func insufficientReason(res *result.Result, o result.Obligation) string {
 		}
 	}
 	return "the bundle holds nothing the rules citing this clause can examine"
+}
+
+// ruleIDs lists the rules of the findings, each once, sorted.
+func ruleIDs(fs []finding.Finding) []string {
+	var ids []string
+	for _, f := range fs {
+		if !slices.Contains(ids, f.RuleID) {
+			ids = append(ids, f.RuleID)
+		}
+	}
+	slices.Sort(ids)
+	return ids
 }
 
 // listing is one line per finding, as the text report's quiet form writes

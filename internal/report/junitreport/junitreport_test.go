@@ -89,7 +89,7 @@ func TestStatuses(t *testing.T) {
 	if ref.Failure == nil || ref.Failure.Type != "fail" || !strings.HasPrefix(ref.Name, "MDCG-2019-16-3.4 ") {
 		t.Errorf("failing reference clause: %+v", ref)
 	}
-	if basis.Failure == nil || basis.Failure.Message != "3 finding(s) against MDR-AI-17.2 (rules AL-RISK-001, AL-RISK-002, AL-TEST-001)" {
+	if basis.Failure == nil || basis.Failure.Message != "3 finding(s) against MDR-AI-17.2 from AL-RISK-001, AL-TEST-001" {
 		t.Fatalf("failing clause: %+v", basis)
 	}
 	for _, want := range []string{
@@ -121,7 +121,12 @@ func TestStatuses(t *testing.T) {
 // TestHostileText: controls from the bundle are shown as escapes, never
 // written raw (and never replaced by U+FFFD, hiding what the file says).
 func TestHostileText(t *testing.T) {
-	out := write(t, report.Bundle{Meta: report.Meta{}, Result: reporttest.Result()})
+	res := reporttest.Result()
+	res.Findings[1].Message += " ]]><x/>"
+	out := write(t, report.Bundle{Meta: report.Meta{}, Result: res})
+	if p := parse(t, out); !strings.Contains(p.Suites[0].Cases[2].Failure.Text, "has no threat ]]><x/>\n") {
+		t.Errorf("a CDATA end in a message is not kept as text:\n%s", out)
+	}
 	if bytes.ContainsAny(out, "\x1b\u202e\ufffd") {
 		t.Errorf("a control reached the report:\n%s", out)
 	}
