@@ -203,7 +203,7 @@ func bundleName(meta report.Meta, res *result.Result) string {
 func properties(meta report.Meta, res *result.Result) []property {
 	ps := []property{{"annexlint.version", meta.ToolVersion}, {"as_of", res.AsOf}}
 	if res.Regime != nil {
-		ps = append(ps, property{"qualification", string(res.Regime.Qualification)}, property{"framework", res.Regime.Framework})
+		ps = append(ps, property{"qualification", res.Regime.Qualification}, property{"framework", res.Regime.Framework})
 	}
 	ps = append(ps, property{"product", res.Product.Name + " " + res.Product.Version})
 	if meta.PolicyDigest != "" {

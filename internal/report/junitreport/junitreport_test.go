@@ -70,7 +70,7 @@ func TestStatuses(t *testing.T) {
 		result.Obligation{Cited: res.Obligations[2].Cited, Status: result.Insufficient, Rules: []string{"AL-TEST-001"}},
 		result.Obligation{Cited: res.Obligations[2].Cited, Status: result.Pass, Rules: []string{"AL-RISK-002"}})
 	out := write(t, report.Bundle{Meta: report.Meta{RepoPrefix: "devices/pump", ToolVersion: "v1.0.0"}, Result: res})
-	if errs := validate(schemaRules(t), "testsuites", out); len(errs) > 0 {
+	if errs := validate(schemaRules(t), out); len(errs) > 0 {
 		t.Fatalf("not valid against junit-10.xsd: %v\n%s", errs, out)
 	}
 	p := parse(t, out)
@@ -133,7 +133,7 @@ func TestHostileText(t *testing.T) {
 	if !bytes.Contains(out, []byte(`\x1b[2J`)) {
 		t.Errorf("the escape sequence is not shown")
 	}
-	if errs := validate(schemaRules(t), "testsuites", out); len(errs) > 0 {
+	if errs := validate(schemaRules(t), out); len(errs) > 0 {
 		t.Errorf("not valid: %v", errs)
 	}
 }
