@@ -518,7 +518,11 @@ func writeReport(out io.Writer, w report.Writer, bundles []report.Bundle, unchec
 	if unchecked > 0 {
 		notChecked = fmt.Sprintf("; %d not checked (input error, see standard error)", unchecked)
 	}
-	_, err := fmt.Fprintf(out, "\nannexlint: %d bundles checked, %d with findings%s\n", len(bundles), failing, notChecked)
+	noun := "bundles"
+	if len(bundles) == 1 {
+		noun = "bundle"
+	}
+	_, err := fmt.Fprintf(out, "\nannexlint: %d %s checked, %d with findings%s\n", len(bundles), noun, failing, notChecked)
 	return err
 }
 

@@ -226,7 +226,7 @@ func TestCheckPaths(t *testing.T) {
 		if !strings.Contains(out, "== bundle "+bad+" ==") || strings.Contains(out, "== bundle "+broken+" ==") {
 			t.Errorf("want a section for %s only:\n%.300s", bad, out)
 		}
-		if !strings.Contains(out, "AL-") || !strings.Contains(out, "annexlint: 1 bundles checked, 1 with findings; 1 not checked (input error, see standard error)") {
+		if !strings.Contains(out, "AL-") || !strings.Contains(out, "annexlint: 1 bundle checked, 1 with findings; 1 not checked (input error, see standard error)") {
 			t.Errorf("the readable bundle's findings or the tally are missing:\n%s", out[max(0, len(out)-300):])
 		}
 		if !strings.Contains(errOut, "bundle "+broken+": security/update-plan.yaml:") {
