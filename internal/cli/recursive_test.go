@@ -157,3 +157,26 @@ func TestNoProgressInPipes(t *testing.T) {
 		t.Errorf("progress on a non-terminal standard error: %q", errOut)
 	}
 }
+
+// TestBadBundleAmongMany: the readable bundles are reported in every
+// format, exit 2, and no baseline is written without the unread bundle.
+func TestBadBundleAmongMany(t *testing.T) {
+	t.Parallel()
+	repo := recursiveRepo(t)
+	broken := filepath.Join(repo, "bundles", "good")
+	writeFile(t, filepath.Join(broken, "security", "update-plan.yaml"), "kind: [\n")
+	baseline := filepath.Join(t.TempDir(), "baseline.json")
+	out, errOut, code := run(t, "check", "-r", repo, "--as-of", asOf, "--format", "json", "--write-baseline", baseline)
+	if code != 2 {
+		t.Errorf("exit %d, want 2", code)
+	}
+	if diff := cmp.Diff([]string{"bundles/bad", "bundles/bad/sub/inner"}, bundlePrefixes(t, out)); diff != "" {
+		t.Errorf("bundles reported (-want +got):\n%s", diff)
+	}
+	if !strings.Contains(errOut, "bundles/good: security/update-plan.yaml:") || !strings.Contains(errOut, "not written") {
+		t.Errorf("stderr %q", errOut)
+	}
+	if _, err := os.Stat(baseline); err == nil {
+		t.Errorf("a baseline was written without the unread bundle's findings")
+	}
+}
