@@ -99,6 +99,8 @@ evidence contains lib.examined(path, _pointer(i)) if {
 
 evidence contains lib.examined(plan.path, "/remediation_timelines") if {
 	count(vuln.timelines) > 0
+	some doc in lib.documents("vex")
+	count(doc.content.statements) > 0
 	some plan in lib.documents("security-update-plan")
 }
 
