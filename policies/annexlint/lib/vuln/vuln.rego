@@ -146,13 +146,22 @@ resolve_package(x) := ids if {
 	ids := by_name[lower(trim_space(n))]
 } else := set()
 
-# resolve returns the ids of the components an item names at the version it names; an item without a version
-# (or with a version range, which annexlint does not evaluate) names every version.
+# resolve returns the ids of the components an item names at the version it names. A version range is evaluated in
+# Go, with the ordering of the package's ecosystem (input.derived.version_ranges: range -> shipped version -> inside);
+# a component whose version could not be placed in or out of the range counts as inside, and an item without a
+# version names every version.
 resolve(x) := ids if {
 	versions := item_versions(x)
 	count(versions) > 0
 	ids := {id | some id in resolve_package(x); _version_ok(versions, id)}
+} else := ids if {
+	r := x.range
+	is_string(r)
+	evaluated := input.derived.version_ranges[r]
+	ids := {id | some id in resolve_package(x); not _out_of_range(evaluated, id)}
 } else := resolve_package(x)
+
+_out_of_range(evaluated, id) if evaluated[component(id).version] == false
 
 # _version_ok tries the component's own version before computing all the versions it is known by; an else chain
 # stops at the first branch that holds, where separate definitions would all be evaluated.
@@ -607,3 +616,14 @@ planned_for(vulnerabilities) := [p |
 
 # day renders nanoseconds as the ISO date of that instant in UTC.
 day(t) := substring(show(t), 0, 10)
+
+# affected_ids returns the ids of the shipped components a statement says are affected: all it names when its status
+# is affected, and, whatever its status, those named at a version it marks affected (CycloneDX affects versions with
+# status affected). A statement that lists the shipped version as affected is never read as fixed.
+affected_ids(st) := {id | some t in targets(st); some id in resolve(t)} if {
+	st.status == "affected"
+} else := {id |
+	some t in targets(st)
+	object.get(t, "version_status", "") == "affected"
+	some id in resolve(t)
+}

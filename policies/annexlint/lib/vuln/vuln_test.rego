@@ -780,3 +780,25 @@ test_show_formats_utc_rfc3339 if {
 	vuln.show(_ts("2026-10-01T12:00:00+02:00")) == "2026-10-01T10:00:00Z"
 	vuln.show(_ts("2026-10-01T10:00:00.5Z")) == "2026-10-01T10:00:00.5Z"
 }
+
+_range_sbom := {"type": "sbom", "path": "sbom/app.cdx.json", "content": {"components": [
+	{"name": "bcprov-jdk18on", "version": "1.78.1", "purl": "pkg:maven/org.bouncycastle/bcprov-jdk18on@1.78.1"},
+	{"name": "bcprov-jdk18on", "version": "1.80", "purl": "pkg:maven/org.bouncycastle/bcprov-jdk18on@1.80"},
+	{"name": "bcprov-jdk18on", "version": "1.81-beta", "purl": "pkg:maven/org.bouncycastle/bcprov-jdk18on@1.81-beta"},
+]}}
+
+test_resolve_range_as_evaluated_in_go if {
+	item := {"purl": "pkg:maven/org.bouncycastle/bcprov-jdk18on", "range": "vers:maven/<1.79"}
+	ids := vuln.resolve(item) with input as {
+		"documents": [_range_sbom],
+		"derived": {"version_ranges": {"vers:maven/<1.79": {"1.78.1": true, "1.80": false}}},
+	}
+
+	# 1.81-beta was not evaluated: it counts as possibly inside
+	ids == {["sbom/app.cdx.json", 0], ["sbom/app.cdx.json", 2]}
+}
+
+test_resolve_range_unevaluated_names_every_version if {
+	item := {"purl": "pkg:maven/org.bouncycastle/bcprov-jdk18on", "range": "from 1.70 onwards"}
+	count(vuln.resolve(item)) == 3 with input as {"documents": [_range_sbom], "derived": {"version_ranges": {}}}
+}

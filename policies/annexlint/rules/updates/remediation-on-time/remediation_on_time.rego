@@ -88,8 +88,7 @@ _affected contains [doc.path, i, st] if {
 	some doc in lib.documents("vex")
 	some i, st in doc.content.statements
 	is_object(st)
-	st.status == "affected"
-	vuln.shipped_statement(st)
+	count(vuln.affected_ids(st)) > 0
 }
 
 evidence contains lib.examined(path, _pointer(i)) if {
