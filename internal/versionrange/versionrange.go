@@ -100,7 +100,7 @@ func Contains(purlType, spec, version string) (bool, error) {
 	if rest, ok := strings.CutPrefix(strings.ToLower(spec), "vers:"); ok {
 		scheme, _, found := strings.Cut(rest, "/")
 		if !found {
-			return false, fmt.Errorf("version range %q: no scheme/constraints after vers:", spec)
+			return false, fmt.Errorf("version range %q: no scheme and constraints after the vers: prefix", spec)
 		}
 		return containsVers(scheme, spec[len("vers:")+len(scheme)+1:], version)
 	}
