@@ -32,7 +32,9 @@ func TestHostileStringsNeutralised(t *testing.T) {
 	replaceIn(t, filepath.Join(dir, "annexlint.yaml"), "  name: Vitaflo VF-300 Volumetric Infusion Pump",
 		`  name: "Pump\e[2J\e]0;pwned\a\nannexlint: 0 error(s)\u202e\u0085"`)
 
-	stdout, stderr, code := runGuarded(t, "check", dir, "--as-of", asOf)
+	// The SBOM still names the pump, so AL-SBOM-010 reports the renamed product,
+	// quoting the hostile name in its message too: exit 1 is expected.
+	stdout, stderr, code := runGuarded(t, "check", dir, "--as-of", asOf, "--fail-on", "none")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -49,7 +51,7 @@ func TestHostileStringsNeutralised(t *testing.T) {
 	}
 
 	for _, format := range []string{"json", "sarif"} {
-		out, stderr, code := runGuarded(t, "check", dir, "--as-of", asOf, "-f", format)
+		out, stderr, code := runGuarded(t, "check", dir, "--as-of", asOf, "-f", format, "--fail-on", "none")
 		if code != 0 {
 			t.Fatalf("%s: exit %d: %s", format, code, stderr)
 		}

@@ -15,6 +15,7 @@ import (
 	"github.com/annexlint/annexlint/internal/bundle"
 	"github.com/annexlint/annexlint/internal/enrich"
 	"github.com/annexlint/annexlint/internal/regime"
+	"github.com/annexlint/annexlint/internal/versionrange"
 )
 
 // Build builds the one input document every rule reads, converted to
@@ -39,7 +40,7 @@ func Build(b *bundle.Bundle, asOf string, decision *regime.Decision, facts *enri
 		"manifest":  map[string]any{"path": b.Manifest.Path, "content": b.Manifest.Content},
 		"documents": docs,
 		"files":     files,
-		"derived":   facts,
+		"derived":   derived(b, facts),
 	}
 	// Document contents are already generic JSON values (maps, slices,
 	// strings, json.Number, bool, nil), which InterfaceToValue converts
@@ -56,6 +57,23 @@ func Build(b *bundle.Bundle, asOf string, decision *regime.Decision, facts *enri
 		return nil, fmt.Errorf("build policy input: %w", err)
 	}
 	return v, nil
+}
+
+// derived is input.derived: the facts enrich computed, and the version ranges
+// of the VEX statements evaluated against the versions the SBOMs ship
+// (version_ranges: range -> shipped version -> inside), which need an
+// ecosystem's version ordering that Rego does not have.
+func derived(b *bundle.Bundle, facts *enrich.Facts) map[string]any {
+	var sboms, vexes []any
+	for _, d := range b.Documents {
+		switch d.Type {
+		case "sbom":
+			sboms = append(sboms, d.Content)
+		case "vex":
+			vexes = append(vexes, d.Content)
+		}
+	}
+	return map[string]any{"cvss": facts.CVSS, "version_ranges": versionrange.Facts(sboms, vexes)}
 }
 
 // regimeInput is the regime decision as rules read it (input.regime): the

@@ -406,6 +406,14 @@ func (cr *csafReader) vulnerability(v node, vex bool) []Statement {
 		}
 	}
 
+	// A CSAF vulnerability's references (category self or external, the
+	// only two CSAF defines) are its advisories; CSAF has no per-product one.
+	var advisories []string
+	for _, ref := range v.key("references").list() {
+		if u := strings.TrimSpace(ref.key("url").str()); u != "" {
+			advisories = append(advisories, u)
+		}
+	}
 	var out []Statement
 	for _, s := range csafStatuses {
 		for _, pn := range ps.key(s.list).list() {
@@ -417,6 +425,7 @@ func (cr *csafReader) vulnerability(v node, vex bool) []Statement {
 				ImpactStatement: strings.Join(impact[id], "\n"),
 				ActionStatement: strings.Join(action[id], "\n"),
 				Timestamp:       flagDate[id],
+				Advisories:      slices.Clone(advisories),
 				Loc:             Loc{Pointer: pn.ptr},
 			}
 			if p := cr.resolve(id, 0); p != nil {

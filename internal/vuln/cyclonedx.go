@@ -117,6 +117,13 @@ func cdxStatement(v node, id string, als []string, affects []node, comps map[str
 		}
 		st.ImpactStatement = a.key("detail").str()
 		st.Timestamp = firstNonEmpty(a.key("lastUpdated").str(), a.key("firstIssued").str())
+		st.FirstIssued = a.key("firstIssued").str()
+	}
+	st.Severity, _ = cdxRatings(v.key("ratings"))
+	for _, adv := range v.key("advisories").list() {
+		if u := strings.TrimSpace(adv.key("url").str()); u != "" {
+			st.Advisories = append(st.Advisories, u)
+		}
 	}
 	var act []string
 	for _, k := range []string{"recommendation", "workaround"} {

@@ -81,7 +81,22 @@ type Statement struct {
 	Responses       []string `json:"responses"`      // CycloneDX analysis.response
 	FixedVersions   []string `json:"fixed_versions"` // none of the VEX formats states one structurally; kept for symmetry with Match
 	Timestamp       string   `json:"timestamp"`
-	Loc             Loc      `json:"loc"`
+	// FirstIssued is when the assessment was first made (CycloneDX
+	// analysis.firstIssued), which Timestamp, the last update, may postdate:
+	// remediation and investigation clocks run from it. Empty when the
+	// format keeps only one time (then Timestamp is the first one known).
+	FirstIssued string `json:"first_issued"`
+	// Severity is the highest severity the statement rates the
+	// vulnerability with (CycloneDX ratings), normalised as Match.Severity;
+	// "unknown" when it gives none (OpenVEX and CSAF VEX carry no rating in
+	// a form read here).
+	Severity string `json:"severity"`
+	// Advisories are the URLs of the published advisories the statement
+	// names (CycloneDX advisories[].url, CSAF vulnerability references of
+	// category self or external), for the rule that fixed vulnerabilities
+	// are disclosed (CRA Annex I Part II (4)).
+	Advisories []string `json:"advisories"`
+	Loc        Loc      `json:"loc"`
 }
 
 // Product identifies what a statement is about. Purl is normalised (canonical

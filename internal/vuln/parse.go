@@ -103,6 +103,10 @@ func finish(doc *Document) {
 		markContainers(s.Products)
 		s.Responses = nonNil(s.Responses)
 		s.FixedVersions = nonNil(s.FixedVersions)
+		s.Advisories = nonNil(s.Advisories)
+		if s.Severity == "" {
+			s.Severity = SeverityUnknown
+		}
 	}
 	for i := range doc.Matches {
 		m := &doc.Matches[i]

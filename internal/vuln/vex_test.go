@@ -181,6 +181,9 @@ func TestCSAF(t *testing.T) {
 	if ka.ActionStatement != "Update to PumpOS 2.2.\nDisable X.400 CRL processing." {
 		t.Errorf("action statement joins the remediations naming the product: %q", ka.ActionStatement)
 	}
+	if diff := cmp.Diff([]string{"https://psirt.example.com/advisories/EXM-2024-0001"}, ka.Advisories); diff != "" {
+		t.Errorf("advisories from the vulnerability's references (-want +got):\n%s", diff)
+	}
 	if diff := cmp.Diff([]string{"EXM-1234"}, ka.Aliases); diff != "" {
 		t.Errorf("aliases from ids (-want +got):\n%s", diff)
 	}
@@ -236,7 +239,8 @@ func TestCycloneDXVEX(t *testing.T) {
 		ImpactStatement: "Reachable via the logging API.",
 		ActionStatement: "Upgrade log4j-core to 2.17.1.\nSet log4j2.formatMsgNoLookups=true.",
 		Responses:       []string{"update", "workaround_available"}, FixedVersions: []string{},
-		Timestamp: "2024-03-05T00:00:00Z",
+		Timestamp: "2024-03-05T00:00:00Z", FirstIssued: "2024-03-01T00:00:00Z",
+		Severity: SeverityCritical, Advisories: []string{"https://logging.apache.org/security.html"},
 	}
 	if diff := cmp.Diff(wantS0, s0, productOpts, cmpopts.IgnoreFields(Statement{}, "Loc")); diff != "" {
 		t.Errorf("statement 0 (-want +got):\n%s", diff)

@@ -146,13 +146,22 @@ resolve_package(x) := ids if {
 	ids := by_name[lower(trim_space(n))]
 } else := set()
 
-# resolve returns the ids of the components an item names at the version it names; an item without a version
-# (or with a version range, which annexlint does not evaluate) names every version.
+# resolve returns the ids of the components an item names at the version it names. A version range is evaluated in
+# Go, with the ordering of the package's ecosystem (input.derived.version_ranges: range -> shipped version -> inside);
+# a component whose version could not be placed in or out of the range counts as inside, and an item without a
+# version names every version.
 resolve(x) := ids if {
 	versions := item_versions(x)
 	count(versions) > 0
 	ids := {id | some id in resolve_package(x); _version_ok(versions, id)}
+} else := ids if {
+	r := x.range
+	is_string(r)
+	evaluated := input.derived.version_ranges[r]
+	ids := {id | some id in resolve_package(x); not _out_of_range(evaluated, id)}
 } else := resolve_package(x)
+
+_out_of_range(evaluated, id) if evaluated[component(id).version] == false
 
 # _version_ok tries the component's own version before computing all the versions it is known by; an else chain
 # stops at the first branch that holds, where separate definitions would all be evaluated.
@@ -487,3 +496,134 @@ else := {}
 _str(obj, key) := obj[key] if is_string(obj[key])
 
 else := ""
+
+# --- Severity, remediation timelines and clocks ------------------------------------------------------------------
+#
+# The update plan's remediation_timelines give, per severity, the days from a vulnerability being known to its fix
+# being available. A vulnerability's severity is the highest any scan or VEX statement of the bundle gives it; one
+# that nobody rated gets the plan's shortest timeline, because an unknown risk cannot justify a slower fix. Its
+# clock starts at the earliest time the bundle shows it known: the first issue of a VEX statement about it, or the
+# run of the first scan that reports it.
+
+severity_rank := {"critical": 4, "high": 3, "medium": 2, "low": 1, "none": 0}
+
+_rank_severity := {4: "critical", 3: "high", 2: "medium", 1: "low", 0: "none"}
+
+# rated_severity maps a vulnerability ID or alias (upper case) to the highest severity a scan or VEX statement of
+# the bundle gives it, built in one pass over both.
+rated_severity := {v: _rank_severity[max(ranks)] |
+	some v in {pair[0] | some pair in _ratings}
+	ranks := [pair[1] | some pair in _ratings; pair[0] = v]
+}
+
+_ratings := array.concat(
+	[[v, severity_rank[m.severity]] |
+		some doc in lib.documents("vulnerability-scan")
+		some m in doc.content.matches
+		is_object(m)
+		is_string(m.severity)
+		severity_rank[m.severity]
+		some v in ids(m)
+	],
+	[[v, severity_rank[st.severity]] |
+		some doc in lib.documents("vex")
+		some st in doc.content.statements
+		is_object(st)
+		is_string(st.severity)
+		severity_rank[st.severity]
+		some v in ids(st)
+	],
+)
+
+# severity is the highest severity rated for any of the vulnerability IDs, or "unknown".
+severity(vulnerabilities) := _rank_severity[max(ranks)] if {
+	ranks := [severity_rank[rated_severity[v]] | some v in vulnerabilities; rated_severity[v]]
+	count(ranks) > 0
+} else := "unknown"
+
+# timelines are the remediation timelines of the update plans: severity -> days (the shortest where plans differ).
+timelines := {sev: min(days) |
+	some sev in {"critical", "high", "medium", "low"}
+	days := [d |
+		some plan in lib.documents("security-update-plan")
+		d := plan.content.remediation_timelines[sev]
+		is_number(d)
+		d >= 0
+	]
+	count(days) > 0
+}
+
+# timeline returns [days, basis] for a severity: the plan's timeline for it, or for an unrated (or "none")
+# severity the plan's shortest; undefined when the plan gives none.
+timeline(sev) := [timelines[sev], sprintf("the update plan's %s timeline of %d days", [sev, timelines[sev]])] if {
+	timelines[sev]
+} else := [d, sprintf("the update plan's shortest timeline of %d days (no scan or VEX statement rates its severity)", [d])] if {
+	count(timelines) > 0
+	d := min({x | some x in timelines})
+}
+
+# known_since maps a vulnerability ID or alias (upper case) to the earliest time, in nanoseconds, a scan reports it
+# or a VEX statement about it was first issued.
+known_since := {v: min(times) |
+	some v in {pair[0] | some pair in _known}
+	times := [pair[1] | some pair in _known; pair[0] = v]
+}
+
+_known := array.concat(
+	[[v, t] |
+		some doc in lib.documents("vulnerability-scan")
+		t := ns(doc.content.timestamp)
+		some m in doc.content.matches
+		is_object(m)
+		some v in ids(m)
+	],
+	[[v, t] |
+		some doc in lib.documents("vex")
+		some st in doc.content.statements
+		is_object(st)
+		t := statement_issued(doc, st)
+		some v in ids(st)
+	],
+)
+
+# statement_issued is when a statement was first made, in nanoseconds: its first issue, else its own time, else the
+# document's.
+statement_issued(doc, st) := t if {
+	t := ns(st.first_issued)
+} else := t if {
+	t := ns(st.timestamp)
+} else := ns(doc.content.timestamp)
+
+# first_known is the earliest time any of the vulnerability IDs is known in the bundle, in nanoseconds.
+first_known(vulnerabilities) := min({known_since[v] | some v in vulnerabilities; known_since[v]}) if {
+	count({v | some v in vulnerabilities; known_since[v]}) > 0
+}
+
+# planned_updates are [plan path, index, update] for every planned update of the update plans.
+planned_updates := [[plan.path, i, u] |
+	some plan in lib.documents("security-update-plan")
+	some i, u in _list(object.get(_obj(plan.content), "planned_updates", []))
+	is_object(u)
+]
+
+# planned_for returns the planned updates ([path, index, update]) that list any of the vulnerability IDs.
+planned_for(vulnerabilities) := [p |
+	some p in planned_updates
+	some v in _list(object.get(p[2], "vulnerabilities", []))
+	is_string(v)
+	upper(trim_space(v)) in vulnerabilities
+]
+
+# day renders nanoseconds as the ISO date of that instant in UTC.
+day(t) := substring(show(t), 0, 10)
+
+# affected_ids returns the ids of the shipped components a statement says are affected: all it names when its status
+# is affected, and, whatever its status, those named at a version it marks affected (CycloneDX affects versions with
+# status affected). A statement that lists the shipped version as affected is never read as fixed.
+affected_ids(st) := {id | some t in targets(st); some id in resolve(t)} if {
+	st.status == "affected"
+} else := {id |
+	some t in targets(st)
+	object.get(t, "version_status", "") == "affected"
+	some id in resolve(t)
+}

@@ -780,3 +780,55 @@ test_show_formats_utc_rfc3339 if {
 	vuln.show(_ts("2026-10-01T12:00:00+02:00")) == "2026-10-01T10:00:00Z"
 	vuln.show(_ts("2026-10-01T10:00:00.5Z")) == "2026-10-01T10:00:00.5Z"
 }
+
+_range_sbom := {"type": "sbom", "path": "sbom/app.cdx.json", "content": {"components": [
+	{"name": "bcprov-jdk18on", "version": "1.78.1", "purl": "pkg:maven/org.bouncycastle/bcprov-jdk18on@1.78.1"},
+	{"name": "bcprov-jdk18on", "version": "1.80", "purl": "pkg:maven/org.bouncycastle/bcprov-jdk18on@1.80"},
+	{"name": "bcprov-jdk18on", "version": "1.81-beta", "purl": "pkg:maven/org.bouncycastle/bcprov-jdk18on@1.81-beta"},
+]}}
+
+test_resolve_range_as_evaluated_in_go if {
+	item := {"purl": "pkg:maven/org.bouncycastle/bcprov-jdk18on", "range": "vers:maven/<1.79"}
+	ids := vuln.resolve(item) with input as {
+		"documents": [_range_sbom],
+		"derived": {"version_ranges": {"vers:maven/<1.79": {"1.78.1": true, "1.80": false}}},
+	}
+
+	# 1.81-beta was not evaluated: it counts as possibly inside
+	ids == {["sbom/app.cdx.json", 0], ["sbom/app.cdx.json", 2]}
+}
+
+test_resolve_range_unevaluated_names_every_version if {
+	item := {"purl": "pkg:maven/org.bouncycastle/bcprov-jdk18on", "range": "from 1.70 onwards"}
+	count(vuln.resolve(item)) == 3 with input as {"documents": [_range_sbom], "derived": {"version_ranges": {}}}
+}
+
+_rated := {"documents": [
+	{"type": "vulnerability-scan", "path": "s.json", "content": {"timestamp": "2026-11-10T00:00:00Z", "matches": [
+		{"vulnerability": "CVE-1", "aliases": ["GHSA-1"], "severity": "medium"},
+		{"vulnerability": "CVE-1", "aliases": [], "severity": "high"},
+	]}},
+	{"type": "vex", "path": "v.json", "content": {"timestamp": "2026-11-20T00:00:00Z", "statements": [
+		{"vulnerability": "GHSA-1", "aliases": [], "severity": "critical", "first_issued": "2026-11-01T00:00:00Z"},
+		{"vulnerability": "CVE-2", "aliases": [], "severity": "unknown"},
+	]}},
+	{"type": "security-update-plan", "path": "p.yaml", "content": {"remediation_timelines": {"critical": 14, "high": 30}}},
+]}
+
+test_severity_is_the_highest_rating_of_any_alias if {
+	vuln.severity({"CVE-1"}) == "high" with input as _rated
+	vuln.severity({"CVE-1", "GHSA-1"}) == "critical" with input as _rated
+	vuln.severity({"CVE-2"}) == "unknown" with input as _rated
+}
+
+test_timeline_falls_back_to_the_shortest if {
+	vuln.timeline("high") == [30, "the update plan's high timeline of 30 days"] with input as _rated
+	vuln.timeline("unknown")[0] == 14 with input as _rated
+	not vuln.timeline("low") with input as {"documents": []}
+}
+
+test_first_known_is_the_earliest_scan_or_first_issue if {
+	vuln.day(vuln.first_known({"CVE-1"})) == "2026-11-10" with input as _rated
+	vuln.day(vuln.first_known({"GHSA-1"})) == "2026-11-01" with input as _rated
+	vuln.day(vuln.first_known({"CVE-2"})) == "2026-11-20" with input as _rated
+}

@@ -6,7 +6,8 @@
 #   assess each one and record the result, so that none is left unhandled and none is left open without reason:
 #   fixed, not affected (with a justification), affected (with the action taken) or under investigation. A
 #   vulnerability found in a component that the SBOMs ship without any VEX statement about it is an open,
-#   unassessed known vulnerability. Findings in components the SBOMs do not list are left to the SBOM rules. For a
+#   unassessed known vulnerability. So is one found in a package that no SBOM lists (AL-SBOM-011 reports the
+#   incomplete SBOM at the same scan finding), unless a VEX statement assesses it for that package. For a
 #   medical device or IVD, known vulnerabilities of its components are foreseeable misuse that the software's
 #   risk management, information security included, must assess (MDR Annex I 17.2, IVDR Annex I 16.2; MDCG 2019-16
 #   section 3.4 and 3.8).
@@ -55,6 +56,22 @@ report contains lib.finding_related(scan.path, concat("", ["/matches/", format_i
 	related := [{"path": id[0], "pointer": vuln.pointer(id), "message": "the component the SBOM ships"} |
 		some id in open
 	]
+}
+
+# A package no SBOM lists is not found by the component lookup above; its vulnerability is open unless a VEX
+# statement names the same package (package URL without version, or name) for it.
+report contains lib.finding(scan.path, concat("", ["/matches/", format_int(i, 10)]), msg) if {
+	count(sbom_lib.with_components) > 0
+	some scan in lib.documents("vulnerability-scan")
+	some i, match in scan.content.matches
+	vulnerabilities := vuln.ids(match)
+	count(vulnerabilities) > 0
+	count(vuln.resolve_package(match)) == 0
+	not _assessed_unlisted(vulnerabilities, match)
+	msg := sprintf("the scan reports %s in %s, a package no SBOM of the bundle lists, and %s; %s", [
+		_name(match), vuln.product_label(match), _missing_unlisted,
+		"the vulnerability is unassessed: add the package to the SBOM, assess it and add a VEX statement for it",
+	])
 }
 
 # evidence is the findings of every scan that reports some, each checked against the VEX statements for the
@@ -115,3 +132,27 @@ _name(match) := sprintf("%s (also %s)", [match.vulnerability, concat(", ", match
 _missing := "the bundle has no VEX document (type vex) to assess it" if {
 	not lib.has_document("vex")
 } else := "no VEX statement in the bundle assesses it for that component"
+
+_missing_unlisted := "the bundle has no VEX document (type vex) to assess it" if {
+	not lib.has_document("vex")
+} else := "no VEX statement assesses it for that package"
+
+_assessed_unlisted(vulnerabilities, match) if {
+	some v in vulnerabilities
+	some key in _package_keys(match)
+	[v, key] in _assessed_packages
+}
+
+# _assessed_packages holds [vulnerability, package key] for every product a VEX statement names.
+_assessed_packages := {[v, key] |
+	some doc in lib.documents("vex")
+	some st in doc.content.statements
+	some t in vuln.targets(st)
+	some key in _package_keys(t)
+	some v in vuln.ids(st)
+}
+
+_package_keys(x) := {k | k := concat("", ["purl:", vuln.purl_base(x.purl)])} | {k |
+	lib.has_text(x, "name")
+	k := concat("", ["name:", lower(trim_space(x.name))])
+}

@@ -70,8 +70,8 @@ test_success_statement_by_purl_alias_cpe_or_product if {
 	count(rule.report) == 0 with input as {"documents": input_docs}
 }
 
-test_success_match_in_component_not_shipped if {
-	other := _match("CVE-2024-0001", [], {"name": "openssl", "version": "3.0.1", "purl": "pkg:generic/openssl@3.0.1"})
+test_success_match_in_shipped_package_at_another_version if {
+	other := _match("CVE-2024-0001", [], {"name": "mbedtls", "version": "3.5.0", "purl": "pkg:github/mbed-tls/mbedtls@v3.5.0"})
 	count(rule.report) == 0 with input as {"documents": [_sbom, _scan([other])]}
 }
 
@@ -90,16 +90,19 @@ test_fail_subcomponent_statement_covers_only_the_subcomponent if {
 	{f.pointer | some f in findings} == {"/matches/1"}
 }
 
-test_success_malformed_model_values_raise_no_error if {
+test_fail_malformed_model_values_raise_no_error if {
 	odd := [
 		null, "CVE-2025-0001",
 		{"vulnerability": 7, "aliases": "x", "purl": 5, "cpes": [1, null], "name": ["mbedtls"], "version": {}},
 		{"vulnerability": "CVE-2025-0002", "aliases": [], "bom": 1, "ref": 2, "cpe": 3, "name": "", "range": 4},
 	]
-	count(rule.report) == 0 with input as {"documents": [
+
+	# only the finding that names CVE-2025-0002 in no package no SBOM lists, and that no statement names, is open
+	findings := rule.report with input as {"documents": [
 		_sbom, _scan(odd),
 		_vex([null, {"vulnerability": "CVE-2025-0002", "products": [null, 5, {"parent": "x", "loc": 1}]}]),
 	]}
+	{f.pointer | some f in findings} == {"/matches/3"}
 }
 
 test_evidence_scan_findings if {
@@ -145,4 +148,24 @@ test_insufficient_sbom_without_components if {
 		"cannot be checked; generate it from the build of the released software so that it lists the components the ",
 		"product contains",
 	])} with input as bundle
+}
+
+_openssl_match := _match("CVE-2024-5535", [], {"name": "openssl", "version": "3.0.13", "purl": "pkg:generic/openssl@3.0.13"})
+
+test_fail_match_in_package_no_sbom_lists if {
+	findings := rule.report with input as {"documents": [_sbom, _scan([_openssl_match]), _vex([])]}
+	findings == {{
+		"path": "scans/fw.grype.json",
+		"pointer": "/matches/0",
+		"message": concat("", [
+			"the scan reports CVE-2024-5535 in pkg:generic/openssl@3.0.13, a package no SBOM of the bundle lists, and ",
+			"no VEX statement assesses it for that package; the vulnerability is unassessed: add the package to the SBOM, ",
+			"assess it and add a VEX statement for it",
+		]),
+	}}
+}
+
+test_success_unlisted_package_assessed_in_vex if {
+	vex := _vex([_statement("CVE-2024-5535", [], [{"purl": "pkg:generic/openssl@3.0.13?arch=arm", "loc": {}}])])
+	count(rule.report) == 0 with input as {"documents": [_sbom, _scan([_openssl_match]), vex]}
 }
