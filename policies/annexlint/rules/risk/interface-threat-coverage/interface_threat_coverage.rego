@@ -3,7 +3,9 @@
 # description: |
 #   Each external interface declared in the manifest (network, wireless, USB, APIs...) is an attack surface.
 #   MDCG 2019-16 expects the security risk assessment to consider every one of them, so each interface
-#   must be named by at least one threat in the security risk file.
+#   must be named by at least one threat. The threat model may be split over several risk files (a native risk file
+#   beside an imported Threat Dragon or Threagile model, one file per subsystem): an interface is covered when a
+#   threat of any of them names it.
 # scope: package
 # custom:
 #   id: AL-RISK-001
@@ -29,17 +31,20 @@ package annexlint.rules.risk["interface-threat-coverage"]
 import data.annexlint.lib
 
 report contains lib.finding_related(lib.manifest_path, sprintf("/product/interfaces/%d", [i]), msg, related) if {
-	some riskfile in lib.documents("security-risk-file")
+	riskfiles := lib.documents("security-risk-file")
+	count(riskfiles) > 0
 	some i, iface in lib.product.interfaces
-	not _covered(riskfile, iface.id)
+	not _covered(iface.id)
 	msg := sprintf(
 		"interface %q (%s) is declared in the manifest but no threat in %s names it; add a threat for it to the threat model",
-		[iface.id, iface.name, riskfile.path],
+		[iface.id, iface.name, concat(", ", sort([r.path | some r in riskfiles]))],
 	)
-	related := [{"path": riskfile.path, "pointer": "/threats", "message": "threats of the security risk file"}]
+	related := [{"path": r.path, "pointer": "/threats", "message": "threats of the security risk file"} | some r in riskfiles]
 }
 
-_covered(riskfile, id) if {
+# _covered looks in every risk file of the bundle: the threat model is the union of them.
+_covered(id) if {
+	some riskfile in lib.documents("security-risk-file")
 	some threat in riskfile.content.threats
 	id in threat.interfaces
 }

@@ -60,3 +60,30 @@ test_insufficient_no_risk_file if {
 	count(rule.report) == 0 with input as inp
 	{[f.path, f.pointer] | some f in rule.insufficient} == {["annexlint.yaml", "/documents"]} with input as inp
 }
+
+# An imported model (no interface IDs, as Threat Dragon records none) beside a native risk file: the threat model is
+# the union of both, so an interface the native file covers is covered.
+test_success_interfaces_covered_across_risk_files if {
+	imported := {"type": "security-risk-file", "path": "model.json", "content": {"threats": [{"id": "TD-1", "interfaces": []}]}}
+	count(rule.report) == 0 with input as {
+		"manifest": _manifest,
+		"documents": [imported, _riskfile([{"id": "T1", "interfaces": ["IF-WIFI", "IF-BLE"]}])],
+	}
+}
+
+test_fail_interface_covered_by_no_risk_file if {
+	other := {"type": "security-risk-file", "path": "model.json", "content": {"threats": [{"id": "TD-1", "interfaces": ["IF-WIFI"]}]}}
+	findings := rule.report with input as {
+		"manifest": _manifest,
+		"documents": [_riskfile([{"id": "T1", "interfaces": ["IF-WIFI"]}]), other],
+	}
+	findings == {{
+		"path": "annexlint.yaml",
+		"pointer": "/product/interfaces/1",
+		"message": "interface \"IF-BLE\" (Bluetooth LE) is declared in the manifest but no threat in model.json, risk.yaml names it; add a threat for it to the threat model",
+		"related": [
+			{"path": "risk.yaml", "pointer": "/threats", "message": "threats of the security risk file"},
+			{"path": "model.json", "pointer": "/threats", "message": "threats of the security risk file"},
+		],
+	}}
+}
