@@ -5,9 +5,13 @@
 #   and validation (feature tests, fuzzing, vulnerability scans, penetration tests, reviews) provides that proof,
 #   and the technical documentation must contain the reports. A control without verification, a verification
 #   whose evidence file is not in the bundle, and a verification that failed or is still open all leave the
-#   control unproven. When the evidence is a test report the bundle lists as a `test-report` document (JUnit XML or
-#   a native test report), the report itself is read: the test cases the verification names (`test_cases`, or else
-#   its `id`) must be in it and must have passed.
+#   control unproven, and so does one that records no result: only `result: pass` shows a verified control. The
+#   evidence must be a report of a test or review: a `test-report` or `vulnerability-scan` document, or a report
+#   annexlint does not read (a PDF, a Markdown review record) that the manifest does not list as another kind of
+#   document. The manifest, an SBOM, a VEX, the risk file itself or the user information are not verification, and
+#   an empty file shows nothing. When the evidence is a test report the bundle lists as a `test-report` document
+#   (JUnit XML or a native test report), the report itself is read: the test cases the verification names
+#   (`test_cases`, or else its `id`) must be in it and must have passed.
 # scope: package
 # custom:
 #   id: AL-RISK-003
@@ -23,7 +27,8 @@
 #       cite: CRA Annex VII point 6
 #   remediation: |
 #     Give each control a `verification` entry whose `evidence` is the bundle-relative path of the test or review
-#     report, add that report to the bundle, and record `result: pass` once the verification has passed. If it
+#     report (a test-report document, or a report file such as a PDF that the manifest lists as no other type), add
+#     that report to the bundle, and record `result: pass` once the verification has passed. If it
 #     failed, fix the control and verify it again. For a test report listed as a `test-report` document, name the
 #     test cases that verify the control under `test_cases` (a JUnit case by name, classname or classname.name).
 package annexlint.rules.risk["control-verified"]
@@ -50,11 +55,37 @@ report contains lib.finding(riskfile.path, sprintf("/controls/%d/verification/%d
 	])
 }
 
+report contains lib.finding(riskfile.path, sprintf("/controls/%d/verification/%d", [j, k]), msg) if {
+	some riskfile in lib.documents("security-risk-file")
+	some j, control in riskfile.content.controls
+	some k, check in control.verification
+	is_object(check)
+	not _has_result(check)
+	msg := sprintf("verification %s of control %q records no result, so nothing shows that it passed; %s", [
+		_name(check, k), control.id, "record result: pass once the verification has passed (fail or open until then)",
+	])
+}
+
+# The evidence must be a report of a test or review. The manifest and documents of other kinds (SBOM, VEX, risk file,
+# user information...) describe the product; they do not show that a control works.
+report contains lib.finding(riskfile.path, sprintf("/controls/%d/verification/%d/evidence", [j, k]), msg) if {
+	some riskfile in lib.documents("security-risk-file")
+	some j, control in riskfile.content.controls
+	some k, check in control.verification
+	lib.file_exists(check.evidence)
+	what := _not_verification(check.evidence)
+	msg := sprintf("the evidence %q of verification %s of control %q is %s, not a report of a test or review; %s", [
+		check.evidence, _name(check, k), control.id, what,
+		"name the test or review report that shows the control works (a test-report document or the report file)",
+	])
+}
+
 report contains lib.finding(riskfile.path, sprintf("/controls/%d/verification/%d/result", [j, k]), msg) if {
 	some riskfile in lib.documents("security-risk-file")
 	some j, control in riskfile.content.controls
 	some k, check in control.verification
-	check.result in {"fail", "open"}
+	_has_result(check)
+	check.result != "pass"
 	msg := sprintf("verification %s of control %q has result %q, so the control is not shown to work; %s", [
 		_name(check, k), control.id, check.result,
 		"complete the verification or fix the control, verify it again and record result: pass",
@@ -104,6 +135,22 @@ report contains lib.finding_related(riskfile.path, _at(j, k, at), msg, related) 
 		some n in failed
 	]
 }
+
+_has_result(check) if check.result != null
+
+# _not_verification says what a bundle file is when it cannot be verification evidence, undefined when it can be.
+_not_verification(path) := "the bundle manifest" if path == lib.manifest_path
+
+else := sprintf("a document of type %q", [doc.type]) if {
+	some doc in input.documents
+	doc.path == path
+	not doc.type in _verification_types
+} else := "an empty file" if {
+	input.files[path].size == 0
+}
+
+# _verification_types are the document types that report verification: test reports and vulnerability scans.
+_verification_types := {"test-report", "vulnerability-scan"}
 
 _at(j, k, suffix) := sprintf("/controls/%d/verification/%d%s", [j, k, suffix])
 
@@ -156,6 +203,7 @@ evidence contains lib.examined(check.evidence, "") if {
 	some control in _controls(riskfile)
 	some check in control.verification
 	lib.file_exists(check.evidence)
+	not _not_verification(check.evidence)
 }
 
 insufficient contains lib.finding(lib.manifest_path, "/documents", msg) if {

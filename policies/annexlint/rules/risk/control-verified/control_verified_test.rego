@@ -29,6 +29,65 @@ test_fail_control_without_verification if {
 				"that shows it is implemented and effective",
 			]),
 		},
+		{
+			"path": "security/risk.yaml",
+			"pointer": "/controls/2/verification/0",
+			"message": concat("", [
+				"verification no. 1 of control \"C-3\" records no result, so nothing shows that it passed; record ",
+				"result: pass once the verification has passed (fail or open until then)",
+			]),
+		},
+	}
+}
+
+test_fail_evidence_not_a_verification_report if {
+	files := object.union(_files, {
+		"annexlint.yaml": {"size": 500}, "sbom/fw.cdx.json": {"size": 900},
+		"tests/empty.pdf": {"size": 0}, "scan/grype.json": {"size": 700},
+	})
+	findings := rule.report with input as {
+		"manifest": {"path": "annexlint.yaml", "content": {}},
+		"files": files,
+		"documents": [
+			{"type": "sbom", "path": "sbom/fw.cdx.json", "content": {}},
+			{"type": "vulnerability-scan", "path": "scan/grype.json", "content": {}},
+			_riskfile([{"id": "C-1", "title": "Signed firmware", "type": "design", "verification": [
+				{"id": "V-1", "evidence": "annexlint.yaml", "result": "pass"},
+				{"id": "V-2", "evidence": "sbom/fw.cdx.json", "result": "pass"},
+				{"id": "V-3", "evidence": "tests/empty.pdf", "result": "pass"},
+				{"id": "V-4", "evidence": "scan/grype.json", "result": "pass"},
+				{"id": "V-5", "evidence": "tests/pentest.pdf", "result": "pass"},
+			]}]),
+		],
+	}
+	findings == {
+		{
+			"path": "security/risk.yaml",
+			"pointer": "/controls/0/verification/0/evidence",
+			"message": concat("", [
+				"the evidence \"annexlint.yaml\" of verification \"V-1\" of control \"C-1\" is the bundle manifest, not a ",
+				"report of a test or review; name the test or review report that shows the control works (a ",
+				"test-report document or the report file)",
+			]),
+		},
+		{
+			"path": "security/risk.yaml",
+			"pointer": "/controls/0/verification/1/evidence",
+			"message": concat("", [
+				"the evidence \"sbom/fw.cdx.json\" of verification \"V-2\" of control \"C-1\" is a document of type ",
+				"\"sbom\", not a report of a test or review; name the test or review report that shows the control ",
+				"works (a test-report document or the report file)",
+			]),
+		},
+		{
+			"path": "security/risk.yaml",
+			"pointer": "/controls/0/verification/2/evidence",
+			"message": concat("", [
+				"the evidence \"tests/empty.pdf\" of verification \"V-3\" of control \"C-1\" is an empty file, not a ",
+				"report of a test or review; name the test or review report that shows the control works (a ",
+				"test-report document or the report file)",
+			]),
+		},
 	}
 }
 

@@ -5,10 +5,13 @@
 #   testing, fuzz testing, vulnerability scanning and penetration testing, supplemented by static code analysis and
 #   scans of open-source and third-party components (software composition analysis); FDA's premarket guidance asks
 #   for the same reports. Each kind must be evidenced by a report in the bundle: a native `test-report` document of
-#   that `test_type`, a report named for it in the risk file's `verification_plan`, or, for vulnerability scanning, a
-#   scanner's results listed as a `vulnerability-scan` document. A kind that was deliberately not performed needs its
-#   justification in the `verification_plan` instead. A test report that records no test cases and no findings
-#   shows nothing: it is insufficient evidence for its kind, never a pass. The device law asks for this: software
+#   that `test_type`, a `test-report` document the risk file's `verification_plan` names for it (a JUnit XML report
+#   has no type of its own, so the plan gives it one), or, for vulnerability scanning, a scanner's results listed as
+#   a `vulnerability-scan` document. A file that is not such a document does not count, whatever its name: annexlint
+#   cannot see what a PDF records, and the manifest or an SBOM is no test report; a report of another kind of testing
+#   does not evidence this one. A kind that was deliberately not performed needs its justification in the
+#   `verification_plan` instead. A test report that records no test cases and no findings
+#   shows nothing#   shows nothing: it is insufficient evidence for its kind, never a pass. The device law asks for this: software
 #   verified and validated to the state of the art (MDR Annex I 17.2, IVDR 16.2), with the results in the technical
 #   documentation (MDR Annex II section 6).
 # scope: package
@@ -30,9 +33,11 @@
 #     - id: FDA-CSG-V-C
 #       cite: FDA premarket cybersecurity guidance section V.C
 #   remediation: |
-#     Add the report of each kind of testing named: a `test-report` document with that `test_type`, or any report
-#     (JUnit XML, PDF, scanner output) listed under `evidence` of a `verification_plan` entry of that `type` in the
-#     risk file. If a kind does not apply, give its `justification` in a `verification_plan` entry instead.
+#     Add the report of each kind of testing named: a `test-report` document with that `test_type`, or a
+#     `test-report` document (a JUnit XML run, a native summary) listed under `evidence` of a `verification_plan`
+#     entry of that `type` in the risk file. For a report annexlint cannot read (a PDF), list a native summary as the
+#     test-report document: its test cases or findings, and `full_report` naming the PDF. If a kind does not apply,
+#     give its `justification` in a `verification_plan` entry instead.
 package annexlint.rules.verification["verification-types"]
 
 import data.annexlint.lib
@@ -53,6 +58,7 @@ report contains lib.finding(lib.manifest_path, "/documents", msg) if {
 		not _evidenced(t)
 		not _justified(t)
 		not _hollow(t)
+		not _offered_unfit(t)
 	]
 	count(missing) > 0
 	msg := sprintf("the bundle holds no report of %s; %s", [
@@ -74,6 +80,20 @@ report contains lib.finding(riskfile.path, sprintf("/verification_plan/%d/eviden
 	])
 }
 
+report contains lib.finding(riskfile.path, sprintf("/verification_plan/%d/evidence/%d", [i, k]), msg) if {
+	some riskfile in lib.documents("security-risk-file")
+	some i, entry in riskfile.content.verification_plan
+	some k, path in entry.evidence
+	lib.file_exists(path)
+	what := _unfit(path, entry.type)
+	msg := sprintf("the verification plan names %q as evidence of %v, but it is %s; %s", [
+		path, entry.type, what, concat(" ", [
+			"list the report as a test-report document of that test_type (for a report annexlint cannot read, such",
+			"as a PDF, a native summary with its test cases or findings and full_report naming the file)",
+		]),
+	])
+}
+
 _plan_entries(type) := [entry |
 	some riskfile in lib.documents("security-risk-file")
 	some entry in riskfile.content.verification_plan
@@ -92,7 +112,7 @@ _evidenced("vulnerability-scan") if lib.has_document("vulnerability-scan")
 _evidenced(type) if {
 	some entry in _plan_entries(type)
 	some path in entry.evidence
-	_plan_evidence(path)
+	_plan_evidence(path, type)
 }
 
 _reports(type) := [r | some r in lib.documents("test-report"); r.content.test_type == type]
@@ -103,10 +123,53 @@ _substantive(testreport) if count(testreport.content.test_cases) > 0
 
 _substantive(testreport) if count(testreport.content.findings) > 0
 
-# A file named in the verification plan counts if it is in the bundle; if the manifest also lists it as a test
-# report, that report must record something (a PDF or scanner output annexlint does not read counts as it is).
-_plan_evidence(path) if {
+# _fitting is true when the file at path is a report of the kind: a test-report document of that test_type, or one
+# without a type of its own (JUnit XML), whose kind the plan entry gives; for vulnerability scanning also a
+# vulnerability-scan document.
+_fitting(path, type) if {
+	some testreport in lib.documents("test-report")
+	testreport.path == path
+	_of_type(testreport, type)
+}
+
+_fitting(path, "vulnerability-scan") if {
+	some scan in lib.documents("vulnerability-scan")
+	scan.path == path
+}
+
+_of_type(testreport, type) if testreport.content.test_type == type
+
+_of_type(testreport, _) if not _typed(testreport)
+
+_typed(testreport) if is_string(testreport.content.test_type)
+
+# _unfit says what a bundle file named as evidence of a kind is when it cannot evidence it, undefined when it can.
+_unfit(path, type) := sprintf("a report of %v (test_type %v)", [_type_name(r.content.test_type), r.content.test_type]) if {
+	not _fitting(path, type)
+	some r in lib.documents("test-report")
+	r.path == path
+} else := "the bundle manifest" if {
+	path == lib.manifest_path
+} else := sprintf("a document of type %q, not a test report", [doc.type]) if {
+	not _fitting(path, type)
+	some doc in input.documents
+	doc.path == path
+} else := "not listed in the manifest as a test-report document, so what it records cannot be read" if {
+	not _fitting(path, type)
+}
+
+_type_name(t) := object.get(_types, t, "another kind of testing")
+
+_offered_unfit(type) if {
+	some entry in _plan_entries(type)
+	some path in entry.evidence
 	lib.file_exists(path)
+	_unfit(path, type)
+}
+
+# A plan's report counts when it fits the kind and records something.
+_plan_evidence(path, type) if {
+	_fitting(path, type)
 	not _hollow_document(path)
 }
 
@@ -127,7 +190,7 @@ _hollow(type) if {
 	not _evidenced(type)
 	some entry in _plan_entries(type)
 	some path in entry.evidence
-	lib.file_exists(path)
+	_fitting(path, type)
 	_hollow_document(path)
 }
 
@@ -146,7 +209,7 @@ evidence contains lib.examined(riskfile.path, sprintf("/verification_plan/%d/evi
 	some i, entry in riskfile.content.verification_plan
 	entry.type in object.keys(_types)
 	some k, path in entry.evidence
-	_plan_evidence(path)
+	_plan_evidence(path, entry.type)
 }
 
 evidence contains lib.examined(path, "") if {
@@ -154,7 +217,7 @@ evidence contains lib.examined(path, "") if {
 	some entry in riskfile.content.verification_plan
 	entry.type in object.keys(_types)
 	some path in entry.evidence
-	_plan_evidence(path)
+	_plan_evidence(path, entry.type)
 }
 
 evidence contains lib.examined(riskfile.path, sprintf("/verification_plan/%d/justification", [i])) if {
