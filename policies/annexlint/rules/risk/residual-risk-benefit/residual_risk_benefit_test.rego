@@ -29,12 +29,76 @@ test_fail_blank_statement if {
 	count(rule.report) == 1 with input as {"documents": [_riskfile({"benefit_risk": {"statement": " "}})]}
 }
 
+# T-2's entry as compact JSON with sorted keys hashes to this digest (checked with Python's hashlib and json.dumps
+# with sort_keys and compact separators).
+_t2_digest := "fe0d350f80be76e26534bf4711e582ad48fb064de7cf98ec3ace86243bbc6927"
+
 test_success_benefit_risk_statement if {
 	count(rule.report) == 0 with input as {"documents": [_riskfile({"benefit_risk": {
 		"statement": "The clinical benefit of remote titration outweighs the residual tampering risk.",
 		"accepted_by": "Head of Clinical Affairs",
 		"date": "2026-10-01",
+		"threats": [{"id": "T-2", "sha256": upper(_t2_digest)}],
 	}})]}
+}
+
+_statement := {
+	"statement": "The clinical benefit of remote titration outweighs the residual tampering risk.",
+	"accepted_by": "Head of Clinical Affairs",
+	"date": "2026-10-01",
+}
+
+test_fail_acceptance_does_not_name_threat if {
+	findings := rule.report with input as {"documents": [_riskfile({"benefit_risk": _statement})]}
+	findings == {{
+		"path": "security/risk.yaml",
+		"pointer": "/benefit_risk",
+		"message": concat("", [
+			"the benefit-risk acceptance does not name threat \"T-2\" (residual risk \"medium\") among the threats it ",
+			"covers; once the acceptance has been reviewed for it, add {id: T-2, sha256: ", _t2_digest, "} under ",
+			"benefit_risk.threats",
+		]),
+	}}
+}
+
+# The threat was edited after the acceptance (its residual risk was rated low then, say): the digest no longer
+# matches, so the acceptance does not cover it.
+test_fail_threat_changed_after_acceptance if {
+	stale := "0000000000000000000000000000000000000000000000000000000000000000"
+	findings := rule.report with input as {"documents": [_riskfile({"benefit_risk": object.union(_statement, {"threats": [
+		{"id": "T-2", "sha256": stale},
+		{"id": "T-1"},
+		{"id": "T-9", "sha256": stale},
+	]})})]}
+	findings == {
+		{
+			"path": "security/risk.yaml",
+			"pointer": "/benefit_risk/threats/0/sha256",
+			"message": concat("", [
+				"threat \"T-2\" changed after the benefit-risk acceptance: it was accepted as sha256 ", stale, ", its entry ",
+				"is now ", _t2_digest, "; review whether the benefit still outweighs its residual risk and record the ",
+				"new digest, or reduce the risk",
+			]),
+		},
+		{
+			"path": "security/risk.yaml",
+			"pointer": "/benefit_risk/threats/1",
+			"message": concat("", [
+				"the benefit-risk acceptance names threat \"T-1\" without the digest of the entry it accepted, so a later ",
+				"change to the threat cannot be told; record sha256: ",
+				rule.digest(_threats[0]),
+				" once the acceptance has been reviewed for it",
+			]),
+		},
+		{
+			"path": "security/risk.yaml",
+			"pointer": "/benefit_risk/threats/2/id",
+			"message": concat("", [
+				"the benefit-risk acceptance names threat \"T-9\", which is not in the risk file; correct the ID, or ",
+				"remove the entry if the threat was removed",
+			]),
+		},
+	}
 }
 
 test_success_all_residual_risks_acceptable if {
@@ -47,6 +111,7 @@ test_fail_acceptance_not_recorded if {
 	findings := rule.report with input as {"documents": [_riskfile({"benefit_risk": {
 		"statement": "The clinical benefit of remote titration outweighs the residual tampering risk.",
 		"date": "January 2026",
+		"threats": [{"id": "T-2", "sha256": _t2_digest}],
 	}})]}
 	findings == {{
 		"path": "security/risk.yaml",

@@ -7,7 +7,9 @@
 #   (an asset whose integrity or availability a safety function or the essential performance depends on) and does
 #   not state `affects_safety: false`. Such a threat must name the hazards it can cause under `safety_hazards`, so the
 #   auditor can follow it into the safety risk file. A threat that names hazards but says it cannot affect safety
-#   contradicts itself.
+#   contradicts itself. A threat to an asset of a safety function that states `affects_safety: false` overrides the
+#   presumption that it can harm, so it must say why under `safety_rationale` (for example: the safety function does
+#   not depend on the attacked property, or an independent protection in the safety risk file catches it).
 # scope: package
 # custom:
 #   id: AL-RISK-010
@@ -26,7 +28,8 @@
 #       cite: IVDR Annex I 16.2
 #   remediation: |
 #     Analyse in the safety risk file which hazardous situations the threat can lead to and list those hazard IDs under
-#     `safety_hazards`; if exploiting it cannot harm anyone, state `affects_safety: false` (and remove the hazards).
+#     `safety_hazards`; if exploiting it cannot harm anyone, state `affects_safety: false` (and remove the hazards) and,
+#     for a threat to an asset of a safety function, explain why under `safety_rationale`.
 package annexlint.rules.risk["safety-hazard-link"]
 
 import data.annexlint.lib
@@ -53,16 +56,33 @@ report contains lib.finding(riskfile.path, sprintf("/threats/%d/affects_safety",
 	])
 }
 
+report contains lib.finding(riskfile.path, sprintf("/threats/%d/affects_safety", [i]), msg) if {
+	some riskfile in lib.documents("security-risk-file")
+	some i, threat in riskfile.content.threats
+	threat.affects_safety == false
+	ids := _safety_assets(riskfile, threat)
+	count(ids) > 0
+	not _names_hazard(threat) # a contradiction, reported above
+	not lib.has_text(threat, "safety_rationale")
+	msg := sprintf("threat %q concerns %s of a safety function but states affects_safety: false without saying why; %s", [
+		threat.id, concat(", ", ids),
+		"explain under safety_rationale why exploiting it cannot cause a hazardous situation, or name the hazards it can cause",
+	])
+}
+
+# _safety_assets lists the assets of a safety function the threat names.
+_safety_assets(riskfile, threat) := [a.id |
+	some a in riskfile.content.assets
+	a.safety_function == true
+	a.id in threat.assets
+]
+
 # _affects_safety says why a threat can affect safety, undefined when it cannot.
 _affects_safety(_, threat) := "affects_safety: true" if threat.affects_safety == true
 
 _affects_safety(riskfile, threat) := sprintf("it concerns %s", [concat(", ", ids)]) if {
 	not _states_affects_safety(threat)
-	ids := [sprintf("%s, an asset of a safety function", [a.id]) |
-		some a in riskfile.content.assets
-		a.safety_function == true
-		a.id in threat.assets
-	]
+	ids := [sprintf("%s, an asset of a safety function", [id]) | some id in _safety_assets(riskfile, threat)]
 	count(ids) > 0
 }
 

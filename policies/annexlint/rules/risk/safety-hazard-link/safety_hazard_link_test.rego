@@ -55,10 +55,46 @@ test_fail_contradiction if {
 test_success_linked_or_declared_harmless if {
 	count(rule.report) == 0 with input as {"documents": [_riskfile([
 		{"id": "T-1", "title": "Tampered rate", "interfaces": [], "assets": ["AS-DOSE"], "safety_hazards": ["HAZ-01"]},
-		{"id": "T-2", "title": "Rate readout", "interfaces": [], "assets": ["AS-DOSE"], "affects_safety": false},
+		{
+			"id": "T-2", "title": "Rate readout", "interfaces": [], "assets": ["AS-DOSE"], "affects_safety": false,
+			"safety_rationale": "Reading the rate discloses it; the rate itself cannot be changed through this path.",
+		},
+		{"id": "T-5", "title": "Log flooding", "interfaces": [], "assets": ["AS-LOG"], "affects_safety": false},
 		{"id": "T-3", "title": "Log disclosure", "interfaces": [], "assets": ["AS-LOG"]},
 		{"id": "T-4", "title": "Malformed", "interfaces": [], "assets": "AS-DOSE", "affects_safety": "yes"},
 	])]}
+}
+
+# Stating affects_safety: false for a threat to an asset of a safety function overrides the presumption that it can
+# harm: it needs a rationale, and a placeholder is none.
+test_fail_safety_asset_declared_harmless_without_rationale if {
+	findings := rule.report with input as {"documents": [_riskfile([
+		{"id": "T-1", "title": "Rate readout", "interfaces": [], "assets": ["AS-DOSE", "AS-LOG"], "affects_safety": false},
+		{
+			"id": "T-2", "title": "Rate replay", "interfaces": [], "assets": ["AS-DOSE"], "affects_safety": false,
+			"safety_rationale": "n/a",
+		},
+	])]}
+	findings == {
+		{
+			"path": "security/risk.yaml",
+			"pointer": "/threats/0/affects_safety",
+			"message": concat("", [
+				"threat \"T-1\" concerns AS-DOSE of a safety function but states affects_safety: false without saying why; ",
+				"explain under safety_rationale why exploiting it cannot cause a hazardous situation, or name the hazards ",
+				"it can cause",
+			]),
+		},
+		{
+			"path": "security/risk.yaml",
+			"pointer": "/threats/1/affects_safety",
+			"message": concat("", [
+				"threat \"T-2\" concerns AS-DOSE of a safety function but states affects_safety: false without saying why; ",
+				"explain under safety_rationale why exploiting it cannot cause a hazardous situation, or name the hazards ",
+				"it can cause",
+			]),
+		},
+	}
 }
 
 _ev_riskfile(threats) := {"type": "security-risk-file", "path": "security/risk.yaml", "content": {"threats": threats}}
