@@ -68,10 +68,12 @@ _levels(scale) if {
 	}
 }
 
-# The rule examines the acceptance criteria of every risk file that states them.
+# The rule examines the acceptance criteria of every risk file that states them and applies them to threats. Criteria
+# applied to no threat show no risk evaluation (a hollow risk file would pass on its criteria alone).
 evidence contains lib.examined(riskfile.path, "/acceptance_criteria") if {
 	some riskfile in lib.documents("security-risk-file")
 	_has_criteria(riskfile)
+	count(_threats(riskfile)) > 0
 }
 
 insufficient contains lib.finding(lib.manifest_path, "/documents", msg) if {
@@ -94,3 +96,17 @@ _has_criteria(riskfile) if {
 	_levels(riskfile.content.acceptance_criteria.scale)
 	is_array(riskfile.content.acceptance_criteria.acceptable)
 }
+
+insufficient contains lib.finding(riskfile.path, "/threats", msg) if {
+	some riskfile in lib.documents("security-risk-file")
+	_has_criteria(riskfile)
+	count(_threats(riskfile)) == 0
+	msg := sprintf("the security risk file %s lists no threats, so its acceptance criteria were never applied to a risk; %s", [
+		riskfile.path, "add the threats identified by threat modelling, each rated on the scale of the criteria",
+	])
+}
+
+# _threats is the risk file's threats, or none when the file has no list of them (the schema reports that).
+_threats(riskfile) := riskfile.content.threats if is_array(riskfile.content.threats)
+
+else := []

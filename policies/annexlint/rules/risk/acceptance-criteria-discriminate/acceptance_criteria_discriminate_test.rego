@@ -2,7 +2,10 @@ package annexlint.rules.risk["acceptance-criteria-discriminate_test"]
 
 import data.annexlint.rules.risk["acceptance-criteria-discriminate"] as rule
 
-_riskfile(criteria) := {"type": "security-risk-file", "path": "risk.yaml", "content": {"acceptance_criteria": criteria}}
+_riskfile(criteria) := {"type": "security-risk-file", "path": "risk.yaml", "content": {
+	"acceptance_criteria": criteria,
+	"threats": [{"id": "T-1", "initial_risk": "low"}],
+}}
 
 _input(criteria) := {"manifest": {"path": "annexlint.yaml", "content": {}}, "documents": [_riskfile(criteria)]}
 
@@ -48,4 +51,13 @@ test_insufficient_no_risk_file if {
 	inp := {"manifest": {"path": "annexlint.yaml", "content": {}}, "documents": []}
 	count(rule.evidence) == 0 with input as inp
 	{[f.path, f.pointer] | some f in rule.insufficient} == {["annexlint.yaml", "/documents"]} with input as inp
+}
+
+test_insufficient_criteria_applied_to_no_threat if {
+	inp := {"manifest": {"path": "annexlint.yaml", "content": {}}, "documents": [{
+		"type": "security-risk-file", "path": "risk.yaml",
+		"content": {"acceptance_criteria": {"scale": ["low", "high"], "acceptable": ["low"]}, "threats": []},
+	}]}
+	count(rule.evidence) == 0 with input as inp
+	{[f.path, f.pointer] | some f in rule.insufficient} == {["risk.yaml", "/threats"]} with input as inp
 }
