@@ -59,7 +59,7 @@ _case_name(c) := sprintf("%q", [c.id]) if is_string(c.id)
 else := sprintf("%q", [concat(".", [c.classname, c.name])]) if {
 	is_string(c.classname)
 	is_string(c.name)
-} else := sprintf("%q", [c.name])
+} else := sprintf("%q", [object.get(c, "name", "")])
 
 _dispositioned(testreport, c) if {
 	lib.has_text(c, "finding")

@@ -78,10 +78,15 @@ _problems(testreport) := [p | some p in array.concat(
 			end := _end(testreport)
 			placed := lib.product.placed_on_market
 			lib.is_date(placed)
-			end < lib.add_years(placed, 0 - _release_window_years)
+			end < _years_before(placed, _release_window_years)
 		],
 	),
 )]
+
+# _years_before moves an ISO date back n years as text, comparable as text. Unlike lib.add_years it parses nothing:
+# the manifest's date may be impossible (2026-02-30) when its schema failed, and a parse error would stop the whole
+# evaluation; from 29 February the text 29 February of a common year still compares right.
+_years_before(d, n) := sprintf("%04d%s", [to_number(substring(d, 0, 4)) - n, substring(d, 4, -1)])
 
 # _end is the date the testing ended: a native report's end_date, or the latest suite timestamp of a JUnit report.
 _end(testreport) := testreport.content.end_date if lib.is_date(testreport.content.end_date)

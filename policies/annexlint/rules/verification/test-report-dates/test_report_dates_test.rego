@@ -103,3 +103,14 @@ test_insufficient_no_dated_report if {
 	count(rule.evidence) == 0 with input as inp
 	{[f.path, f.pointer] | some f in rule.insufficient} == {["annexlint.yaml", "/documents"]} with input as inp
 }
+
+# An impossible placing date (its schema finding is reported elsewhere) stops nothing: the bound is computed as text.
+test_success_impossible_placing_date_stops_nothing if {
+	inp := {"as_of": "2026-11-25", "manifest": {"path": "annexlint.yaml", "content": {"product": {"placed_on_market": "2026-02-30"}}}, "documents": [
+		_native("tests/pentest.yaml", "2026-01-12", "2026-01-28"),
+		_native("tests/old.yaml", "2023-01-12", "2023-01-28"),
+	]}
+	[f] := [f | some f in rule.insufficient] with input as inp
+	f.path == "tests/old.yaml"
+	contains(f.message, "more than 2 years before the product was placed on the market (2026-02-30)")
+}
