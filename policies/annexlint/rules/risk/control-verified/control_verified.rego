@@ -34,6 +34,7 @@
 package annexlint.rules.risk["control-verified"]
 
 import data.annexlint.lib
+import data.annexlint.lib.testreport as reports
 
 report contains lib.finding(riskfile.path, sprintf("/controls/%d", [j]), msg) if {
 	some riskfile in lib.documents("security-risk-file")
@@ -124,7 +125,7 @@ report contains lib.finding_related(riskfile.path, _at(j, k, at), msg, related) 
 	some k, check in control.verification
 	some testreport in _reports(check)
 	some [ref, at] in _refs(check)
-	failed := [n | some n, c in testreport.content.test_cases; _matches(c, ref); c.result != "pass"]
+	failed := [n | some n, c in testreport.content.test_cases; reports.case_matches(c, ref); c.result != "pass"]
 	count(failed) > 0
 	results := {sprintf("%v", [testreport.content.test_cases[n].result]) | some n in failed}
 	msg := sprintf("test case %q of verification %s of control %q did not pass in the test report %s (%s); %s", [
@@ -165,20 +166,7 @@ _refs(check) := [[ref, sprintf("/test_cases/%d", [n])] | some n, ref in check.te
 
 _has_case(testreport, ref) if {
 	some c in testreport.content.test_cases
-	_matches(c, ref)
-}
-
-# _matches accepts a native case's id, and a JUnit case's name, classname or classname.name.
-_matches(c, ref) if c.id == ref
-
-_matches(c, ref) if c.name == ref
-
-_matches(c, ref) if c.classname == ref
-
-_matches(c, ref) if {
-	is_string(c.classname)
-	is_string(c.name)
-	concat(".", [c.classname, c.name]) == ref
+	reports.case_matches(c, ref)
 }
 
 _has_verification(control) if {

@@ -35,6 +35,7 @@
 package annexlint.rules.verification["failed-tests-dispositioned"]
 
 import data.annexlint.lib
+import data.annexlint.lib.testreport as reports
 
 report contains lib.finding(testreport.path, sprintf("/test_cases/%d", [n]), msg) if {
 	some testreport in lib.documents("test-report")
@@ -75,39 +76,20 @@ _dispositioned(_, c) if {
 _dispositioned(_, c) if {
 	some t in _threats
 	some ref in t.vulnerabilities
-	_matches(c, ref)
+	reports.case_matches(c, ref)
 }
 
 _threats := [t | some riskfile in lib.documents("security-risk-file"); some t in riskfile.content.threats]
 
 _threat_ids := {t.id | some t in _threats}
 
-# _matches accepts a native case's id, and a JUnit case's name, classname or classname.name.
-_matches(c, ref) if c.id == ref
-
-_matches(c, ref) if c.name == ref
-
-_matches(c, ref) if c.classname == ref
-
-_matches(c, ref) if {
-	is_string(c.classname)
-	is_string(c.name)
-	concat(".", [c.classname, c.name]) == ref
-}
-
-# _substantive is true for a test report that records at least one test case or finding.
-_substantive(testreport) if count(testreport.content.test_cases) > 0
-
-_substantive(testreport) if count(testreport.content.findings) > 0
-
 # Every report that records results was examined; its failed cases also through the threats that list them.
 evidence contains lib.examined(testreport.path, "") if {
-	some testreport in lib.documents("test-report")
-	_substantive(testreport)
+	some testreport in reports.with_results
 }
 
 insufficient contains lib.finding(lib.manifest_path, "/documents", msg) if {
-	count([r | some r in lib.documents("test-report"); _substantive(r)]) == 0
+	count(reports.with_results) == 0
 	msg := concat(" ", [
 		"the bundle holds no test report that records test cases or findings (type \"test-report\"), so it cannot be",
 		"shown that the results of security testing were analysed; add the reports of the security testing with",

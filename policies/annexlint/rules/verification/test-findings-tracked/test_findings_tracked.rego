@@ -35,6 +35,7 @@
 package annexlint.rules.verification["test-findings-tracked"]
 
 import data.annexlint.lib
+import data.annexlint.lib.testreport as reports
 
 _kinds := {
 	"security-feature-test": "security feature test",
@@ -73,12 +74,6 @@ _assessed(f) if {
 	t.id in f.risk_file_refs
 }
 
-# _substantive is true for a test report that records at least one test case or finding: only such a report
-# shows testing whose findings could be tracked.
-_substantive(testreport) if count(testreport.content.test_cases) > 0
-
-_substantive(testreport) if count(testreport.content.findings) > 0
-
 # Each finding of a report was examined; a report with test cases and no findings was examined whole.
 evidence contains lib.examined(testreport.path, sprintf("/findings/%d", [n])) if {
 	some testreport in lib.documents("test-report")
@@ -87,7 +82,7 @@ evidence contains lib.examined(testreport.path, sprintf("/findings/%d", [n])) if
 
 evidence contains lib.examined(testreport.path, "") if {
 	some testreport in lib.documents("test-report")
-	_substantive(testreport)
+	reports.records_results(testreport)
 	count(object.get(testreport.content, "findings", [])) == 0
 }
 
@@ -107,7 +102,7 @@ _assesses(t, f) if f.id in t.vulnerabilities
 _assesses(t, f) if t.id in f.risk_file_refs
 
 insufficient contains lib.finding(lib.manifest_path, "/documents", msg) if {
-	count([r | some r in lib.documents("test-report"); _substantive(r)]) == 0
+	count(reports.with_results) == 0
 	msg := concat(" ", [
 		"the bundle holds no test report that records test cases or findings (type \"test-report\"), so it",
 		"cannot be shown that serious findings of security testing are assessed in the security risk file; add",

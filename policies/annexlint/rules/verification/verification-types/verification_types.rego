@@ -41,6 +41,7 @@
 package annexlint.rules.verification["verification-types"]
 
 import data.annexlint.lib
+import data.annexlint.lib.testreport as reports
 
 # _types are the kinds of security verification expected (MDCG 2019-16 section 3.7, FDA guidance section V.C).
 _types := {
@@ -102,7 +103,7 @@ _plan_entries(type) := [entry |
 
 _evidenced(type) if {
 	some testreport in _reports(type)
-	_substantive(testreport)
+	reports.records_results(testreport)
 }
 
 # A scanner's results listed as a vulnerability-scan document (Grype, Trivy, OSV-Scanner) evidence vulnerability
@@ -116,12 +117,6 @@ _evidenced(type) if {
 }
 
 _reports(type) := [r | some r in lib.documents("test-report"); r.content.test_type == type]
-
-# _substantive is true for a test report that records at least one test case or finding; one that records
-# neither (a JUnit file without a testcase, an empty summary) shows no testing.
-_substantive(testreport) if count(testreport.content.test_cases) > 0
-
-_substantive(testreport) if count(testreport.content.findings) > 0
 
 # _fitting is true when the file at path is a report of the kind: a test-report document of that test_type, or one
 # without a type of its own (JUnit XML), whose kind the plan entry gives; for vulnerability scanning also a
@@ -176,14 +171,14 @@ _plan_evidence(path, type) if {
 _hollow_document(path) if {
 	some testreport in lib.documents("test-report")
 	testreport.path == path
-	not _substantive(testreport)
+	not reports.records_results(testreport)
 }
 
 # _hollow(type) is true when the bundle offers a report for the kind, but every one records nothing.
 _hollow(type) if {
 	not _evidenced(type)
 	some testreport in _reports(type)
-	not _substantive(testreport)
+	not reports.records_results(testreport)
 }
 
 _hollow(type) if {
@@ -197,7 +192,7 @@ _hollow(type) if {
 evidence contains lib.examined(testreport.path, "") if {
 	some type, _ in _types
 	some testreport in _reports(type)
-	_substantive(testreport)
+	reports.records_results(testreport)
 }
 
 evidence contains lib.examined(scan.path, "") if {
@@ -233,7 +228,7 @@ insufficient contains lib.finding(testreport.path, "", msg) if {
 	_hollow(type)
 	some testreport in lib.documents("test-report")
 	_offered(testreport, type)
-	not _substantive(testreport)
+	not reports.records_results(testreport)
 	msg := sprintf("this report of %s (%s) records no test cases and no findings, so it does not show that %s", [
 		name, type, "the testing was performed; add its results: test_cases or findings, or the run's test cases for JUnit XML",
 	])
