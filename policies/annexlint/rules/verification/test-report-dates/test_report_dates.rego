@@ -9,7 +9,9 @@
 #   it ends no later than the check date (`--as-of`); it does not end before it starts; it does not start before the
 #   product's `development_start` (manifest, when given); and it ends no more than two years before `placed_on_market`
 #   (a release two years after the testing has changed too much since: components, threats and the state of the art).
-#   Such a report is insufficient evidence; reports after the placing on the market (regular testing) are welcome.
+#   A report dated after the check or ending before it starts is a wrong record: a finding. One that predates the
+#   product's development or ends long before its release did not test this product: insufficient evidence. Reports
+#   after the placing on the market (regular testing) are welcome.
 # scope: package
 # custom:
 #   id: AL-TEST-005
@@ -39,49 +41,56 @@ import data.annexlint.lib
 # _release_window_years bounds how long before its placing on the market a product may have been tested.
 _release_window_years := 2
 
-# Date problems are insufficient evidence, not nonconformities: the report is there but does not show testing of
-# this product. The rule reports nothing else.
-report := set()
+# A date after the check, or an end before the start, is a wrong record of the testing: a finding.
+report contains lib.finding(testreport.path, at, msg) if {
+	some testreport in lib.documents("test-report")
+	some [at, problem] in _wrong(testreport)
+	msg := sprintf("the test report %s %s, so it does not show testing of the product as released; %s", [
+		testreport.path, problem, "correct the date, or add the report of the testing once it is complete",
+	])
+}
 
+# A report of testing before the product's development, or long before its release, did not test this product: it is
+# there, but it is insufficient evidence.
 insufficient contains lib.finding(testreport.path, at, msg) if {
 	some testreport in lib.documents("test-report")
-	some [at, problem] in _problems(testreport)
+	some [at, problem] in _outside_life(testreport)
 	msg := sprintf("the test report %s %s, so it does not show testing of the product as released; %s", [
 		testreport.path, problem,
 		"correct the date, or test the product as released and add that report",
 	])
 }
 
-# _problems lists the report's implausible dates, each with the pointer to the date and what is wrong with it.
-_problems(testreport) := [p | some p in array.concat(
-	array.concat(
-		[[_end_at(testreport), sprintf("is dated %s, after the date of this check (%s)", [end, input.as_of])] |
-			end := _end(testreport)
-			lib.is_date(input.as_of)
-			end > input.as_of
-		],
-		[["/start_date", sprintf("ends on %s, before it starts (%s)", [end, start])] |
-			start := testreport.content.start_date
-			end := _end(testreport)
-			lib.is_date(start)
-			end < start
-		],
-	),
-	array.concat(
-		[[_start_at(testreport), sprintf("starts on %s, before the product's development began (development_start %s)", [start, dev])] |
-			start := _start(testreport)
-			dev := lib.product.development_start
-			lib.is_date(dev)
-			start < dev
-		],
-		[[_end_at(testreport), sprintf("ends on %s, more than %d years before the product was placed on the market (%s)", [end, _release_window_years, placed])] |
-			end := _end(testreport)
-			placed := lib.product.placed_on_market
-			lib.is_date(placed)
-			end < _years_before(placed, _release_window_years)
-		],
-	),
-)]
+# _wrong lists the report's impossible dates, each with the pointer to the date and what is wrong with it.
+_wrong(testreport) := array.concat(
+	[[_end_at(testreport), sprintf("is dated %s, after the date of this check (%s)", [end, input.as_of])] |
+		end := _end(testreport)
+		lib.is_date(input.as_of)
+		end > input.as_of
+	],
+	[["/start_date", sprintf("ends on %s, before it starts (%s)", [end, start])] |
+		start := testreport.content.start_date
+		end := _end(testreport)
+		lib.is_date(start)
+		end < start
+	],
+)
+
+# _outside_life lists the report's dates outside the product's life, each with its pointer and what is wrong.
+_outside_life(testreport) := array.concat(
+	[[_start_at(testreport), sprintf("starts on %s, before the product's development began (development_start %s)", [start, dev])] |
+		start := _start(testreport)
+		dev := lib.product.development_start
+		lib.is_date(dev)
+		start < dev
+	],
+	[[_end_at(testreport), sprintf("ends on %s, more than %d years before the product was placed on the market (%s)", [end, _release_window_years, placed])] |
+		end := _end(testreport)
+		placed := lib.product.placed_on_market
+		lib.is_date(placed)
+		end < _years_before(placed, _release_window_years)
+	],
+)
 
 # _years_before moves an ISO date back n years as text, comparable as text. Unlike lib.add_years it parses nothing:
 # the manifest's date may be impossible (2026-02-30) when its schema failed, and a parse error would stop the whole
