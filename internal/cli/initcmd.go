@@ -99,7 +99,33 @@ Exit codes: 0 written, 2 usage error or a file in the way.`,
 	fl.StringVar(&o.PlacedOnMarket, "placed-on-market", "", "date the product is (or will be) placed on the market, YYYY-MM-DD")
 	fl.StringVar(&o.SupportEnd, "support-end", "", "end of the security support period, YYYY-MM-DD")
 	fl.BoolVar(&force, "force", false, "replace files of the skeleton that already exist in DIR")
+	completeInit(cmd)
 	return cmd
+}
+
+// completeInit offers the values each flag accepts, and folders for DIR.
+func completeInit(cmd *cobra.Command) {
+	cmd.ValidArgsFunction = func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return nil, cobra.ShellCompDirectiveFilterDirs
+	}
+	var classes []string
+	interfaces := make([]string, 0, len(scaffold.InterfaceTypes))
+	for _, fw := range []string{"MDR", "IVDR", "CRA"} {
+		classes = append(classes, scaffold.Classes[fw]...)
+	}
+	for _, t := range scaffold.InterfaceTypes {
+		interfaces = append(interfaces, "IF-:"+t)
+	}
+	values := map[string][]string{
+		"framework": {"mdr", "ivdr", "cra"},
+		"class":     classes,
+		"category":  scaffold.Classes["CRA"],
+		"nis2":      scaffold.NIS2Entities,
+		"interface": interfaces,
+	}
+	for name, vals := range values {
+		_ = cmd.RegisterFlagCompletionFunc(name, cobra.FixedCompletions(vals, cobra.ShellCompDirectiveNoFileComp))
+	}
 }
 
 // isTerminalReader reports whether r is a terminal, so questions are asked

@@ -69,6 +69,9 @@ does not load as a --policy folder, or no test to run.`,
 	fl.BoolVarP(&verbose, "verbose", "v", false, "list every test, not only failures, with what it printed")
 	fl.StringVar(&run, "run", "", "run only the tests whose full name (data.<package>.test_<name>) matches this regular expression")
 	fl.DurationVar(&timeout, "timeout", policy.DefaultTimeout, "stop a test that runs longer than this")
+	cmd.ValidArgsFunction = func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return nil, cobra.ShellCompDirectiveFilterDirs
+	}
 	return cmd
 }
 
