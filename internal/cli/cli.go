@@ -116,6 +116,8 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 	root.SetErr(stderr)
 	root.AddCommand(checkCommand(stdout, stderr, terminal), rulesCommand(stdout), versionCommand(stdout))
 	root.AddCommand(importCommand(stdout, stderr), explainCommand(stdout))
+	root.AddCommand(testCommand(stdout))
+	root.AddCommand(initCommand(os.Stdin, stdout, stderr))
 	err := root.ExecuteContext(ctx)
 	var ee exitError
 	switch {

@@ -103,7 +103,11 @@ func TestCompletion(t *testing.T) {
 	}{
 		{[]string{"check", "--format", ""}, []string{"json", "sarif", "text", ":4"}},
 		{[]string{"check", "--fail-on", "w"}, []string{"error", "warning", "note", "none", ":4"}},
-		{[]string{"check", ""}, []string{":16"}},             // directories only
+		{[]string{"check", ""}, []string{":16"}}, // directories only
+		{[]string{"init", "x", "--framework", ""}, []string{"mdr", "ivdr", "cra", ":4"}},
+		{[]string{"init", "x", "--category", ""}, []string{"default", "important-class-I", "important-class-II", "critical", ":4"}},
+		{[]string{"init", ""}, []string{":16"}},
+		{[]string{"test", ""}, []string{":16"}},
 		{[]string{"check", "--policy", ""}, []string{":16"}}, // directories only
 	} {
 		out, stderr, code := runGuarded(t, append([]string{"__complete"}, tc.args...)...)

@@ -2,7 +2,6 @@ package cli_test
 
 import (
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -230,9 +229,9 @@ func TestReadmeConfigSnippets(t *testing.T) {
 		body, _, _ = strings.Cut(body, "```")
 		p := filepath.Join(t.TempDir(), ".annexlint.yaml")
 		writeFile(t, p, body)
-		if err := os.MkdirAll(filepath.Join(filepath.Dir(p), "rules"), 0o755); err != nil {
-			t.Fatal(err)
-		}
+		// The example names a policy folder; one without a rule is an
+		// error, so it gets the worked example of docs/custom-policies.md.
+		copyFiles(t, customExample, filepath.Join(filepath.Dir(p), "rules"), bundleFiles(t, customExample))
 		if _, errOut, code := run(t, "check", cleanExample, "--as-of", asOf, "--config", p, "--format", "text"); code != 0 {
 			t.Errorf("%s example: exit %d: %s", doc, code, errOut)
 		}

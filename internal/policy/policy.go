@@ -83,6 +83,9 @@ const DefaultTimeout = 30 * time.Second
 // bytes that were evaluated.
 type Set struct {
 	files []policyFile
+	// customFolders are the custom sources' names, in the order given,
+	// each once: a folder from which no file was read is still one.
+	customFolders []string
 }
 
 type policyFile struct {
@@ -96,6 +99,9 @@ type policyFile struct {
 func Read(sources []Source, withTests bool) (*Set, error) {
 	set := &Set{}
 	for _, src := range sources {
+		if src.Custom {
+			set.customFolders = append(set.customFolders, src.Name)
+		}
 		var total int64
 		err := fs.WalkDir(src.FS, ".", func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
@@ -253,9 +259,11 @@ func CompileFor(ctx context.Context, set *Set, builtin []catalog.Rule, keep func
 		return nil, err
 	}
 	own, custom := map[string]*ast.Module{}, map[string]*ast.Module{}
+	origin := map[string]string{} // custom module name -> its --policy folder
 	for _, f := range set.files {
 		if f.custom {
 			custom[f.name] = modules[f.name]
+			origin[f.name] = f.source
 		} else {
 			own[f.name] = modules[f.name]
 		}
@@ -263,10 +271,12 @@ func CompileFor(ctx context.Context, set *Set, builtin []catalog.Rule, keep func
 	if err := foreignPackages(own, custom); err != nil {
 		return nil, err
 	}
+	// A custom folder from which no file was read still asks for rules.
+	customRules := func(rules []catalog.Rule) error { return checkCustomRules(set.customFolders, origin, custom, rules) }
 	var cat *catalog.Catalog
 	compiled := modules
 	if keep != nil && len(custom) == 0 {
-		if cat, err = catalogOf(modules, custom, builtin, ast.BuildAnnotationSet); err != nil {
+		if cat, err = catalogOf(modules, custom, builtin, ast.BuildAnnotationSet, customRules); err != nil {
 			return nil, err
 		}
 		left := map[string]bool{}
@@ -289,7 +299,7 @@ func CompileFor(ctx context.Context, set *Set, builtin []catalog.Rule, keep func
 	}
 	if cat == nil {
 		annotations := func([]*ast.Module) (*ast.AnnotationSet, ast.Errors) { return compiler.GetAnnotationSet(), nil }
-		if cat, err = catalogOf(modules, custom, builtin, annotations); err != nil {
+		if cat, err = catalogOf(modules, custom, builtin, annotations, customRules); err != nil {
 			return nil, err
 		}
 	}
@@ -353,7 +363,9 @@ func CompileFor(ctx context.Context, set *Set, builtin []catalog.Rule, keep func
 
 // catalogOf reads the rules' METADATA from the annotations of the modules
 // and builds the catalog with the built-in Go rules.
-func catalogOf(modules, custom map[string]*ast.Module, builtin []catalog.Rule, annotations func([]*ast.Module) (*ast.AnnotationSet, ast.Errors)) (*catalog.Catalog, error) {
+func catalogOf(modules, custom map[string]*ast.Module, builtin []catalog.Rule, annotations func([]*ast.Module) (*ast.AnnotationSet, ast.Errors),
+	customRules func([]catalog.Rule) error,
+) (*catalog.Catalog, error) {
 	names := make([]string, 0, len(modules))
 	for name := range modules {
 		names = append(names, name)
@@ -372,11 +384,15 @@ func catalogOf(modules, custom map[string]*ast.Module, builtin []catalog.Rule, a
 		return nil, err
 	}
 	for i := range rules {
-		file := rules[i].Source[:max(0, strings.LastIndexByte(rules[i].Source, ':'))]
-		_, rules[i].Custom = custom[file]
+		_, rules[i].Custom = custom[sourceFile(rules[i].Source)]
 	}
 	if err := undeclaredRules(modules, rules); err != nil {
 		return nil, err
+	}
+	if customRules != nil {
+		if err := customRules(rules); err != nil {
+			return nil, err
+		}
 	}
 	return catalog.New(append(append([]catalog.Rule{}, builtin...), rules...))
 }
