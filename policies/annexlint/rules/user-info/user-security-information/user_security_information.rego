@@ -97,6 +97,7 @@ _stated(info, path) if {
 	text := object.get(info, array.concat(["content"], path), "")
 	is_string(text)
 	trim_space(text) != ""
+	not lib.is_placeholder(text) # "TODO", "n/a", "TBD" state nothing
 }
 
 # The evidence is each statement the framework asks for that the user information makes; a statement left out

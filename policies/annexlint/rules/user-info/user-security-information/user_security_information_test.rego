@@ -39,6 +39,24 @@ test_fail_mdr_minimum_requirements_incomplete if {
 	}}
 }
 
+test_fail_placeholder_statements_state_nothing if {
+	findings := rule.report with input as {"manifest": _manifest("MDR"), "documents": [_info({
+		"minimum_requirements": {"hardware": "analyser PC", "network": "TODO: describe the network", "it_security": "n/a"},
+		"secure_configuration": "IFU 11.3",
+		"update_instructions": "TBD",
+	})]}
+	findings == {{
+		"path": "ifu/security.yaml",
+		"pointer": "",
+		"message": concat("", [
+			"the user security information does not state IT network characteristics ",
+			"(minimum_requirements.network); IT security measures (minimum_requirements.it_security); ",
+			"how to install security updates (update_instructions); ",
+			"add what is missing to the information given to users",
+		]),
+	}}
+}
+
 test_fail_mdr_secure_configuration_and_updates if {
 	findings := rule.report with input as {"manifest": _manifest("MDR"), "documents": [_info({
 		"minimum_requirements": {"hardware": "analyser PC", "network": "isolated LAN", "it_security": "firewall"},
