@@ -115,7 +115,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.AddCommand(checkCommand(stdout, stderr, terminal), rulesCommand(stdout), versionCommand(stdout))
-	root.AddCommand(importCommand(stdout, stderr), explainCommand(stdout))
+	root.AddCommand(importCommand(stdout, stderr), explainCommand(stdout), evidenceCommand(stdout, stderr))
 	err := root.ExecuteContext(ctx)
 	var ee exitError
 	switch {
