@@ -98,7 +98,7 @@ func (m *Matrix) edit(todo []*Entry, s Signoff) ([]byte, error) {
 		var inserts []string
 		for _, f := range fields {
 			if v := member(e.item, f[0]); v != nil {
-				ed, err := m.replaceValue(lines, v, f[1])
+				ed, err := m.replaceValue(lines, e.item, v, f[1])
 				if err != nil {
 					return nil, err
 				}
@@ -194,39 +194,44 @@ func (m *Matrix) token(lines []int, n *yaml.Node) (start, end int, err error) {
 	return 0, 0, fmt.Errorf("%s:%d:%d: annexlint edits only values written on one line (plain or quoted); write this one on one line, or update it by hand", m.Path, n.Line, n.Column)
 }
 
-// render writes value for the matrix's syntax: text is always quoted (JSON
-// string syntax, which YAML reads the same), a SHA-256 keeps the old
-// value's style in YAML.
-func render(value string, like *yaml.Node, hex bool) string {
+// render writes value for the matrix's syntax: text is quoted (JSON string
+// syntax, which YAML reads the same); a SHA-256 (hash true) keeps the style
+// of the value it replaces (like, nil for a new one: plain), unless YAML
+// would read it plain as something other than text.
+func render(value string, like *yaml.Node, hash bool) string {
 	quoted, _ := json.Marshal(value)
-	if like != nil && hex {
-		switch {
-		case like.Style&yaml.DoubleQuotedStyle != 0:
-			return string(quoted)
-		case like.Style&yaml.SingleQuotedStyle != 0:
-			return "'" + value + "'"
-		default:
-			return value
-		}
+	if !hash || !plainText(value) {
+		return string(quoted)
 	}
-	return string(quoted)
+	switch {
+	case like == nil:
+		return value
+	case like.Style&yaml.DoubleQuotedStyle != 0:
+		return string(quoted)
+	case like.Style&yaml.SingleQuotedStyle != 0:
+		return "'" + value + "'"
+	default:
+		return value
+	}
 }
 
-func (m *Matrix) replaceValue(lines []int, v *yaml.Node, value string) (edit, error) {
+// plainText reports whether YAML reads s, written plain, as the text s
+// (a hash of digits and one "e" would read as a number).
+func plainText(s string) bool {
+	var v any
+	if err := yaml.Unmarshal([]byte(s), &v); err != nil {
+		return false
+	}
+	text, ok := v.(string)
+	return ok && text == s
+}
+
+func (m *Matrix) replaceValue(lines []int, item, v *yaml.Node, value string) (edit, error) {
 	start, end, err := m.token(lines, v)
 	if err != nil {
 		return edit{}, err
 	}
-	return edit{offset: start, n: end - start, text: render(value, v, isHex(value))}, nil
-}
-
-func isHex(s string) bool {
-	for _, c := range s {
-		if (c < '0' || c > '9') && (c < 'a' || c > 'f') {
-			return false
-		}
-	}
-	return s != ""
+	return edit{offset: start, n: end - start, text: render(value, v, v == member(item, "sha256"))}, nil
 }
 
 // insertFields adds the fields an item lacks right after its document: on
@@ -271,11 +276,7 @@ func (m *Matrix) insertFields(lines []int, item *yaml.Node, keys []string, field
 	}
 	indent := strings.Repeat(" ", docKey.Column-1)
 	for _, k := range keys {
-		v := render(value[k], nil, false)
-		if k == "sha256" {
-			v = value[k] // plain, as the examples write it
-		}
-		b.WriteString(newline + indent + k + ": " + v)
+		b.WriteString(newline + indent + k + ": " + render(value[k], nil, k == "sha256"))
 	}
 	return edit{offset: eol, text: b.String()}, nil
 }

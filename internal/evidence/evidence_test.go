@@ -294,3 +294,17 @@ func TestSignoffValidate(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+func TestRenderHashThatLooksLikeANumber(t *testing.T) {
+	t.Parallel()
+	number := strings.Repeat("1", 60) + "e123"
+	if got := render(number, nil, true); got != `"`+number+`"` {
+		t.Errorf("render(%s) = %s; YAML would read it plain as a number, so it must be quoted", number, got)
+	}
+	if hash := sum("x"); render(hash, nil, true) != hash {
+		t.Errorf("an ordinary hash is not written plain")
+	}
+	if got := render("ace", nil, false); got != `"ace"` {
+		t.Errorf("text is written %s, want quoted", got)
+	}
+}
