@@ -67,7 +67,7 @@ func runEvidence(cmd *cobra.Command, dir string, opts evidenceOptions, stdout, s
 	for _, e := range rep.Entries() {
 		// Paths and values come from the bundle: neutralise them for the terminal.
 		e.Document, e.GSPR, e.Recorded = termsafe.String(e.Document), termsafe.String(e.GSPR), termsafe.String(e.Recorded)
-		at := fmt.Sprintf("%s:%d:%d", show(e.At.File), e.At.Line, e.At.Col)
+		at := termsafe.String(fmt.Sprintf("%s:%d:%d", show(e.At.File), e.At.Line, e.At.Col))
 		switch e.Status {
 		case evidence.Changed:
 			fmt.Fprintf(stdout, "%s: changed: %s (GSPR %s) records sha256 %s, the file now has %s; review the new version, then record it with annexlint evidence --write --reviewed-by NAME\n",
