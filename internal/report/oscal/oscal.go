@@ -15,8 +15,9 @@
 // claimed satisfied that the bundle does not show.
 //
 // The output depends only on the run: timestamps come from --as-of and
-// UUIDs are version 5 UUIDs of stable identities (the bundle, a finding's
-// fingerprint, a clause ID, an evidence file's path, pointer and digest),
+// UUIDs are version 5 UUIDs of stable identities (the product and the
+// bundle's folder in the repository, a finding's fingerprint, a clause ID,
+// an evidence file's path, pointer and digest),
 // the document's own UUID one of the rest of the document, so identical
 // input gives identical bytes.
 package oscal
@@ -61,15 +62,17 @@ func (Writer) WriteAll(w io.Writer, bundles []report.Bundle) error {
 	if len(bundles) == 0 {
 		return fmt.Errorf("oscal: no bundle to report")
 	}
-	doc := build(bundles)
-	body, err := marshal(doc)
+	// The document's UUID names its content: a v5 UUID of the document
+	// written with a nil UUID and each bundle named by its identity rather
+	// than by the path it was given as (which differs between checkouts).
+	stable, err := marshal(build(bundles, true))
 	if err != nil {
 		return err
 	}
-	// The document's UUID names this exact content: a v5 UUID of the
-	// document written with a nil UUID.
-	doc.AssessmentResults.UUID = uuid5("document", string(body))
-	if body, err = marshal(doc); err != nil {
+	doc := build(bundles, false)
+	doc.AssessmentResults.UUID = uuid5("document", string(stable))
+	body, err := marshal(doc)
+	if err != nil {
 		return err
 	}
 	// encoding/json writes C1 controls and bidi overrides raw.
@@ -92,7 +95,20 @@ func marshal(doc *document) ([]byte, error) {
 // model knows that does not change between identical runs.
 func timestamp(asOf string) string { return asOf + "T00:00:00Z" }
 
-func build(bundles []report.Bundle) *document {
+// identity names a bundle for UUIDs independently of where it was checked
+// out and how its path was given: the product, and the bundle's folder
+// relative to the repository root when there is one.
+func identity(meta report.Meta, res *resultpkg.Result) string {
+	parts := []string{res.Product.Manufacturer, res.Product.Name, res.Product.Version, res.Product.Framework}
+	if !meta.NoRepoRoot {
+		parts = append(parts, meta.RepoPrefix)
+	}
+	return strings.Join(parts, "\x00")
+}
+
+// build makes the document; stable names each bundle by its identity
+// instead of its path, for the document's UUID.
+func build(bundles []report.Bundle, stable bool) *document {
 	first := bundles[0]
 	latest := first.Result.AsOf
 	for _, b := range bundles {
@@ -133,8 +149,22 @@ func build(bundles []report.Bundle) *document {
 		},
 		BackMatter: backMatter{Resources: []resource{policy}},
 	}}
+	seen := map[string]int{}
 	for _, b := range bundles {
-		doc.AssessmentResults.Results = append(doc.AssessmentResults.Results, buildResult(b.Meta, b.Result))
+		id := identity(b.Meta, b.Result)
+		// Two bundles of one product in one run (outside a repository)
+		// stay apart by their order.
+		if n := seen[id]; n > 0 {
+			seen[id]++
+			id += "\x00" + strconv.Itoa(n)
+		} else {
+			seen[id] = 1
+		}
+		shown := b.Result.Bundle
+		if stable {
+			shown = id
+		}
+		doc.AssessmentResults.Results = append(doc.AssessmentResults.Results, buildResult(b.Meta, b.Result, id, shown))
 	}
 	return doc
 }
@@ -142,7 +172,7 @@ func build(bundles []report.Bundle) *document {
 func productName(res *resultpkg.Result) string {
 	name := strings.TrimSpace(res.Product.Name + " " + res.Product.Version)
 	if name == "" {
-		return res.Bundle
+		return "an unnamed product"
 	}
 	return name
 }
@@ -156,7 +186,7 @@ func orNone(s string) string {
 
 // results builds one bundle's result.
 type results struct {
-	bundle    string
+	bundle    string // the bundle's identity, for UUIDs
 	asOf      string
 	res       *resultpkg.Result
 	evidence  map[string]string // evidenceKey -> observation UUID
@@ -164,8 +194,10 @@ type results struct {
 	obligated map[string]resultpkg.Obligation
 }
 
-func buildResult(meta report.Meta, res *resultpkg.Result) oscalResult {
-	r := &results{bundle: res.Bundle, asOf: res.AsOf, res: res, evidence: map[string]string{}, obligated: map[string]resultpkg.Obligation{}}
+// buildResult makes one bundle's result: id is the bundle's identity for
+// UUIDs, shown how the result names it.
+func buildResult(meta report.Meta, res *resultpkg.Result, id, shown string) oscalResult {
+	r := &results{bundle: id, asOf: res.AsOf, res: res, evidence: map[string]string{}, obligated: map[string]resultpkg.Obligation{}}
 	decision := ""
 	if res.Regime != nil {
 		decision = res.Regime.Summary()
@@ -176,9 +208,9 @@ func buildResult(meta report.Meta, res *resultpkg.Result) oscalResult {
 		Description: fmt.Sprintf("Bundle %s, checked against the law that governs the product on %s (%s). "+
 			"Each clause of annexlint's reference catalog that applies is a control objective: satisfied when every rule "+
 			"citing it examined evidence and found nothing wrong, not satisfied when a rule reported a finding or lacked "+
-			"the evidence to judge. %s; %s.", res.Bundle, res.AsOf, decision, res.Summary(), res.ObligationSummary()),
+			"the evidence to judge. %s; %s.", shown, res.AsOf, decision, res.Summary(), res.ObligationSummary()),
 		Start: timestamp(res.AsOf),
-		Props: props("bundle", res.Bundle, "as-of", res.AsOf, "framework", res.Product.Framework,
+		Props: props("bundle", shown, "as-of", res.AsOf, "framework", res.Product.Framework,
 			"classification", res.Product.Classification, "policy-digest", meta.PolicyDigest),
 	}
 	r.reviewedControls()
