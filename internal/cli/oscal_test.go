@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -73,15 +74,36 @@ func TestExamplesOSCAL(t *testing.T) {
 			}
 		})
 	}
-	t.Run("two bundles", func(t *testing.T) {
-		t.Parallel()
-		out, errOut, code := run(t, "check", cleanExample, flawedExample, "--format", "oscal", "--as-of", asOf, "--fail-on", "none")
-		if code != 0 {
-			t.Fatalf("exit %d: %s", code, errOut)
+	twoBundles := map[string]func() []string{
+		"in the repository": func() []string { return []string{cleanExample, flawedExample} },
+		// outside any repository the product alone names a bundle
+		"outside a repository": func() []string { return []string{copyBundle(t, cleanExample), copyBundle(t, flawedExample)} },
+	}
+	for name, dirs := range twoBundles {
+		t.Run("two bundles of one product "+name, func(t *testing.T) {
+			t.Parallel()
+			twoBundlesOSCAL(t, validate, dirs())
+		})
+	}
+}
+
+// twoBundlesOSCAL checks one run over two bundles: one valid document, one
+// result per bundle, no UUID used twice.
+func twoBundlesOSCAL(t *testing.T, validate func(*testing.T, string), dirs []string) {
+	out, errOut, code := run(t, append(append([]string{"check"}, dirs...), "--format", "oscal", "--as-of", asOf, "--fail-on", "none")...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	validate(t, out)
+	if n := strings.Count(out, `"reviewed-controls"`); n != 2 {
+		t.Errorf("%d results, want one per bundle", n)
+	}
+	// The two bundles hold the same product: their UUIDs must still differ.
+	seen := map[string]bool{}
+	for _, m := range regexp.MustCompile(`"uuid": "([0-9a-f-]{36})"`).FindAllStringSubmatch(out, -1) {
+		if seen[m[1]] {
+			t.Errorf("UUID %s is used twice", m[1])
 		}
-		validate(t, out)
-		if n := strings.Count(out, `"reviewed-controls"`); n != 2 {
-			t.Errorf("%d results, want one per bundle", n)
-		}
-	})
+		seen[m[1]] = true
+	}
 }
