@@ -95,6 +95,9 @@ func runEvidence(cmd *cobra.Command, dir string, opts evidenceOptions, stdout, s
 		if err != nil {
 			return err
 		}
+		if len(written) > 0 && signoff.ReviewedBy == "" {
+			fmt.Fprintln(stderr, "annexlint: hashes recorded without a sign-off; say who reviewed the new versions with --reviewed-by NAME (and --date)")
+		}
 		if n[evidence.Missing] > 0 {
 			return exitError{code: ExitFindings}
 		}

@@ -68,6 +68,16 @@ func Write(r *Report, s Signoff) ([]*Entry, error) {
 		if len(todo) == 0 {
 			continue
 		}
+		if s.ReviewedBy == "" {
+			// A sign-off names the version reviewed: left beside a new hash
+			// it would claim a review that did not happen.
+			for _, e := range todo {
+				if k := signedOff(e.item); k != nil {
+					return written, fmt.Errorf("%s:%d:%d: %s signs off the recorded hash of %s, not the new one; give --reviewed-by NAME (and --date) for the review of the new version",
+						m.Path, k.Line, k.Column, k.Value, e.Document)
+				}
+			}
+		}
 		out, err := m.edit(todo, s)
 		if err != nil {
 			return written, err
@@ -361,4 +371,14 @@ func (m *Matrix) replace(bundleRoot string, out []byte) error {
 		_, err := w.Write(out)
 		return err
 	})
+}
+
+// signedOff returns the key of an item's sign-off field, or nil.
+func signedOff(item *yaml.Node) *yaml.Node {
+	for _, k := range []string{"reviewed_by", "reviewed_on"} {
+		if key := memberKey(item, k); key != nil {
+			return key
+		}
+	}
+	return nil
 }

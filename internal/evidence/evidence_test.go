@@ -235,6 +235,28 @@ func TestWriteRefuses(t *testing.T) {
 			t.Errorf("Scan = %v, want a refusal of the path", err)
 		}
 	})
+	t.Run("an old sign-off beside a new hash", func(t *testing.T) {
+		t.Parallel()
+		m := "kind: gspr-evidence-matrix\nentries:\n  - gspr: \"17.2\"\n    evidence:\n      - document: verification/report.txt\n        sha256: " + oldSum + "\n        reviewed_by: A. Ng\n"
+		dir := writeBundle(t, "matrix.yaml", m)
+		if _, err := Write(scan(t, dir), Signoff{}); err == nil || !strings.Contains(err.Error(), "matrix.yaml:7:9: reviewed_by signs off the recorded hash") {
+			t.Errorf("Write = %v, want a refusal at the old sign-off", err)
+		}
+		if got, _ := os.ReadFile(filepath.Join(dir, "matrix.yaml")); string(got) != m {
+			t.Error("the matrix changed")
+		}
+		if _, err := Write(scan(t, dir), Signoff{ReviewedBy: "B. Ok", ReviewedOn: "2026-12-01"}); err != nil {
+			t.Errorf("with a new sign-off: %v", err)
+		}
+		want := strings.NewReplacer(
+			"report.txt\n", "report.txt\n        reviewed_on: \"2026-12-01\"\n",
+			oldSum, sum(reportText),
+			"reviewed_by: A. Ng", `reviewed_by: "B. Ok"`,
+		).Replace(m)
+		if got, _ := os.ReadFile(filepath.Join(dir, "matrix.yaml")); string(got) != want {
+			t.Errorf("written:\n%s\nwant:\n%s", got, want)
+		}
+	})
 	t.Run("value over several lines", func(t *testing.T) {
 		t.Parallel()
 		m := "kind: gspr-evidence-matrix\nentries:\n  - gspr: \"17.2\"\n    evidence:\n      - document: plan.txt\n        sha256: >-\n          0000\n"
