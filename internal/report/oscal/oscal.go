@@ -208,7 +208,7 @@ func buildResult(meta report.Meta, res *resultpkg.Result, id, shown string) osca
 		Description: fmt.Sprintf("Bundle %s, checked against the law that governs the product on %s (%s). "+
 			"Each clause of annexlint's reference catalog that applies is a control objective: satisfied when every rule "+
 			"citing it examined evidence and found nothing wrong, not satisfied when a rule reported a finding or lacked "+
-			"the evidence to judge. %s; %s.", shown, res.AsOf, decision, res.Summary(), res.ObligationSummary()),
+			"the evidence to judge. %s; %s.", shown, res.AsOf, decision, res.Summary(), obligationSummary(res)),
 		Start: timestamp(res.AsOf),
 		Props: props("bundle", shown, "as-of", res.AsOf, "framework", res.Product.Framework,
 			"classification", res.Product.Classification, "policy-digest", meta.PolicyDigest),
@@ -400,6 +400,14 @@ func (r *results) satisfied() {
 			RelatedObservations: related,
 		})
 	}
+}
+
+// obligationSummary tallies the clauses by status, in the words of the
+// text report.
+func obligationSummary(res *resultpkg.Result) string {
+	c := res.ObligationCounts()
+	return fmt.Sprintf("obligations: %d fail, %d insufficient evidence, %d pass, %d not applicable",
+		c[resultpkg.Fail], c[resultpkg.Insufficient], c[resultpkg.Pass], c[resultpkg.NotApplicable])
 }
 
 // props makes properties from name, value pairs, leaving out empty values
