@@ -20,9 +20,9 @@ func TestEvidenceDryRun(t *testing.T) {
 		t.Fatalf("exit %d, want 1: %s", code, errOut)
 	}
 	for _, want := range []string{
-		"security/gspr-matrix.yaml:12:17: changed: ifu/security-information.yaml (GSPR 14.2(d)) records sha256 013e0113",
-		"security/gspr-matrix.yaml:40:9: no hash: security/risk-file.yaml (GSPR 18.8)",
-		"security/gspr-matrix.yaml:48:9: missing: ../shared/ifu-chapter-11.pdf (GSPR 23.4(ab)) is not a file in the bundle",
+		"security/gspr-matrix.yaml:14:17: changed: ifu/security-information.yaml (GSPR 14.2(d)) records sha256 013e0113",
+		"security/gspr-matrix.yaml:58:9: no hash: security/risk-file.yaml (GSPR 18.8)",
+		"security/gspr-matrix.yaml:68:9: missing: ../shared/ifu-chapter-11.pdf (GSPR 23.4(ab)) is not a file in the bundle",
 		"13 evidence entries in 1 matrices: 2 changed, 2 missing, 1 without a hash, 8 current",
 	} {
 		if !strings.Contains(out, want) {
@@ -52,25 +52,21 @@ func TestEvidenceWrite(t *testing.T) {
 	if n := strings.Count(errOut, "recorded sha256"); n != 3 {
 		t.Errorf("%d hashes recorded, want 3:\n%s", n, errOut)
 	}
-	got := readFile(t, matrix)
-	oldLines, newLines := strings.Split(old, "\n"), strings.Split(got, "\n")
-	// Every old line is still there, in order, apart from the two changed hashes.
-	j, replaced := 0, 0
-	for _, line := range oldLines {
-		for j < len(newLines) && newLines[j] != line {
-			if strings.Contains(line, "013e011331acfc83") && strings.Contains(newLines[j], "sha256: 759d6c36") {
-				replaced++
-				break
-			}
-			if !strings.Contains(newLines[j], "reviewed_") && !strings.Contains(newLines[j], "sha256: 85b22705") {
-				t.Errorf("unexpected new line %q", newLines[j])
-			}
-			j++
-		}
-		j++
+	// Exactly these bytes change: the two out-of-date hashes and their
+	// sign-offs in place, and the unhashed entry gets hash and sign-off
+	// after its document line. Every other byte stays.
+	want := strings.NewReplacer(
+		"sha256: 013e011331acfc839608ea60924e39affdc3874de73c864e9aac02e8783576e8\n        reviewed_by: S. Brandt, regulatory affairs manager\n        reviewed_on: \"2026-02-16\"",
+		"sha256: 759d6c3686ee738f3aee6d9409d5a7266cea62be96fcc4a0ae9f3a9d38764c77\n        reviewed_by: \"J. Doe\"\n        reviewed_on: \"2026-12-01\"",
+		"      - document: security/risk-file.yaml\n        section: TH-03, TH-04\n",
+		"      - document: security/risk-file.yaml\n        sha256: 85b22705d92f47fb64263ed5f2e3f1ff404f4a4b179d1b4987b3a5784f242ea2\n        reviewed_by: \"J. Doe\"\n        reviewed_on: \"2026-12-01\"\n        section: TH-03, TH-04\n",
+	).Replace(old)
+	if want == old {
+		t.Fatal("the flawed example's matrix no longer has the entries this test updates")
 	}
-	if replaced != 2 {
-		t.Errorf("%d hashes replaced in place, want 2:\n%s", replaced, got)
+	got := readFile(t, matrix)
+	if got != want {
+		t.Errorf("written matrix:\n%s\nwant:\n%s", got, want)
 	}
 	if n := strings.Count(got, `reviewed_by: "J. Doe"`); n != 3 {
 		t.Errorf("%d reviewed_by lines, want 3", n)
@@ -93,7 +89,7 @@ func TestEvidenceUsage(t *testing.T) {
 		code int
 		want string
 	}{
-		"clean bundle":            {[]string{"evidence", cleanExample}, 0, "14 current"},
+		"clean bundle":            {[]string{"evidence", cleanExample}, 0, "16 current"},
 		"reviewer without write":  {[]string{"evidence", cleanExample, "--reviewed-by", "J. Doe"}, 2, "add --write"},
 		"date without reviewer":   {[]string{"evidence", cleanExample, "--write", "--date", "2026-12-01"}, 2, "--date needs --reviewed-by"},
 		"bad date":                {[]string{"evidence", cleanExample, "--write", "--reviewed-by", "J. Doe", "--date", "1.12.2026"}, 2, "YYYY-MM-DD"},
