@@ -96,7 +96,7 @@ func runEvidence(cmd *cobra.Command, dir string, opts evidenceOptions, stdout, s
 			return err
 		}
 		if len(written) > 0 && signoff.ReviewedBy == "" {
-			fmt.Fprintln(stderr, "annexlint: hashes recorded without a sign-off; say who reviewed the new versions with --reviewed-by NAME (and --date)")
+			fmt.Fprintln(stderr, "annexlint: hashes recorded without a sign-off; say who reviewed the new versions with --reviewed-by NAME (and --date), or AL-GSPR-006 reports them")
 		}
 		if n[evidence.Missing] > 0 {
 			return exitError{code: ExitFindings}
