@@ -37,6 +37,7 @@ import (
 	"github.com/annexlint/annexlint/internal/report/jsonreport"
 	"github.com/annexlint/annexlint/internal/report/junitreport"
 	"github.com/annexlint/annexlint/internal/report/markdown"
+	"github.com/annexlint/annexlint/internal/report/oscal"
 	"github.com/annexlint/annexlint/internal/report/sarif"
 	"github.com/annexlint/annexlint/internal/report/source"
 	"github.com/annexlint/annexlint/internal/report/text"
@@ -83,6 +84,7 @@ var writers = map[string]report.Writer{
 	"markdown": markdown.Writer{},
 	"github":   github.Writer{},
 	"junit":    junitreport.Writer{},
+	"oscal":    oscal.Writer{},
 }
 
 // Run executes annexlint with args and returns the process exit code.
@@ -115,7 +117,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.AddCommand(checkCommand(stdout, stderr, terminal), rulesCommand(stdout), versionCommand(stdout))
-	root.AddCommand(importCommand(stdout, stderr), explainCommand(stdout))
+	root.AddCommand(importCommand(stdout, stderr), explainCommand(stdout), evidenceCommand(stdout, stderr))
 	root.AddCommand(testCommand(stdout))
 	root.AddCommand(initCommand(os.Stdin, stdout, stderr))
 	err := root.ExecuteContext(ctx)
@@ -193,7 +195,7 @@ Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it (in a
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&f.format, "format", "f", "text", "output format: text, json, sarif, html or markdown (html and markdown: the audit report), github (workflow-command annotations) or junit (JUnit XML, one test per clause)")
+	fl.StringVarP(&f.format, "format", "f", "text", "output format: text, json, sarif, html or markdown (html and markdown: the audit report), github (workflow-command annotations), junit (JUnit XML, one test per clause) or oscal (OSCAL assessment results)")
 	fl.StringVarP(&f.output, "output", "o", "", "write the report to FILE (atomically) instead of standard output (- is standard output)")
 	fl.StringVar(&f.failOn, "fail-on", "error", "exit 1 when a finding has this severity or higher: error, warning, note or none")
 	fl.StringVar(&f.asOf, "as-of", "", "check as of this date (YYYY-MM-DD) for date-dependent rules; default today (UTC)")

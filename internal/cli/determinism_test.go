@@ -13,7 +13,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-var formats = []string{"text", "json", "sarif", "html", "markdown", "github", "junit"}
+var formats = []string{"text", "json", "sarif", "html", "markdown", "github", "junit", "oscal"}
 
 // report runs a check of dir in format with paths relative to dir, and
 // replaces dir itself (which the JSON report states) with a placeholder so

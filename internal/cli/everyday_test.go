@@ -36,7 +36,7 @@ func TestUsageErrors(t *testing.T) {
 	}{
 		{[]string{"--timeout", "0s"}, `--timeout must be positive`},
 		{[]string{"--timeout", "-5s"}, `--timeout must be positive`},
-		{[]string{"--format", "yaml"}, `unknown --format "yaml" \(want github, html, json, junit, markdown, sarif or text\)`},
+		{[]string{"--format", "yaml"}, `unknown --format "yaml" \(want github, html, json, junit, markdown, oscal, sarif or text\)`},
 		{[]string{"--fail-on", "critical"}, `unknown --fail-on "critical" \(want error, warning, note or none\)`},
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {

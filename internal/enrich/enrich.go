@@ -158,13 +158,10 @@ func evidence(b *bundle.Bundle) []evidenceRef {
 	return out
 }
 
-// hashFile streams a bundle file through SHA-256. safefile checks the
+// HashFile streams a bundle file through SHA-256. safefile checks the
 // opened file (regular, one name: a hard link could be a digest of a secret
 // elsewhere) without blocking on a named pipe, and it stops at maxSize
 // bytes. ctx is checked between chunks so --timeout bounds hashing too.
-// HashFile is the SHA-256 of a bundle file, read through safefile (no link
-// out of the root, no device or pipe), refused past maxSize, stopped with
-// ctx.
 func HashFile(ctx context.Context, root *os.Root, name string, maxSize int64) (string, error) {
 	f, st, err := safefile.Open(root, name)
 	if err != nil {

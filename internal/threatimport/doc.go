@@ -11,8 +11,11 @@
 //   - interfaces: both tools draw data flows and external entities, but the
 //     attack surface annexlint checks is the manifest's interface list, with
 //     IDs neither tool knows. Every imported threat has "interfaces": [] and
-//     the interface coverage rule reports each manifest interface until the
-//     team maps them (in a native risk file).
+//     the interface coverage rule reports each manifest interface, unless the
+//     team maps the model's elements onto the interfaces (Model.MapInterfaces,
+//     annexlint import --map): then each threat names the interfaces of the
+//     element it is on. The mapping is the team's statement; nothing is
+//     guessed from names.
 //   - verification: a mitigation text becomes a control of type "design"
 //     (neither tool classifies mitigations, and guessing "procedural" or
 //     "user-information" from words would make claims the model does not

@@ -20,8 +20,22 @@ type riskFile struct {
 	assets        []*asset
 	threats       []*threat
 	controls      []*control
+	// elements are the model's elements threats can be on, in file order,
+	// for mapping them onto manifest interfaces (Model.MapInterfaces).
+	elements []Element
 
 	assetIDs, threatIDs, controlIDs idSet
+}
+
+// addElement records a model element once: Threat Dragon may draw one cell
+// ID in two diagrams, and the first drawing names it.
+func (f *riskFile) addElement(e Element) {
+	for _, have := range f.elements {
+		if e.ID != "" && have.ID == e.ID {
+			return
+		}
+	}
+	f.elements = append(f.elements, e)
 }
 
 type asset struct {
@@ -37,7 +51,9 @@ type threat struct {
 	attackVector              string
 	initialRisk, residualRisk string
 	controls                  []string
-	src                       fieldSrc
+	// elements are the IDs of the model elements the threat is on.
+	elements []string
+	src      fieldSrc
 }
 
 type control struct {

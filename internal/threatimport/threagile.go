@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/annexlint/annexlint/internal/docparse"
-	"github.com/annexlint/annexlint/internal/position"
 )
 
 // Threagile's risk severities, lowest first.
@@ -45,7 +44,7 @@ type tgTracking struct {
 	pattern                                *regexp.Regexp // nil without wildcard
 }
 
-func importThreagile(src valued) (map[string]any, position.SourceMap, error) {
+func importThreagile(src valued) (*Model, error) {
 	im := &tgImport{
 		r:        &reader{src: src, tool: "Threagile model"},
 		f:        &riskFile{scale: tgScale, acceptable: tgScale[:1], rationale: tgRationale, method: tgMethod},
@@ -56,30 +55,30 @@ func importThreagile(src valued) (map[string]any, position.SourceMap, error) {
 	}
 	root, err := im.r.object(src.value(), "", "the model")
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	top := fieldSrc{"acceptance_criteria": "", "method": ""}
 	title, err := im.r.text(root, "", "title")
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	if im.f.title = oneLine(stripHTML(title)); im.f.title != "" {
 		top["title"] = "/title"
 	}
 	if err := im.dataAssets(root); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	if err := im.technicalAssets(root); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	if err := im.readTracking(root); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	if err := im.risks(root); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	content, ptrs := im.f.render(top)
-	return content, &sourceMap{src: src, ptrs: ptrs}, nil
+	return newModel(Threagile, im.f, content, &sourceMap{src: src, ptrs: ptrs}), nil
 }
 
 // mappingEntries returns the entries of the mapping under key in file order.
@@ -214,6 +213,7 @@ func (im *tgImport) technicalAssets(root map[string]any) error {
 		if err != nil {
 			return err
 		}
+		im.f.addElement(Element{ID: id, Kind: "technical asset", Name: oneLine(stripHTML(title))})
 		text := map[string]string{}
 		for _, k := range []string{"description", "type", "technology", "justification_out_of_scope", "justification_cia_rating"} {
 			if text[k], err = im.r.text(e, eptr, k); err != nil {
@@ -283,6 +283,13 @@ func (im *tgImport) boundaries(root map[string]any) (map[string][]string, error)
 			return nil, err
 		}
 		name := oneLine(stripHTML(title))
+		id, err := im.r.text(e, eptr, "id")
+		if err != nil {
+			return nil, err
+		}
+		if id = strings.TrimSpace(id); id != "" {
+			im.f.addElement(Element{ID: id, Kind: "trust boundary", Name: name})
+		}
 		for _, a := range inside {
 			if id, ok := a.(string); ok && !contains(out[id], name) {
 				out[id] = append(out[id], name)
@@ -317,6 +324,7 @@ func (im *tgImport) commLinks(asset map[string]any, assetPtr, assetID string) ([
 			text[k] = oneLine(text[k])
 		}
 		im.links[linkID(assetID, title)] = tgLink{source: assetID, target: text["target"]}
+		im.f.addElement(Element{ID: linkID(assetID, title), Kind: "communication link", Name: oneLine(stripHTML(title))})
 		line := fmt.Sprintf("- %q to %s", oneLine(stripHTML(title)), text["target"])
 		var facts []string
 		for _, k := range []string{"protocol", "authentication", "authorization"} {

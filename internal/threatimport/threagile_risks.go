@@ -179,6 +179,9 @@ func (im *tgImport) risk(cptr, catID, catTitle string, catText map[string]string
 	if err := im.riskAssets(th, r, ptr, v); err != nil {
 		return err
 	}
+	for _, k := range []string{"most_relevant_technical_asset", "most_relevant_communication_link", "most_relevant_trust_boundary"} {
+		th.elements = appendUnique(th.elements, v[k])
+	}
 
 	status := "unchecked"
 	if tracking != nil {

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/annexlint/annexlint/internal/docparse"
-	"github.com/annexlint/annexlint/internal/position"
 )
 
 // Threat Dragon's severity levels, lowest first (Threat Dragon 2.x offers
@@ -15,6 +14,9 @@ var tdScale = []string{"low", "medium", "high", "critical"}
 const tdRationale = "annexlint default for models imported from Threat Dragon, which records no acceptance criteria: " +
 	"the scale is Threat Dragon's severity levels and only the lowest level is acceptable without further risk control. " +
 	"Document your own criteria in a native security risk file to change this."
+
+// tdElementKind names the cell kinds a threat can be on, for Element.Kind.
+var tdElementKind = map[string]string{"process": "process", "store": "store", "actor": "actor", "flow": "data flow"}
 
 // tdCell is a diagram element that threats can name.
 type tdCell struct {
@@ -30,38 +32,38 @@ type tdCell struct {
 	source, target string
 }
 
-func importThreatDragon(doc *docparse.Doc) (map[string]any, position.SourceMap, error) {
+func importThreatDragon(doc *docparse.Doc) (*Model, error) {
 	r := &reader{src: doc, tool: "Threat Dragon v2 model"}
 	root, err := r.object(doc.Value, "", "the model")
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	summary, err := r.object(root["summary"], "/summary", `"summary"`)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	detail, err := r.object(root["detail"], "/detail", `"detail"`)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	if detail == nil {
 		if _, typo := root["details"]; typo {
-			return nil, nil, r.errorf("/details", `there is no "detail" object, only "details"; Threat Dragon keeps the diagrams under detail.diagrams`)
+			return nil, r.errorf("/details", `there is no "detail" object, only "details"; Threat Dragon keeps the diagrams under detail.diagrams`)
 		}
-		return nil, nil, r.errorf("", `there is no "detail" object; Threat Dragon keeps the diagrams under detail.diagrams`)
+		return nil, r.errorf("", `there is no "detail" object; Threat Dragon keeps the diagrams under detail.diagrams`)
 	}
 	if _, ok := detail["diagrams"]; !ok {
-		return nil, nil, r.errorf("/detail", `"detail" has no "diagrams" list`)
+		return nil, r.errorf("/detail", `"detail" has no "diagrams" list`)
 	}
 	diagrams, err := r.list(detail["diagrams"], "/detail/diagrams", `"diagrams"`)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 
 	f := &riskFile{scale: tdScale, acceptable: tdScale[:1], rationale: tdRationale}
 	top := fieldSrc{"acceptance_criteria": ""}
 	if f.title, err = r.text(summary, "/summary", "title"); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	f.title = oneLine(f.title)
 	if f.title != "" {
@@ -69,7 +71,7 @@ func importThreatDragon(doc *docparse.Doc) (map[string]any, position.SourceMap, 
 	}
 	version, err := r.text(root, "", "version")
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 
 	// First pass: every element, so that threats on a flow can name its end
@@ -81,26 +83,29 @@ func importThreatDragon(doc *docparse.Doc) (map[string]any, position.SourceMap, 
 		dptr := docparse.Index("/detail/diagrams", d)
 		diagram, err := r.object(dv, dptr, "a diagram")
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		kind, err := r.text(diagram, dptr, "diagramType")
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		methods = appendUnique(methods, oneLine(kind))
 		cellList, err := r.list(diagram["cells"], docparse.Pointer(dptr, "cells"), `"cells"`)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		for c, cv := range cellList {
 			cell, err := readTDCell(r, cv, docparse.Index(docparse.Pointer(dptr, "cells"), c))
 			if err != nil {
-				return nil, nil, err
+				return nil, err
 			}
 			if cell.kind == "process" || cell.kind == "store" || cell.kind == "actor" {
 				if err := addTDAsset(r, f, cell); err != nil {
-					return nil, nil, err
+					return nil, err
 				}
+			}
+			if cell.kind != "other" {
+				f.addElement(Element{ID: cell.rawID, Kind: tdElementKind[cell.kind], Name: cell.name})
 			}
 			order = append(order, cell)
 			if cell.rawID != "" {
@@ -117,11 +122,11 @@ func importThreatDragon(doc *docparse.Doc) (map[string]any, position.SourceMap, 
 
 	for _, cell := range order {
 		if err := addTDThreats(r, f, cell, cells); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 	}
 	content, ptrs := f.render(top)
-	return content, &sourceMap{src: doc, ptrs: ptrs}, nil
+	return newModel(ThreatDragonV2, f, content, &sourceMap{src: doc, ptrs: ptrs}), nil
 }
 
 func tdMethod(methods []string, version string) string {
@@ -308,6 +313,9 @@ func addTDThreat(r *reader, f *riskFile, c *tdCell, cells map[string]*tdCell, m 
 		"assets":      c.ptr,
 		"interfaces":  ptr,
 	}}
+	if c.rawID != "" && c.kind != "other" {
+		th.elements = []string{c.rawID}
+	}
 	th.title = oneLine(v["title"])
 	if th.title == "" {
 		th.title = oneLine(v["type"])

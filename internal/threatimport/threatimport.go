@@ -111,21 +111,12 @@ func topLevel(data []byte) (map[string]any, bool) {
 // wrong shape is a *position.Error naming the place and what is expected.
 func Import(file string, data []byte, limits docparse.Limits) (map[string]any, position.SourceMap, error) {
 	switch Detect(data) {
-	case ThreatDragonV1:
-		return nil, nil, position.Errorf(position.Pos{File: file, Line: 1, Col: 1},
-			"this is a Threat Dragon v1 model, and v1 is not supported; open and save it in Threat Dragon 2, which converts it to the v2 format")
-	case ThreatDragonV2:
-		doc, err := docparse.Parse(file, data, limits)
+	case ThreatDragonV1, ThreatDragonV2, Threagile:
+		m, err := ImportModel(file, data, limits)
 		if err != nil {
 			return nil, nil, err
 		}
-		return importThreatDragon(doc)
-	case Threagile:
-		src, err := parseThreagile(file, data, limits)
-		if err != nil {
-			return nil, nil, err
-		}
-		return importThreagile(src)
+		return m.Content, m.Source, nil
 	default:
 		doc, err := docparse.Parse(file, data, limits)
 		if err != nil {
