@@ -64,3 +64,18 @@ func TestReadinessIsTextOnly(t *testing.T) {
 		t.Errorf("exit %d, stderr %q; want exit 2 and the reason", code, errOut)
 	}
 }
+
+// Several bundles, checked in parallel: one section each, in the order of the bundles.
+func TestReadinessSeveralBundles(t *testing.T) {
+	app := filepath.Join("..", "..", "examples", "companion-app")
+	modified := filepath.Join("..", "..", "examples", "companion-app-modified")
+	out, errOut, code := run(t, "check", modified, app, "--as-of", "2027-06-01", "--readiness", "--fail-on", "none", "--color", "never")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	first := strings.Index(out, "examples/companion-app, as of 2027-06-01)")
+	second := strings.Index(out, "examples/companion-app-modified, as of 2027-06-01)")
+	if first < 0 || second < 0 || first > second {
+		t.Errorf("want the sections of companion-app then companion-app-modified, got positions %d and %d:\n%s", first, second, out)
+	}
+}
