@@ -15,7 +15,7 @@ import (
 //   - custom rules (--policy DIR): <ORG>-<AREA>-<NNN> with an <ORG> of the
 //     user's own, anything but AL (e.g. ACME-CUSTOM-001).
 var (
-	builtinIDRe = regexp.MustCompile(`^AL-([A-Z]+)-[0-9]{3}$`)
+	builtinIDRe = regexp.MustCompile(`^AL-([A-Z][A-Z0-9]*)-[0-9]{3}$`)
 	customIDRe  = regexp.MustCompile(`^[A-Z][A-Z0-9]*-[A-Z][A-Z0-9]*-[0-9]{3}$`)
 )
 
@@ -34,6 +34,7 @@ var AreaPrefixes = map[string]string{
 	"cvd":          "CVD",
 	"gspr":         "GSPR",
 	"lifecycle":    "LIFE",
+	"nis2":         "NIS2",
 	"reporting":    "REPORT",
 	"risk":         "RISK",
 	"sbom":         "SBOM",

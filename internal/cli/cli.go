@@ -160,6 +160,7 @@ type checkFlags struct {
 	verbose     bool
 	recursive   bool
 	jobs        int
+	readiness   bool
 	// changed reports whether a flag was given on the command line, so
 	// that it wins over the configuration file.
 	changed func(name string) bool
@@ -213,6 +214,7 @@ Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it (in a
 	fl.BoolVarP(&f.recursive, "recursive", "r", false, "also check every bundle in the folders below each PATH (not hidden folders, .git, node_modules, vendor; no symbolic links to folders)")
 	fl.IntVarP(&f.jobs, "jobs", "j", 0, "check at most N bundles at a time (default: the number of CPUs Go may use, GOMAXPROCS)")
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "text output: the regime in one line and the findings, one line each; no source lines or summary")
+	fl.BoolVar(&f.readiness, "readiness", false, "text output: also list the obligations that start within 12 months after --as-of and what the bundle misses for each")
 	completeCheck(cmd)
 	return cmd
 }
@@ -229,6 +231,9 @@ func runCheck(ctx context.Context, args []string, f checkFlags, stdout, stderr, 
 	}
 	if f.quiet && f.verbose {
 		return errors.New("--quiet and --verbose exclude each other")
+	}
+	if f.readiness && f.format != "text" {
+		return fmt.Errorf("--readiness is shown in text output only; use --format text (not %s)", f.format)
 	}
 	threshold, err := parseFailOn(f.failOn)
 	if err != nil {
@@ -316,7 +321,7 @@ func runCheck(ctx context.Context, args []string, f checkFlags, stdout, stderr, 
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	defer watchMemory(ctx, cancel, f.maxMemory)()
-	checker, policySet, compiled, err := startChecker(ctx, f.policyDirs, f.maxFileSize, f.timeout, len(targets) == 1)
+	checker, policySet, compiled, err := startChecker(ctx, f.policyDirs, f.maxFileSize, f.timeout, len(targets) == 1 && !f.readiness)
 	if err != nil {
 		return runError(ctx, f.timeout, err)
 	}
@@ -349,6 +354,7 @@ func runCheck(ctx context.Context, args []string, f checkFlags, stdout, stderr, 
 	// The bundles are checked in parallel, each result kept at its
 	// bundle's index, so the report is the one a sequential run writes.
 	checked := make([]*report.Bundle, len(targets))
+	ready := make([]*readiness, len(targets))
 	fatal := func(err error) bool { return errors.Is(err, errMemory) || errors.Is(err, policy.ErrInternal) }
 	errs := forEachBundle(ctx, len(targets), f.jobs, func(ctx context.Context, i int) error {
 		t := targets[i]
@@ -364,6 +370,13 @@ func runCheck(ctx context.Context, args []string, f checkFlags, stdout, stderr, 
 		m.PolicyDigest, m.PolicyModules = digest, modules
 		m.Source = source.New(t.Dir, res.Documents, f.maxFileSize)
 		checked[i] = &report.Bundle{Meta: m, Result: res}
+		if f.readiness {
+			r, err := assessReadiness(ctx, checker, t.Dir, &waiver.Set{Config: cfg}, res)
+			if err != nil {
+				return err
+			}
+			ready[i] = &r
+		}
 		return nil
 	}, fatal, newProgress(terminal, terminal != nil, len(targets)))
 	// A policy that does not compile is the run's error, before any
@@ -373,9 +386,13 @@ func runCheck(ctx context.Context, args []string, f checkFlags, stdout, stderr, 
 	}
 	bundles := make([]report.Bundle, 0, len(targets))
 	var inputErrs []error
+	var readies []readiness
 	for i, err := range errs {
 		if err == nil {
 			bundles = append(bundles, *checked[i])
+			if ready[i] != nil {
+				readies = append(readies, *ready[i])
+			}
 			continue
 		}
 		err = runError(ctx, f.timeout, err)
@@ -414,7 +431,17 @@ func runCheck(ctx context.Context, args []string, f checkFlags, stdout, stderr, 
 		}
 		w = tw
 	}
-	render := func(out io.Writer) error { return writeReport(out, w, bundles, len(inputErrs)) }
+	render := func(out io.Writer) error {
+		if err := writeReport(out, w, bundles, len(inputErrs)); err != nil {
+			return err
+		}
+		for _, r := range readies {
+			if err := writeReadiness(out, r); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	if f.output == "" || f.output == "-" {
 		if err := render(stdout); err != nil {
 			return err

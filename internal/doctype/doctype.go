@@ -66,6 +66,7 @@ var types = []Type{
 	{Name: "essential-requirements", Schema: "essential-requirements", Kind: "essential-requirements"},
 	{Name: "security-txt", Read: readSecurityTxt},
 	{Name: "eu-declaration-of-conformity", Schema: "eu-declaration-of-conformity", Kind: "eu-declaration-of-conformity"},
+	{Name: "nis2-measures-register", Schema: "nis2-measures-register", Kind: "nis2-measures-register"},
 }
 
 // Lookup returns the type of a name; ok is false for a name not in the
