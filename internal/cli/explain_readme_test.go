@@ -13,33 +13,49 @@ import (
 // left out and every other line must be printed as shown.
 func TestReadmeRuleSamples(t *testing.T) {
 	t.Parallel()
+	checkReadmeSamples(t, "## Rules, explained", "the explain and the rules --format json samples", 2)
+}
+
+// checkReadmeSamples runs the command of each console block of the README
+// section under heading (up to the next heading of its level) and checks its
+// output against the block; want is how many blocks the section has.
+func checkReadmeSamples(t *testing.T, heading, what string, want int) {
+	t.Helper()
 	readme := readFile(t, filepath.Join("..", "..", "README.md"))
-	start := strings.Index(readme, "## Rules, explained\n")
+	start := strings.Index(readme, heading+"\n")
 	if start < 0 {
-		t.Fatal(`README.md has no "## Rules, explained" section`)
+		t.Fatalf("README.md has no %q section", heading)
 	}
-	section := readme[start+3:]
-	if end := strings.Index(section, "\n## "); end >= 0 {
+	level := heading[:strings.IndexByte(heading, ' ')+1] // "## " or "### "
+	section := readme[start+len(level):]
+	if end := strings.Index(section, "\n"+level); end >= 0 {
 		section = section[:end]
 	}
 	blocks := regexp.MustCompile("(?s)```console\n(.*?)```").FindAllStringSubmatch(section, -1)
-	if len(blocks) != 2 {
-		t.Fatalf("want the explain and the rules --format json samples, found %d console blocks", len(blocks))
+	if len(blocks) != want {
+		t.Fatalf("want %s, found %d console blocks", what, len(blocks))
 	}
 	for _, b := range blocks {
-		cmd, want, _ := strings.Cut(b[1], "\n")
+		cmd, sample, _ := strings.Cut(b[1], "\n")
 		fields := strings.Fields(strings.TrimPrefix(cmd, "$ "))
 		if len(fields) == 0 || fields[0] != "annexlint" {
 			t.Errorf("sample %q does not start with `$ annexlint`", cmd)
 			continue
+		}
+		for i, f := range fields {
+			if strings.HasPrefix(f, "examples/") {
+				fields[i] = filepath.Join("..", "..", f)
+			}
 		}
 		got, errOut, code := run(t, fields[1:]...)
 		if code != 0 {
 			t.Errorf("README: %s: exit %d: %s", cmd, code, errOut)
 			continue
 		}
-		if line, ok := sampleMatches(strings.Split(strings.TrimSuffix(want, "\n"), "\n"), strings.Split(strings.TrimSuffix(got, "\n"), "\n")); !ok {
-			t.Errorf("README: the sample of %q is out of date from its line %q; annexlint prints:\n%s", cmd, line, got)
+		if line, ok := sampleMatches(strings.Split(strings.TrimSuffix(sample, "\n"), "\n"), strings.Split(strings.TrimSuffix(got, "\n"), "\n")); !ok {
+			shown := strings.Split(got, "\n")
+			shown = shown[:min(len(shown), 60)] // the report formats print thousands of lines
+			t.Errorf("README: the sample of %q is out of date from its line %q; annexlint prints:\n%s", cmd, line, strings.Join(shown, "\n"))
 		}
 	}
 }
