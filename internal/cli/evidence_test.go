@@ -1,6 +1,9 @@
 package cli_test
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -57,9 +60,9 @@ func TestEvidenceWrite(t *testing.T) {
 	// after its document line. Every other byte stays.
 	want := strings.NewReplacer(
 		"sha256: 013e011331acfc839608ea60924e39affdc3874de73c864e9aac02e8783576e8\n        reviewed_by: S. Brandt, regulatory affairs manager\n        reviewed_on: \"2026-02-16\"",
-		"sha256: 759d6c3686ee738f3aee6d9409d5a7266cea62be96fcc4a0ae9f3a9d38764c77\n        reviewed_by: \"J. Doe\"\n        reviewed_on: \"2026-12-01\"",
+		"sha256: "+fileSHA256(t, filepath.Join(dir, "ifu", "security-information.yaml"))+"\n        reviewed_by: \"J. Doe\"\n        reviewed_on: \"2026-12-01\"",
 		"      - document: security/risk-file.yaml\n        section: TH-03, TH-04\n",
-		"      - document: security/risk-file.yaml\n        sha256: 85b22705d92f47fb64263ed5f2e3f1ff404f4a4b179d1b4987b3a5784f242ea2\n        reviewed_by: \"J. Doe\"\n        reviewed_on: \"2026-12-01\"\n        section: TH-03, TH-04\n",
+		"      - document: security/risk-file.yaml\n        sha256: "+fileSHA256(t, filepath.Join(dir, "security", "risk-file.yaml"))+"\n        reviewed_by: \"J. Doe\"\n        reviewed_on: \"2026-12-01\"\n        section: TH-03, TH-04\n",
 	).Replace(old)
 	if want == old {
 		t.Fatal("the flawed example's matrix no longer has the entries this test updates")
@@ -105,4 +108,16 @@ func TestEvidenceUsage(t *testing.T) {
 			}
 		})
 	}
+}
+
+// fileSHA256 is the hex SHA-256 of a file: the value evidence --write must
+// record for it, whatever the example's file holds today.
+func fileSHA256(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
 }
