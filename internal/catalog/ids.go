@@ -30,11 +30,11 @@ const BuiltinPrefix = "AL-"
 // entry here; a test in internal/policy checks every built-in rule against
 // this table.
 var AreaPrefixes = map[string]string{
-	"cra":          "CRA",
+	"cra":          "PDE", // product with digital elements (CRA Art. 3(1)); not "CRA", which reads as a clause ID
 	"cvd":          "CVD",
 	"gspr":         "GSPR",
 	"lifecycle":    "LIFE",
-	"nis2":         "NIS2",
+	"nis2":         "ENT", // the manufacturer as an entity (NIS2); not "NIS2", which reads as a clause ID
 	"reporting":    "REPORT",
 	"risk":         "RISK",
 	"sbom":         "SBOM",

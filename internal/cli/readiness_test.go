@@ -28,7 +28,7 @@ func TestReadinessListsObligationsStartingWithinAYear(t *testing.T) {
 	for _, want := range []string{
 		"Readiness: obligations starting by 2028-06-01",
 		"CRA-AI-P1-1 CRA Annex I Part I (1) (Appropriate cybersecurity based on risk): not ready (insufficient evidence) from 2028-02-01",
-		"annexlint.yaml:41:1 error AL-CRA-001: insufficient evidence: the manifest lists no applicability matrix",
+		"annexlint.yaml:41:1 error AL-PDE-001: insufficient evidence: the manifest lists no applicability matrix",
 		"vulnerabilities/vf-service-app.vex.cdx.json:88:5 error AL-VEX-004: CVE-2025-8916",
 	} {
 		if !strings.Contains(section, want) {

@@ -58,15 +58,15 @@ func TestEntries(t *testing.T) {
 		{ID: "STD-IEC-81001-5-1", Instrument: clause.STD},
 	}
 	rules := []catalog.Rule{
-		{ID: "AL-CRA-002", Clauses: []catalog.Clause{{ID: "CRA-AI-P1-1"}}},
-		{ID: "AL-CRA-001", Clauses: []catalog.Clause{{ID: "CRA-AI-P1-1"}, {ID: "CRA-AI-P1-1"}}},
+		{ID: "AL-PDE-002", Clauses: []catalog.Clause{{ID: "CRA-AI-P1-1"}}},
+		{ID: "AL-PDE-001", Clauses: []catalog.Clause{{ID: "CRA-AI-P1-1"}, {ID: "CRA-AI-P1-1"}}},
 	}
 	reasons := map[string]string{"CRA-AI-P1-1": "stale", "CRA-ART29": "  a person\n  must look "}
 	got := Entries(clauses, rules, reasons)
 	if len(got) != 3 {
 		t.Fatalf("entries = %+v, want the three CRA ones", got)
 	}
-	if e := got[0]; e.Status != Checked || strings.Join(e.Rules, ",") != "AL-CRA-001,AL-CRA-002" || e.Reason != "" {
+	if e := got[0]; e.Status != Checked || strings.Join(e.Rules, ",") != "AL-PDE-001,AL-PDE-002" || e.Reason != "" {
 		t.Errorf("cited entry = %+v", e)
 	}
 	if e := got[1]; e.Status != Manual || e.Reason != "a person must look" {
@@ -77,7 +77,7 @@ func TestEntries(t *testing.T) {
 	}
 	md := string(Markdown(got))
 	for _, want := range []string{
-		"| `CRA-AI-P1-1` |", "| rule | AL-CRA-001, AL-CRA-002 |",
+		"| `CRA-AI-P1-1` |", "| rule | AL-PDE-001, AL-PDE-002 |",
 		"| manual review | a person must look |", "| **not covered** |  |",
 		"*(unverified)*",
 	} {

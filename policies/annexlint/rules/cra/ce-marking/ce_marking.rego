@@ -11,7 +11,7 @@
 #   2027-12-11 (docs/regime.md).
 # scope: package
 # custom:
-#   id: AL-CRA-005
+#   id: AL-PDE-005
 #   severity: error
 #   frameworks: [CRA]
 #   clauses:

@@ -13,7 +13,7 @@
 #   procedure from `product.conformity_assessment`; a route through a notified body must name it.
 # scope: package
 # custom:
-#   id: AL-CRA-003
+#   id: AL-PDE-003
 #   severity: error
 #   frameworks: [CRA]
 #   clauses:

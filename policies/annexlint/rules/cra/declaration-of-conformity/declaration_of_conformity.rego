@@ -14,7 +14,7 @@
 #   the notified body of a route that has one, or was signed after the product was placed on the market.
 # scope: package
 # custom:
-#   id: AL-CRA-004
+#   id: AL-PDE-004
 #   severity: error
 #   frameworks: [CRA]
 #   clauses:

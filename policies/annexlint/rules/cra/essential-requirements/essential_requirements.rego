@@ -15,7 +15,7 @@
 #   products placed, or substantially modified, from 2027-12-11.
 # scope: package
 # custom:
-#   id: AL-CRA-001
+#   id: AL-PDE-001
 #   severity: error
 #   frameworks: [CRA]
 #   clauses:

@@ -14,7 +14,7 @@
 #   and without it has nothing to examine.
 # scope: package
 # custom:
-#   id: AL-CRA-002
+#   id: AL-PDE-002
 #   severity: error
 #   clauses:
 #     - id: CRA-AI-P2-6

@@ -10,7 +10,7 @@
 #   participants and evidence in the bundle.
 # scope: package
 # custom:
-#   id: AL-NIS2-002
+#   id: AL-ENT-002
 #   severity: error
 #   applies_from: "2024-10-18"
 #   clauses:

@@ -11,7 +11,7 @@
 #   product bundle of the entity; each bundle holds a copy (docs/bundle-format.md).
 # scope: package
 # custom:
-#   id: AL-NIS2-001
+#   id: AL-ENT-001
 #   severity: error
 #   applies_from: "2024-10-18"
 #   clauses:
