@@ -7,3 +7,10 @@ import "embed"
 //
 //go:embed annexlint
 var FS embed.FS
+
+// Index is the built-in rules' metadata and the files' packages, generated
+// from the tree above by `go run ./internal/policy/cmd/genindex >
+// policies/index.json` (internal/policy says how a run uses it).
+//
+//go:embed index.json
+var Index []byte

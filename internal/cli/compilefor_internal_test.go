@@ -5,11 +5,15 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"testing"
 
 	"github.com/annexlint/annexlint/internal/bundle"
+	"github.com/annexlint/annexlint/internal/catalog"
 	"github.com/annexlint/annexlint/internal/check"
 	"github.com/annexlint/annexlint/internal/policy"
+	"github.com/annexlint/annexlint/internal/schema"
+	"github.com/annexlint/annexlint/policies"
 )
 
 // TestOneBundleCompileSameResult: a one-bundle run compiles only the rules
@@ -19,9 +23,22 @@ import (
 // either side of the CRA's application; and for the CRA-only examples the
 // narrowed compile must really leave rules out, or the test proves nothing.
 func TestOneBundleCompileSameResult(t *testing.T) {
-	full, err := NewChecker(context.Background(), nil, bundle.DefaultMaxFileSize)
+	// The reference compiles every rule with one compiler, without the
+	// built-in index (every file parsed with its METADATA); the narrowed
+	// runs use the index and split their rules between several compilers.
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	set, err := policy.Read([]policy.Source{{Name: "policies", FS: policies.FS}}, false)
 	if err != nil {
 		t.Fatal(err)
+	}
+	engine, err := policy.CompileFor(context.Background(), set.WithoutIndex(), catalog.Builtin(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := &check.Checker{
+		Engine:    engine,
+		Validator: schema.New(),
+		Loader:    bundle.NewLoader(bundle.Options{MaxFileSize: bundle.DefaultMaxFileSize}),
 	}
 	compiledRules := func(e *policy.Engine) int {
 		n := 0
@@ -30,7 +47,11 @@ func TestOneBundleCompileSameResult(t *testing.T) {
 		}
 		return n
 	}
-	all := compiledRules(full.Engine)
+	all := compiledRules(engine)
+	if n := engine.Compilers(); n != 1 {
+		t.Fatalf("the reference compile used %d compilers, want 1", n)
+	}
+	runtime.GOMAXPROCS(4)
 	dirs, _ := filepath.Glob(filepath.Join("..", "..", "examples", "*"))
 	narrowedSome := false
 	for _, dir := range dirs {
@@ -56,6 +77,9 @@ func TestOneBundleCompileSameResult(t *testing.T) {
 			e, _ := one.Compiling()
 			if n := compiledRules(e); n < all {
 				narrowedSome = true
+			}
+			if e.Compilers() < 2 {
+				t.Errorf("%s as of %s: %d compiler, want the rules split between several", dir, asOf, e.Compilers())
 			}
 		}
 	}

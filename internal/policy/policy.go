@@ -57,10 +57,11 @@ type Engine struct {
 	catalog  *catalog.Catalog
 	groups   []group
 	timeout  time.Duration
-	// compiler and store are the compiled policies every query shares,
-	// Prepare's included.
-	compiler *ast.Compiler
-	store    storage.Store
+	// compilers hold the compiled policies (the built-in set is split by
+	// area between several, compiled in parallel: see splitByArea); store
+	// is shared by every query, Prepare's included.
+	compilers []*ast.Compiler
+	store     storage.Store
 }
 
 // group is one area's rules, evaluated together as an object keyed by rule ID.
@@ -86,6 +87,7 @@ type Set struct {
 	// customFolders are the custom sources' names, in the order given,
 	// each once: a folder from which no file was read is still one.
 	customFolders []string
+	noIndex       bool // see WithoutIndex
 }
 
 type policyFile struct {
@@ -136,29 +138,35 @@ func Read(sources []Source, withTests bool) (*Set, error) {
 // run's CPU time and the modules are independent. The first error in read
 // order is returned, so errors are the same on every run.
 func (s *Set) Parse() (map[string]*ast.Module, error) {
-	parsed := make([]*ast.Module, len(s.files))
-	errs := make([]error, len(s.files))
+	return s.parse(s.files, true)
+}
+
+// parse parses files of the set, with their METADATA annotations or
+// without (the built-in index already holds the rules' metadata).
+func (s *Set) parse(files []policyFile, annotations bool) (map[string]*ast.Module, error) {
+	parsed := make([]*ast.Module, len(files))
+	errs := make([]error, len(files))
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(1, len(s.files))) {
+	for range min(runtime.GOMAXPROCS(0), max(1, len(files))) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				parsed[i], errs[i] = ast.ParseModuleWithOpts(s.files[i].name, string(s.files[i].data), ast.ParserOptions{
-					ProcessAnnotation: true,
+				parsed[i], errs[i] = ast.ParseModuleWithOpts(files[i].name, string(files[i].data), ast.ParserOptions{
+					ProcessAnnotation: annotations,
 					RegoVersion:       ast.RegoV1,
 				})
 			}
 		}()
 	}
-	for i := range s.files {
+	for i := range files {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
-	modules := make(map[string]*ast.Module, len(s.files))
-	for i, f := range s.files {
+	modules := make(map[string]*ast.Module, len(files))
+	for i, f := range files {
 		if errs[i] != nil {
 			return nil, fmt.Errorf("load policies from %s: %w", f.source, errs[i])
 		}
@@ -254,6 +262,9 @@ func Compile(ctx context.Context, set *Set, builtin []catalog.Rule) (*Engine, er
 // run's time). The engine's catalog still lists every rule; evaluating a
 // rule that was left out is an internal error, never a silent pass.
 func CompileFor(ctx context.Context, set *Set, builtin []catalog.Rule, keep func(catalog.Rule) bool) (*Engine, error) {
+	if idx := set.builtinIndex(); idx != nil {
+		return compileIndexed(ctx, set, idx, builtin, keep)
+	}
 	modules, err := set.Parse()
 	if err != nil {
 		return nil, err
@@ -275,10 +286,15 @@ func CompileFor(ctx context.Context, set *Set, builtin []catalog.Rule, keep func
 	customRules := func(rules []catalog.Rule) error { return checkCustomRules(set.customFolders, origin, custom, rules) }
 	var cat *catalog.Catalog
 	compiled := modules
-	if keep != nil && len(custom) == 0 {
+	builtinOnly := len(custom) == 0
+	if builtinOnly {
+		// The built-in catalog is read before compiling: it decides which
+		// packages are compiled and how they are split between compilers.
 		if cat, err = catalogOf(modules, custom, builtin, ast.BuildAnnotationSet, customRules); err != nil {
 			return nil, err
 		}
+	}
+	if keep != nil && builtinOnly {
 		left := map[string]bool{}
 		for _, r := range cat.Rules() {
 			if r.Query != "" && !keep(r) {
@@ -292,33 +308,50 @@ func CompileFor(ctx context.Context, set *Set, builtin []catalog.Rule, keep func
 			}
 		}
 	}
-	compiler := RuntimeCompiler(len(custom) == 0)
-	compiler.Compile(compiled)
-	if compiler.Failed() {
-		return nil, compileError(compiler.Errors)
+	var parts []map[string]*ast.Module
+	if builtinOnly {
+		parts = splitByArea(compiled, runtimeCompilers())
+	} else {
+		// Custom rules may refer to any package: one compiler sees them all.
+		parts = []map[string]*ast.Module{compiled}
+	}
+	compilers, err := compileParts(parts, builtinOnly)
+	if err != nil {
+		return nil, err
 	}
 	if cat == nil {
-		annotations := func([]*ast.Module) (*ast.AnnotationSet, ast.Errors) { return compiler.GetAnnotationSet(), nil }
+		annotations := func([]*ast.Module) (*ast.AnnotationSet, ast.Errors) { return compilers[0].GetAnnotationSet(), nil }
 		if cat, err = catalogOf(modules, custom, builtin, annotations, customRules); err != nil {
 			return nil, err
 		}
 	}
+	return newEngine(ctx, cat, definedOutputs(modules), parts, compilers)
+}
+
+// newEngine prepares one query per group of the compiled rules. defines
+// holds the outputs the parsed packages define (definedOutputs).
+func newEngine(ctx context.Context, cat *catalog.Catalog, defines map[string]bool, parts []map[string]*ast.Module, compilers []*ast.Compiler) (*Engine, error) {
 	store := inmem.New()
-	e := &Engine{catalog: cat, timeout: DefaultTimeout, declaresEvidence: map[string]bool{}, compiled: map[string]bool{}, compiler: compiler, store: store}
-	defines := definedOutputs(modules)
-	packages := map[string]bool{}
-	for _, m := range compiled {
-		packages[m.Package.Path.String()] = true
+	e := &Engine{catalog: cat, timeout: DefaultTimeout, declaresEvidence: map[string]bool{}, compiled: map[string]bool{}, compilers: compilers, store: store}
+	packages := map[string]*ast.Compiler{}
+	for i, part := range parts {
+		for _, m := range part {
+			if _, seen := packages[m.Package.Path.String()]; !seen || !isLib(m.Package.Path) {
+				packages[m.Package.Path.String()] = compilers[i]
+			}
+		}
 	}
 	// Rules group by area and by when they apply, so a group either runs
 	// whole or not at all: no work is spent on rules that do not apply.
 	byKey := map[string][]catalog.Rule{}
 	var keys []string
 	for _, r := range cat.Rules() {
-		if r.Query == "" || !packages[strings.TrimSuffix(r.Query, ".report")] {
+		if r.Query == "" || packages[strings.TrimSuffix(r.Query, ".report")] == nil {
 			continue
 		}
 		e.compiled[r.ID] = true
+		// An area is compiled by one compiler (splitByArea), so a group
+		// never spans two.
 		key := strings.Join([]string{r.Area, strings.Join(r.Frameworks, ","), r.AppliesFrom, r.AppliesBy}, "|")
 		if _, seen := byKey[key]; !seen {
 			keys = append(keys, key)
@@ -328,6 +361,12 @@ func CompileFor(ctx context.Context, set *Set, builtin []catalog.Rule, keep func
 	sort.Strings(keys)
 	for _, key := range keys {
 		area := byKey[key][0].Area
+		compiler := packages[strings.TrimSuffix(byKey[key][0].Query, ".report")]
+		for _, r := range byKey[key] {
+			if packages[strings.TrimSuffix(r.Query, ".report")] != compiler {
+				return nil, fmt.Errorf("%w: the rules of area %s were compiled apart", ErrInternal, area)
+			}
+		}
 		g := group{area: area}
 		members := make([]string, 0, len(byKey[key]))
 		for _, r := range byKey[key] {
@@ -359,6 +398,242 @@ func CompileFor(ctx context.Context, set *Set, builtin []catalog.Rule, keep func
 		e.groups = append(e.groups, g)
 	}
 	return e, nil
+}
+
+// rulesRoot is the package prefix of the built-in rules; each rule lives in
+// data.annexlint.rules.AREA.NAME.
+var rulesRoot = ast.MustParseRef("data.annexlint.rules")
+
+// ruleArea returns the AREA of a reference into the built-in rules.
+func ruleArea(ref ast.Ref) (string, bool) {
+	if len(ref) <= len(rulesRoot) || !ref.HasPrefix(rulesRoot) {
+		return "", false
+	}
+	area, ok := ref[len(rulesRoot)].Value.(ast.String)
+	return string(area), ok
+}
+
+// isLib reports whether a package is not a rule package: the library the
+// rules import, which every compiler of a split set needs.
+func isLib(pkg ast.Ref) bool {
+	_, rule := ruleArea(pkg)
+	return !rule
+}
+
+// splitByArea splits the built-in modules into at most n sets compiled
+// apart and in parallel: compiling is most of a small run's time and one
+// compiler uses one core. Rule packages import only the library (TestRule
+// PackagesImportOnlyTheLibrary), so each set is whole areas of rules (a
+// group of rules, and sbomquality's query over one area, then needs one
+// compiler) plus every library module. Areas go, largest first, to the set
+// with the least source so far; the split is the same on every run.
+func splitByArea(modules map[string]*ast.Module, n int) []map[string]*ast.Module {
+	var lib []string
+	areas := map[string][]string{}
+	size := map[string]int{}
+	for name, m := range modules {
+		area, ok := ruleArea(m.Package.Path)
+		if !ok {
+			lib = append(lib, name)
+			continue
+		}
+		areas[area] = append(areas[area], name)
+		size[area] += moduleSize(m)
+	}
+	names := make([]string, 0, len(areas))
+	for a := range areas {
+		names = append(names, a)
+	}
+	sort.Slice(names, func(i, j int) bool {
+		if size[names[i]] != size[names[j]] {
+			return size[names[i]] > size[names[j]]
+		}
+		return names[i] < names[j]
+	})
+	n = max(1, min(n, maxCompilers, len(names)))
+	parts := make([]map[string]*ast.Module, n)
+	load := make([]int, n)
+	for i := range parts {
+		parts[i] = map[string]*ast.Module{}
+	}
+	for _, a := range names {
+		least := 0
+		for i := range load {
+			if load[i] < load[least] {
+				least = i
+			}
+		}
+		load[least] += size[a]
+		for _, name := range areas[a] {
+			parts[least][name] = modules[name]
+		}
+	}
+	for _, part := range parts {
+		for _, name := range libraryNeeded(part, modules, lib) {
+			part[name] = modules[name]
+		}
+	}
+	return parts
+}
+
+// libraryNeeded returns the library modules (names in lib) that the modules
+// of part refer to, directly or through other library modules. A reference
+// is read through the module's imports (import data.annexlint.lib, then
+// lib.vuln.x); a library package is needed when it and a reference share a
+// prefix, so a reference with a variable part (lib[x]) keeps every package
+// under it.
+func libraryNeeded(part, modules map[string]*ast.Module, lib []string) []string {
+	needed := map[string]bool{}
+	var queue []*ast.Module
+	for _, m := range part {
+		queue = append(queue, m)
+	}
+	for len(queue) > 0 {
+		m := queue[0]
+		queue = queue[1:]
+		for _, ref := range referencedPaths(m) {
+			for _, name := range lib {
+				if needed[name] {
+					continue
+				}
+				if pkg := modules[name].Package.Path; ref.HasPrefix(pkg) || pkg.HasPrefix(ref) {
+					needed[name] = true
+					queue = append(queue, modules[name])
+				}
+			}
+		}
+	}
+	out := make([]string, 0, len(needed))
+	for name := range needed {
+		out = append(out, name)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// referencedPaths returns the data references of a module with its imports
+// applied, each cut at its first part that is not a constant string, and
+// the module's own package (a package may refer to its own rules unqualified).
+// Rules only: an import is not a use, so `import data.annexlint.lib` alone
+// does not make every package under it needed.
+func referencedPaths(m *ast.Module) []ast.Ref {
+	aliases := map[ast.Var]ast.Ref{}
+	for _, imp := range m.Imports {
+		path, ok := imp.Path.Value.(ast.Ref)
+		if !ok || !path.HasPrefix(ast.DefaultRootRef) {
+			continue
+		}
+		name := imp.Alias
+		if name == "" {
+			last := path[len(path)-1]
+			s, ok := last.Value.(ast.String)
+			if !ok {
+				continue
+			}
+			name = ast.Var(s)
+		}
+		aliases[name] = path
+	}
+	var refs []ast.Ref
+	// The rules only: the package clause and the import paths are not uses.
+	visit := func(ref ast.Ref) bool {
+		head, ok := ref[0].Value.(ast.Var)
+		if !ok {
+			return false
+		}
+		var full ast.Ref
+		switch {
+		case head.Equal(ast.DefaultRootDocument.Value):
+			full = ref
+		case aliases[head] != nil:
+			full = append(aliases[head].Copy(), ref[1:]...)
+		default:
+			return false
+		}
+		refs = append(refs, constantPrefix(full))
+		return false
+	}
+	for _, r := range m.Rules {
+		ast.WalkRefs(r, visit)
+	}
+	return refs
+}
+
+// constantPrefix cuts a reference before its first part that is not a
+// string.
+func constantPrefix(ref ast.Ref) ast.Ref {
+	for i := 1; i < len(ref); i++ {
+		if _, ok := ref[i].Value.(ast.String); !ok {
+			return ref[:i]
+		}
+	}
+	return ref
+}
+
+// runtimeCompilers is how many compilers a run splits the built-in set
+// between: one per processor the run may use.
+func runtimeCompilers() int { return runtime.GOMAXPROCS(0) }
+
+// maxCompilers bounds the split: each compiler compiles the library again.
+const maxCompilers = 4
+
+// moduleSize estimates a module's compile cost by its rules' source span.
+func moduleSize(m *ast.Module) int {
+	size := 0
+	for _, r := range m.Rules {
+		if r.Location != nil {
+			size += len(r.Location.Text)
+		}
+	}
+	return size
+}
+
+// compileParts compiles each set of modules with its own compiler, in
+// parallel. A module shared by several sets (the library) is copied first:
+// the compiler copies its input, and copies of one tree made at once are
+// not known to be free of races.
+func compileParts(parts []map[string]*ast.Module, builtinOnly bool) ([]*ast.Compiler, error) {
+	compilers := make([]*ast.Compiler, len(parts))
+	for i := range parts {
+		compilers[i] = RuntimeCompiler(builtinOnly)
+	}
+	if len(parts) == 1 {
+		compilers[0].Compile(parts[0])
+		if compilers[0].Failed() {
+			return nil, compileError(compilers[0].Errors)
+		}
+		return compilers, nil
+	}
+	inputs := make([]map[string]*ast.Module, len(parts))
+	for i, part := range parts {
+		inputs[i] = make(map[string]*ast.Module, len(part))
+		for name, m := range part {
+			if i > 0 && isLib(m.Package.Path) {
+				m = m.Copy()
+			}
+			inputs[i][name] = m
+		}
+	}
+	var wg sync.WaitGroup
+	panics := make([]any, len(parts))
+	for i := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() { panics[i] = recover() }()
+			compilers[i].Compile(inputs[i])
+		}()
+	}
+	wg.Wait()
+	for i, c := range compilers {
+		if panics[i] != nil {
+			panic(panics[i]) // the caller recovers it as an internal error
+		}
+		if c.Failed() {
+			return nil, compileError(c.Errors)
+		}
+	}
+	return compilers, nil
 }
 
 // catalogOf reads the rules' METADATA from the annotations of the modules
@@ -418,9 +693,13 @@ func compileError(errs ast.Errors) error {
 // (internal/sbomquality reads their missing sets) use it instead of
 // compiling the policies a second time.
 func (e *Engine) Prepare(ctx context.Context, query string) (rego.PreparedEvalQuery, error) {
+	compiler, err := e.compilerOf(query)
+	if err != nil {
+		return rego.PreparedEvalQuery{}, err
+	}
 	pq, err := rego.New(
 		rego.Query(query),
-		rego.Compiler(e.compiler),
+		rego.Compiler(compiler),
 		rego.Store(e.store),
 		rego.StrictBuiltinErrors(true),
 	).PrepareForEval(ctx)
@@ -429,6 +708,51 @@ func (e *Engine) Prepare(ctx context.Context, query string) (rego.PreparedEvalQu
 	}
 	return pq, nil
 }
+
+// compilerOf returns the compiler that holds every rule area the query
+// refers to (data.annexlint.rules.AREA...); a query over the library alone
+// can use any.
+func (e *Engine) compilerOf(query string) (*ast.Compiler, error) {
+	if len(e.compilers) == 1 {
+		return e.compilers[0], nil
+	}
+	body, err := ast.ParseBody(query)
+	if err != nil {
+		return nil, fmt.Errorf("prepare query %s: %w", query, err)
+	}
+	var found *ast.Compiler
+	var walkErr error
+	ast.WalkRefs(body, func(ref ast.Ref) bool {
+		area, ok := ruleArea(ref)
+		if !ok {
+			if ref.HasPrefix(rulesRoot) {
+				walkErr = fmt.Errorf("prepare query %s: it refers to every rule area, which are compiled apart", query)
+			}
+			return false
+		}
+		for _, c := range e.compilers {
+			if len(c.GetRulesWithPrefix(rulesRoot.Append(ast.StringTerm(area)))) == 0 {
+				continue
+			}
+			if found != nil && found != c {
+				walkErr = fmt.Errorf("prepare query %s: it spans rule areas compiled apart", query)
+			}
+			found = c
+		}
+		return false
+	})
+	if walkErr != nil {
+		return nil, walkErr
+	}
+	if found == nil {
+		found = e.compilers[0]
+	}
+	return found, nil
+}
+
+// Compilers says how many compilers the policies were split between (for
+// tests and benchmarks).
+func (e *Engine) Compilers() int { return len(e.compilers) }
 
 // Catalog returns the rule catalog, built-in Go rules included.
 func (e *Engine) Catalog() *catalog.Catalog { return e.catalog }
