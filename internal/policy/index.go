@@ -2,7 +2,6 @@ package policy
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -124,7 +123,7 @@ func BuiltinIndex(sources []Source) ([]byte, error) {
 // the rules keep accepts are parsed (without METADATA) and compiled; the
 // library's parse starts before keep is asked, since keep waits for the
 // bundle's regime decision.
-func compileIndexed(ctx context.Context, set *Set, idx *index, builtin []catalog.Rule, keep func(catalog.Rule) bool) (*Engine, error) {
+func compileIndexed(set *Set, idx *index, builtin []catalog.Rule, keep func(catalog.Rule) bool) (*Engine, error) {
 	rules := make([]catalog.Rule, 0, len(builtin)+len(idx.Rules))
 	rules = append(rules, builtin...)
 	for _, r := range idx.Rules {
@@ -185,5 +184,5 @@ func compileIndexed(ctx context.Context, set *Set, idx *index, builtin []catalog
 	if err != nil {
 		return nil, err
 	}
-	return newEngine(ctx, cat, definedOutputs(modules), parts, compilers)
+	return newEngine(cat, definedOutputs(modules), parts, compilers)
 }

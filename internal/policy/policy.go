@@ -66,9 +66,12 @@ type Engine struct {
 
 // group is one area's rules, evaluated together as an object keyed by rule ID.
 type group struct {
-	area  string
-	ids   []string
-	query rego.PreparedEvalQuery
+	area string
+	ids  []string
+	// query prepares the group's query on first use, in the goroutine
+	// that evaluates it: preparing every group up front is a tenth of a
+	// small run's start-up, spent on one core.
+	query func() (rego.PreparedEvalQuery, error)
 }
 
 // ErrInternal marks failures of annexlint itself (a recovered panic), which
@@ -263,7 +266,7 @@ func Compile(ctx context.Context, set *Set, builtin []catalog.Rule) (*Engine, er
 // rule that was left out is an internal error, never a silent pass.
 func CompileFor(ctx context.Context, set *Set, builtin []catalog.Rule, keep func(catalog.Rule) bool) (*Engine, error) {
 	if idx := set.builtinIndex(); idx != nil {
-		return compileIndexed(ctx, set, idx, builtin, keep)
+		return compileIndexed(set, idx, builtin, keep)
 	}
 	modules, err := set.Parse()
 	if err != nil {
@@ -325,12 +328,12 @@ func CompileFor(ctx context.Context, set *Set, builtin []catalog.Rule, keep func
 			return nil, err
 		}
 	}
-	return newEngine(ctx, cat, definedOutputs(modules), parts, compilers)
+	return newEngine(cat, definedOutputs(modules), parts, compilers)
 }
 
 // newEngine prepares one query per group of the compiled rules. defines
 // holds the outputs the parsed packages define (definedOutputs).
-func newEngine(ctx context.Context, cat *catalog.Catalog, defines map[string]bool, parts []map[string]*ast.Module, compilers []*ast.Compiler) (*Engine, error) {
+func newEngine(cat *catalog.Catalog, defines map[string]bool, parts []map[string]*ast.Module, compilers []*ast.Compiler) (*Engine, error) {
 	store := inmem.New()
 	e := &Engine{catalog: cat, timeout: DefaultTimeout, declaresEvidence: map[string]bool{}, compiled: map[string]bool{}, compilers: compilers, store: store}
 	packages := map[string]*ast.Compiler{}
@@ -385,16 +388,26 @@ func newEngine(ctx context.Context, cat *catalog.Catalog, defines map[string]boo
 			}
 			members = append(members, fmt.Sprintf("%q: {%s}", r.ID, strings.Join(parts, ", ")))
 		}
-		pq, err := rego.New(
-			rego.Query("{"+strings.Join(members, ", ")+"}"),
-			rego.Compiler(compiler),
-			rego.Store(store),
-			rego.StrictBuiltinErrors(true),
-		).PrepareForEval(ctx)
-		if err != nil {
-			return nil, fmt.Errorf("prepare rules of area %s: %w", area, err)
+		query := "{" + strings.Join(members, ", ") + "}"
+		var once sync.Once
+		var pq rego.PreparedEvalQuery
+		var prepErr error
+		g.query = func() (rego.PreparedEvalQuery, error) {
+			// Not under the evaluation's context: a bundle's time limit
+			// must not leave a failed preparation behind for the next.
+			once.Do(func() {
+				pq, prepErr = rego.New(
+					rego.Query(query),
+					rego.Compiler(compiler),
+					rego.Store(store),
+					rego.StrictBuiltinErrors(true),
+				).PrepareForEval(context.Background())
+				if prepErr != nil {
+					prepErr = fmt.Errorf("prepare rules of area %s: %w", area, prepErr)
+				}
+			})
+			return pq, prepErr
 		}
-		g.query = pq
 		e.groups = append(e.groups, g)
 	}
 	return e, nil
@@ -877,7 +890,11 @@ func (e *Engine) Evaluate(ctx context.Context, input ast.Value, run func(catalog
 }
 
 func (e *Engine) evalGroup(ctx context.Context, g group, input ast.Value, wanted map[string]bool) ([]Output, error) {
-	rs, err := g.query.Eval(ctx, rego.EvalParsedInput(input))
+	pq, err := g.query()
+	if err != nil {
+		return nil, err
+	}
+	rs, err := pq.Eval(ctx, rego.EvalParsedInput(input))
 	if err != nil {
 		return nil, fmt.Errorf("rules of area %s (%s): %w", g.area, strings.Join(g.ids, ", "), err)
 	}
