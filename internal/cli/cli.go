@@ -30,6 +30,7 @@ import (
 	"github.com/annexlint/annexlint/internal/finding"
 	"github.com/annexlint/annexlint/internal/override"
 	"github.com/annexlint/annexlint/internal/policy"
+	"github.com/annexlint/annexlint/internal/policycache"
 	"github.com/annexlint/annexlint/internal/regime"
 	"github.com/annexlint/annexlint/internal/report"
 	"github.com/annexlint/annexlint/internal/report/github"
@@ -735,6 +736,9 @@ func startChecker(ctx context.Context, policyDirs []string, maxFileSize int64, t
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	// Compiled built-in policies are kept between runs (docs/performance.md);
+	// a set with custom policies is never cached.
+	set.UseCache(policycache.Open())
 	decisions := make(chan *regime.Decision, 1)
 	var decideOnce sync.Once
 	decided := func(d *regime.Decision) { decideOnce.Do(func() { decisions <- d }) }

@@ -74,6 +74,23 @@ func TestOneBundleCompileSameResult(t *testing.T) {
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("%s as of %s: the run model differs when only the regime's rules are compiled", dir, asOf)
 			}
+			// The same run again reads the compiled rules from the policy
+			// cache (TestMain keeps it in a folder of its own) and gives
+			// the same model.
+			again, _, _, err := startChecker(context.Background(), nil, bundle.DefaultMaxFileSize, policy.DefaultTimeout, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			gotAgain, err := again.Run(context.Background(), dir, check.Options{AsOf: asOf})
+			if err != nil {
+				t.Fatalf("%s as of %s: compile read from the cache: %v", dir, asOf, err)
+			}
+			if !reflect.DeepEqual(gotAgain, want) {
+				t.Errorf("%s as of %s: the run model differs when the compiled rules are read from the cache", dir, asOf)
+			}
+			if e, _ := again.Compiling(); e.FromCache() != e.Compilers() {
+				t.Errorf("%s as of %s: %d of %d compilers read from the cache, want all", dir, asOf, e.FromCache(), e.Compilers())
+			}
 			e, _ := one.Compiling()
 			if n := compiledRules(e); n < all {
 				narrowedSome = true

@@ -11,6 +11,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/annexlint/annexlint/internal/catalog"
+	"github.com/annexlint/annexlint/internal/policycache"
 	"github.com/annexlint/annexlint/policies"
 )
 
@@ -33,6 +34,11 @@ type index struct {
 type indexFile struct {
 	Name    string `json:"name"`    // as Read names it: "policies/annexlint/…"
 	Package string `json:"package"` // e.g. data.annexlint.rules.sbom["sbom-present"]
+	// Size is the source span of the module's rules (moduleSize), by which
+	// areas are shared out between compilers.
+	Size int `json:"size"`
+	// Uses lists the library files a rule file needs (libraryNeeded).
+	Uses []string `json:"uses,omitempty"`
 }
 
 type indexRule struct {
@@ -71,6 +77,10 @@ func (s *Set) builtinIndex() *index {
 	return idx
 }
 
+// UseCache makes compiles of the built-in set read and write compiled
+// modules in store (nil: no cache). Custom policies are never cached.
+func (s *Set) UseCache(store *policycache.Store) { s.cache = store }
+
 // Indexed reports whether a compile of the set uses the built-in index.
 func (s *Set) Indexed() bool { return s.builtinIndex() != nil }
 
@@ -104,8 +114,20 @@ func BuiltinIndex(sources []Source) ([]byte, error) {
 	}
 	idx := index{}
 	idx.Digest, _ = set.Digest()
+	var lib []string
+	for name, m := range modules {
+		if isLib(m.Package.Path) {
+			lib = append(lib, name)
+		}
+	}
+	sort.Strings(lib)
 	for _, f := range set.files {
-		idx.Files = append(idx.Files, indexFile{Name: f.name, Package: modules[f.name].Package.Path.String()})
+		m := modules[f.name]
+		entry := indexFile{Name: f.name, Package: m.Package.Path.String(), Size: moduleSize(m)}
+		if !isLib(m.Package.Path) {
+			entry.Uses = libraryNeeded(map[string]*ast.Module{f.name: m}, modules, lib)
+		}
+		idx.Files = append(idx.Files, entry)
 	}
 	sort.Slice(idx.Files, func(i, j int) bool { return idx.Files[i].Name < idx.Files[j].Name })
 	for _, r := range cat.Rules() {
@@ -119,10 +141,10 @@ func BuiltinIndex(sources []Source) ([]byte, error) {
 	return append(out, '\n'), nil
 }
 
-// compileIndexed compiles the built-in set with its index: the library and
-// the rules keep accepts are parsed (without METADATA) and compiled; the
-// library's parse starts before keep is asked, since keep waits for the
-// bundle's regime decision.
+// compileIndexed compiles the built-in set with its index. The rules keep
+// accepts are shared out by area between compilers (splitFiles); each
+// compiler's modules are read from the policy cache when a run compiled
+// them before, else parsed (without METADATA), compiled and cached.
 func compileIndexed(set *Set, idx *index, builtin []catalog.Rule, keep func(catalog.Rule) bool) (*Engine, error) {
 	rules := make([]catalog.Rule, 0, len(builtin)+len(idx.Rules))
 	rules = append(rules, builtin...)
@@ -135,54 +157,159 @@ func compileIndexed(set *Set, idx *index, builtin []catalog.Rule, keep func(cata
 	if err != nil {
 		return nil, err
 	}
-	pkgOf := make(map[string]string, len(idx.Files))
-	for _, f := range idx.Files {
-		pkgOf[f.Name] = f.Package
-	}
-	var lib, ruleFiles []policyFile
-	for _, f := range set.files {
-		if strings.HasPrefix(pkgOf[f.name], "data.annexlint.rules.") {
-			ruleFiles = append(ruleFiles, f)
-		} else {
-			lib = append(lib, f)
-		}
-	}
-	type parsed struct {
-		modules map[string]*ast.Module
-		err     error
-	}
-	libDone := make(chan parsed, 1)
-	go func() {
-		m, err := set.parse(lib, false)
-		libDone <- parsed{m, err}
-	}()
 	wanted := map[string]bool{}
 	for _, r := range cat.Rules() {
 		if r.Query != "" && (keep == nil || keep(r)) {
 			wanted[strings.TrimSuffix(r.Query, ".report")] = true
 		}
 	}
-	var kept []policyFile
-	for _, f := range ruleFiles {
-		if wanted[pkgOf[f.name]] {
+	var kept []indexFile
+	for _, f := range idx.Files {
+		if wanted[f.Package] {
 			kept = append(kept, f)
 		}
 	}
-	modules, err := set.parse(kept, false)
-	l := <-libDone
+	files := make(map[string]policyFile, len(set.files))
+	for _, f := range set.files {
+		files[f.name] = f
+	}
+	parts := splitFiles(kept, runtimeCompilers())
+	digest, _ := set.Digest()
+	compilers := make([]*ast.Compiler, len(parts))
+	fromCache := make([]bool, len(parts))
+	errs := make([]error, len(parts))
+	panics := make([]any, len(parts))
+	var wg sync.WaitGroup
+	for i, names := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() { panics[i] = recover() }()
+			compilers[i], fromCache[i], errs[i] = compileCached(set, files, names, digest)
+		}()
+	}
+	wg.Wait()
+	for i := range parts {
+		if panics[i] != nil {
+			panic(panics[i]) // the caller recovers it as an internal error
+		}
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+	}
+	compiled := make([]map[string]*ast.Module, len(compilers))
+	defines := map[string]bool{}
+	for i, c := range compilers {
+		compiled[i] = c.Modules
+		for k := range definedOutputs(c.Modules) {
+			defines[k] = true
+		}
+	}
+	e, err := newEngine(cat, defines, compiled, compilers)
 	if err != nil {
 		return nil, err
 	}
-	if l.err != nil {
-		return nil, l.err
+	for _, hit := range fromCache {
+		if hit {
+			e.fromCache++
+		}
 	}
-	for name, m := range l.modules {
-		modules[name] = m
+	return e, nil
+}
+
+// splitFiles shares the kept rule files out between at most n compilers by
+// area, as splitByArea does with parsed modules, and adds to each the
+// library files its rules use. Each list is sorted.
+func splitFiles(kept []indexFile, n int) [][]string {
+	areas := map[string][]indexFile{}
+	size := map[string]int{}
+	for _, f := range kept {
+		area, ok := ruleArea(ast.MustParseRef(f.Package))
+		if !ok {
+			continue
+		}
+		areas[area] = append(areas[area], f)
+		size[area] += f.Size
 	}
-	parts := splitByArea(modules, runtimeCompilers())
-	compilers, err := compileParts(parts, true)
+	names := make([]string, 0, len(areas))
+	for a := range areas {
+		names = append(names, a)
+	}
+	sort.Slice(names, func(i, j int) bool {
+		if size[names[i]] != size[names[j]] {
+			return size[names[i]] > size[names[j]]
+		}
+		return names[i] < names[j]
+	})
+	n = max(1, min(n, maxCompilers, len(names)))
+	sets := make([]map[string]bool, n)
+	load := make([]int, n)
+	for i := range sets {
+		sets[i] = map[string]bool{}
+	}
+	for _, a := range names {
+		least := 0
+		for i := range load {
+			if load[i] < load[least] {
+				least = i
+			}
+		}
+		load[least] += size[a]
+		for _, f := range areas[a] {
+			sets[least][f.Name] = true
+			for _, u := range f.Uses {
+				sets[least][u] = true
+			}
+		}
+	}
+	out := make([][]string, n)
+	for i, set := range sets {
+		for name := range set {
+			out[i] = append(out[i], name)
+		}
+		sort.Strings(out[i])
+	}
+	return out
+}
+
+// compileCached returns a compiler of the named files: from the policy
+// cache when it holds them (only the index stages run), else parsed and
+// compiled in full, then cached.
+func compileCached(set *Set, files map[string]policyFile, names []string, digest string) (c *ast.Compiler, fromCache bool, err error) {
+	sources := make(map[string][]byte, len(names))
+	for _, n := range names {
+		sources[n] = files[n].data
+	}
+	key := ""
+	if set.cache != nil {
+		key = set.cache.Key(digest, names)
+		if data, ok := set.cache.Load(key); ok {
+			if modules, err := policycache.Decode(data, sources); err == nil {
+				c := indexStagesCompiler()
+				c.Compile(modules)
+				if !c.Failed() {
+					return c, true, nil
+				}
+			}
+		}
+	}
+	list := make([]policyFile, 0, len(names))
+	for _, n := range names {
+		list = append(list, files[n])
+	}
+	modules, err := set.parse(list, false)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	return newEngine(cat, definedOutputs(modules), parts, compilers)
+	c = RuntimeCompiler(true)
+	c.Compile(modules)
+	if c.Failed() {
+		return nil, false, compileError(c.Errors)
+	}
+	if set.cache != nil {
+		if data, err := policycache.Encode(c.Modules, sources); err == nil {
+			_ = set.cache.Save(key, data) // a cache that cannot be written costs the next run a compile, nothing else
+		}
+	}
+	return c, false, nil
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 
 	"github.com/annexlint/annexlint/internal/catalog"
+	"github.com/annexlint/annexlint/internal/policycache"
 )
 
 // Source is a tree of .rego files: the embedded built-in policies or a
@@ -61,6 +62,7 @@ type Engine struct {
 	// area between several, compiled in parallel: see splitByArea); store
 	// is shared by every query, Prepare's included.
 	compilers []*ast.Compiler
+	fromCache int // how many of them were read from the policy cache
 	store     storage.Store
 }
 
@@ -90,7 +92,8 @@ type Set struct {
 	// customFolders are the custom sources' names, in the order given,
 	// each once: a folder from which no file was read is still one.
 	customFolders []string
-	noIndex       bool // see WithoutIndex
+	noIndex       bool               // see WithoutIndex
+	cache         *policycache.Store // see UseCache
 }
 
 type policyFile struct {
@@ -220,6 +223,43 @@ var checkStages = []ast.StageID{
 	ast.StageCheckUnsafeBuiltins,
 	ast.StageCheckDeprecatedBuiltins,
 	ast.StageBuildRequiredCapabilities,
+}
+
+// indexStages are the stages that build the compiler's indexes of modules
+// already compiled (read from the policy cache); every other stage rewrites
+// or checks modules, which the cached ones have been through.
+var indexStages = map[ast.StageID]bool{
+	ast.StageInitLocalVarGen:           true,
+	ast.StageSetModuleTree:             true,
+	ast.StageSetRuleTree:               true,
+	ast.StageSetGraph:                  true,
+	ast.StageBuildRuleIndices:          true,
+	ast.StageBuildComprehensionIndices: true,
+}
+
+// allStages lists OPA's compiler stages (TestAllStagesListed holds it to
+// the compiler's list when OPA is upgraded).
+var allStages = []ast.StageID{
+	ast.StageResolveRefs, ast.StageCheckUnusedImports, ast.StageInitLocalVarGen, ast.StageRewriteRuleHeadRefs,
+	ast.StageCheckKeywordOverrides, ast.StageCheckDuplicateImports, ast.StageRemoveImports, ast.StageSetModuleTree,
+	ast.StageSetRuleTree, ast.StageRewriteLocalVars, ast.StageRewriteTemplateStrings, ast.StageCheckVoidCalls,
+	ast.StageRewritePrintCalls, ast.StageRewriteExprTerms, ast.StageParseMetadataBlocks, ast.StageSetAnnotationSet,
+	ast.StageRewriteRegoMetadataCalls, ast.StageSetGraph, ast.StageRewriteComprehensionTerms, ast.StageRewriteRefsInHead,
+	ast.StageRewriteWithValues, ast.StageCheckRuleConflicts, ast.StageCheckUndefinedFuncs, ast.StageCheckSafetyRuleHeads,
+	ast.StageCheckSafetyRuleBodies, ast.StageRewriteEquals, ast.StageRewriteDynamicTerms, ast.StageRewriteTestRulesForTracing,
+	ast.StageCheckRecursion, ast.StageCheckTypes, ast.StageCheckUnsafeBuiltins, ast.StageCheckDeprecatedBuiltins,
+	ast.StageBuildRuleIndices, ast.StageBuildComprehensionIndices, ast.StageBuildRequiredCapabilities,
+}
+
+// indexStagesCompiler compiles modules read from the policy cache.
+func indexStagesCompiler() *ast.Compiler {
+	var skip []ast.StageID
+	for _, s := range allStages {
+		if !indexStages[s] {
+			skip = append(skip, s)
+		}
+	}
+	return RuntimeCompiler(true).WithSkipStages(skip...)
 }
 
 // RuntimeCompiler is the compiler of a run: NewCompiler's, without the
@@ -766,6 +806,10 @@ func (e *Engine) compilerOf(query string) (*ast.Compiler, error) {
 // Compilers says how many compilers the policies were split between (for
 // tests and benchmarks).
 func (e *Engine) Compilers() int { return len(e.compilers) }
+
+// FromCache says how many of the compilers were read from the policy cache
+// (for tests and benchmarks).
+func (e *Engine) FromCache() int { return e.fromCache }
 
 // Catalog returns the rule catalog, built-in Go rules included.
 func (e *Engine) Catalog() *catalog.Catalog { return e.catalog }

@@ -1,0 +1,486 @@
+package policycache
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+)
+
+// errCorrupt is every decoding failure: the store treats the entry as
+// absent and the policies are compiled as usual.
+var errCorrupt = errors.New("policy cache entry is corrupt")
+
+// maxDepth bounds the nesting the decoder follows, so a damaged or forged
+// entry cannot exhaust the stack.
+const maxDepth = 512
+
+type decoder struct {
+	data    []byte
+	pos     int
+	strs    []string
+	locs    []ast.Location
+	depth   int
+	sources map[string][]byte
+}
+
+// Decode reads modules written by Encode, with the same sources (by file
+// name) the encoder saw. Any inconsistency is an error, never a panic.
+func Decode(data []byte, sources map[string][]byte) (modules map[string]*ast.Module, err error) {
+	d := &decoder{data: data, sources: sources}
+	defer func() {
+		// The decoder checks every bound it reads; this is the last guard
+		// of a run that must never crash on a file in the cache.
+		if r := recover(); r != nil {
+			modules, err = nil, fmt.Errorf("%w: %v", errCorrupt, r)
+		}
+	}()
+	n, err := d.count()
+	if err != nil {
+		return nil, err
+	}
+	d.strs = make([]string, n)
+	for i := range d.strs {
+		l, err := d.count()
+		if err != nil {
+			return nil, err
+		}
+		d.strs[i] = string(d.data[d.pos : d.pos+l])
+		d.pos += l
+	}
+	if n, err = d.count(); err != nil {
+		return nil, err
+	}
+	d.locs = make([]ast.Location, n)
+	for i := range d.locs {
+		if err := d.location(&d.locs[i]); err != nil {
+			return nil, err
+		}
+	}
+	if n, err = d.count(); err != nil {
+		return nil, err
+	}
+	modules = make(map[string]*ast.Module, n)
+	for range n {
+		name, err := d.str()
+		if err != nil {
+			return nil, err
+		}
+		m, err := d.module()
+		if err != nil {
+			return nil, err
+		}
+		modules[name] = m
+	}
+	if d.pos != len(d.data) {
+		return nil, fmt.Errorf("%w: %d bytes after the last module", errCorrupt, len(d.data)-d.pos)
+	}
+	return modules, nil
+}
+
+func (d *decoder) uint() (int, error) {
+	v, n := binary.Uvarint(d.data[d.pos:])
+	if n <= 0 || v > uint64(len(d.data))*8+1<<20 {
+		return 0, errCorrupt
+	}
+	d.pos += n
+	return int(v), nil
+}
+
+// count reads a number of following items, each at least one byte long.
+func (d *decoder) count() (int, error) {
+	v, err := d.uint()
+	if err != nil || v > len(d.data)-d.pos {
+		return 0, errCorrupt
+	}
+	return v, nil
+}
+
+func (d *decoder) byte() (byte, error) {
+	if d.pos >= len(d.data) {
+		return 0, errCorrupt
+	}
+	b := d.data[d.pos]
+	d.pos++
+	return b, nil
+}
+
+func (d *decoder) flag() (bool, error) {
+	b, err := d.byte()
+	if err != nil || b > 1 {
+		return false, errCorrupt
+	}
+	return b == 1, nil
+}
+
+func (d *decoder) str() (string, error) {
+	id, err := d.uint()
+	if err != nil || id >= len(d.strs) {
+		return "", errCorrupt
+	}
+	return d.strs[id], nil
+}
+
+func (d *decoder) location(l *ast.Location) error {
+	file, err := d.str()
+	if err != nil {
+		return err
+	}
+	l.File = file
+	if l.Row, err = d.uint(); err != nil {
+		return err
+	}
+	if l.Col, err = d.uint(); err != nil {
+		return err
+	}
+	if l.Offset, err = d.uint(); err != nil {
+		return err
+	}
+	literal, err := d.flag()
+	if err != nil {
+		return err
+	}
+	size, err := d.uint()
+	if err != nil {
+		return err
+	}
+	if literal {
+		if size > len(d.data)-d.pos {
+			return errCorrupt
+		}
+		l.Text = d.data[d.pos : d.pos+size : d.pos+size]
+		d.pos += size
+		return nil
+	}
+	src := d.sources[file]
+	if l.Offset > len(src) || size > len(src)-l.Offset {
+		return errCorrupt
+	}
+	l.Text = src[l.Offset : l.Offset+size : l.Offset+size]
+	return nil
+}
+
+func (d *decoder) loc() (*ast.Location, error) {
+	id, err := d.uint()
+	if err != nil || id > len(d.locs) {
+		return nil, errCorrupt
+	}
+	if id == 0 {
+		return nil, nil
+	}
+	return &d.locs[id-1], nil
+}
+
+func (d *decoder) module() (*ast.Module, error) {
+	path, err := d.terms()
+	if err != nil {
+		return nil, err
+	}
+	if len(path) == 0 {
+		return nil, errCorrupt
+	}
+	loc, err := d.loc()
+	if err != nil {
+		return nil, err
+	}
+	m := &ast.Module{Package: &ast.Package{Path: path, Location: loc}}
+	m.SetRegoVersionSpan(ast.RegoVersionSpanOf(ast.RegoV1))
+	n, err := d.count()
+	if err != nil {
+		return nil, err
+	}
+	m.Rules = make([]*ast.Rule, n)
+	for i := range m.Rules {
+		if m.Rules[i], err = d.rule(m); err != nil {
+			return nil, err
+		}
+	}
+	return m, nil
+}
+
+func (d *decoder) rule(m *ast.Module) (*ast.Rule, error) {
+	if d.depth++; d.depth > maxDepth {
+		return nil, errCorrupt
+	}
+	defer func() { d.depth-- }()
+	r := &ast.Rule{Module: m, Head: &ast.Head{}}
+	var err error
+	if r.Default, err = d.flag(); err != nil {
+		return nil, err
+	}
+	if r.Location, err = d.loc(); err != nil {
+		return nil, err
+	}
+	name, err := d.str()
+	if err != nil {
+		return nil, err
+	}
+	r.Head.Name = ast.Var(name)
+	if r.Head.Reference, err = d.terms(); err != nil {
+		return nil, err
+	}
+	if r.Head.Args, err = d.terms(); err != nil {
+		return nil, err
+	}
+	if r.Head.Key, err = d.term(); err != nil {
+		return nil, err
+	}
+	if r.Head.Value, err = d.term(); err != nil {
+		return nil, err
+	}
+	if r.Head.Assign, err = d.flag(); err != nil {
+		return nil, err
+	}
+	if r.Head.Location, err = d.loc(); err != nil {
+		return nil, err
+	}
+	if r.Body, err = d.bodyOf(); err != nil {
+		return nil, err
+	}
+	hasElse, err := d.flag()
+	if err != nil {
+		return nil, err
+	}
+	if hasElse {
+		if r.Else, err = d.rule(m); err != nil {
+			return nil, err
+		}
+	}
+	return r, nil
+}
+
+func (d *decoder) bodyOf() (ast.Body, error) {
+	n, err := d.count()
+	if err != nil {
+		return nil, err
+	}
+	b := make(ast.Body, n)
+	for i := range b {
+		if b[i], err = d.expr(); err != nil {
+			return nil, err
+		}
+	}
+	return b, nil
+}
+
+func (d *decoder) expr() (*ast.Expr, error) {
+	if d.depth++; d.depth > maxDepth {
+		return nil, errCorrupt
+	}
+	defer func() { d.depth-- }()
+	x := &ast.Expr{}
+	var err error
+	if x.Index, err = d.uint(); err != nil {
+		return nil, err
+	}
+	if x.Generated, err = d.flag(); err != nil {
+		return nil, err
+	}
+	if x.Negated, err = d.flag(); err != nil {
+		return nil, err
+	}
+	if x.Location, err = d.loc(); err != nil {
+		return nil, err
+	}
+	kind, err := d.byte()
+	if err != nil {
+		return nil, err
+	}
+	switch kind {
+	case exprTerm:
+		t, err := d.term()
+		if err != nil || t == nil {
+			return nil, errCorrupt
+		}
+		x.Terms = t
+	case exprCall:
+		ts, err := d.terms()
+		if err != nil {
+			return nil, err
+		}
+		x.Terms = ts
+	case exprSome:
+		s := &ast.SomeDecl{}
+		if s.Location, err = d.loc(); err != nil {
+			return nil, err
+		}
+		if s.Symbols, err = d.terms(); err != nil {
+			return nil, err
+		}
+		x.Terms = s
+	case exprEvery:
+		ev := &ast.Every{}
+		if ev.Location, err = d.loc(); err != nil {
+			return nil, err
+		}
+		if ev.Key, err = d.term(); err != nil {
+			return nil, err
+		}
+		if ev.Value, err = d.term(); err != nil {
+			return nil, err
+		}
+		if ev.Domain, err = d.term(); err != nil {
+			return nil, err
+		}
+		if ev.Body, err = d.bodyOf(); err != nil {
+			return nil, err
+		}
+		x.Terms = ev
+	default:
+		return nil, errCorrupt
+	}
+	n, err := d.count()
+	if err != nil {
+		return nil, err
+	}
+	if n > 0 {
+		x.With = make([]*ast.With, n)
+		for i := range x.With {
+			w := &ast.With{}
+			if w.Location, err = d.loc(); err != nil {
+				return nil, err
+			}
+			if w.Target, err = d.term(); err != nil {
+				return nil, err
+			}
+			if w.Value, err = d.term(); err != nil {
+				return nil, err
+			}
+			x.With[i] = w
+		}
+	}
+	return x, nil
+}
+
+func (d *decoder) terms() ([]*ast.Term, error) {
+	n, err := d.count()
+	if err != nil {
+		return nil, err
+	}
+	if n == 0 {
+		return nil, nil
+	}
+	ts := make([]*ast.Term, n)
+	for i := range ts {
+		if ts[i], err = d.term(); err != nil {
+			return nil, err
+		}
+	}
+	return ts, nil
+}
+
+func (d *decoder) term() (*ast.Term, error) {
+	if d.depth++; d.depth > maxDepth {
+		return nil, errCorrupt
+	}
+	defer func() { d.depth-- }()
+	tag, err := d.byte()
+	if err != nil {
+		return nil, err
+	}
+	if tag == tagNil {
+		return nil, nil
+	}
+	loc, err := d.loc()
+	if err != nil {
+		return nil, err
+	}
+	t := &ast.Term{Location: loc}
+	switch tag {
+	case tagNull:
+		t.Value = ast.Null{}
+	case tagFalse:
+		t.Value = ast.Boolean(false)
+	case tagTrue:
+		t.Value = ast.Boolean(true)
+	case tagNumber, tagString, tagVar:
+		s, err := d.str()
+		if err != nil {
+			return nil, err
+		}
+		switch tag {
+		case tagNumber:
+			t.Value = ast.Number(s)
+		case tagString:
+			t.Value = ast.String(s)
+		default:
+			t.Value = ast.Var(s)
+		}
+	case tagRef, tagCall, tagArray, tagSet:
+		ts, err := d.terms()
+		if err != nil {
+			return nil, err
+		}
+		for _, x := range ts {
+			if x == nil {
+				return nil, errCorrupt
+			}
+		}
+		switch tag {
+		case tagRef:
+			if len(ts) == 0 {
+				return nil, errCorrupt
+			}
+			t.Value = ast.Ref(ts)
+		case tagCall:
+			if len(ts) == 0 {
+				return nil, errCorrupt
+			}
+			t.Value = ast.Call(ts)
+		case tagArray:
+			t.Value = ast.NewArray(ts...)
+		default:
+			t.Value = ast.NewSet(ts...)
+		}
+	case tagObject:
+		n, err := d.count()
+		if err != nil {
+			return nil, err
+		}
+		pairs := make([][2]*ast.Term, n)
+		for i := range pairs {
+			if pairs[i][0], err = d.term(); err != nil {
+				return nil, err
+			}
+			if pairs[i][1], err = d.term(); err != nil {
+				return nil, err
+			}
+			if pairs[i][0] == nil || pairs[i][1] == nil {
+				return nil, errCorrupt
+			}
+		}
+		t.Value = ast.NewObject(pairs...)
+	case tagArrayCompr, tagSetCompr:
+		head, err := d.term()
+		if err != nil || head == nil {
+			return nil, errCorrupt
+		}
+		body, err := d.bodyOf()
+		if err != nil {
+			return nil, err
+		}
+		if tag == tagArrayCompr {
+			t.Value = &ast.ArrayComprehension{Term: head, Body: body}
+		} else {
+			t.Value = &ast.SetComprehension{Term: head, Body: body}
+		}
+	case tagObjectCompr:
+		key, err := d.term()
+		if err != nil || key == nil {
+			return nil, errCorrupt
+		}
+		value, err := d.term()
+		if err != nil || value == nil {
+			return nil, errCorrupt
+		}
+		body, err := d.bodyOf()
+		if err != nil {
+			return nil, err
+		}
+		t.Value = &ast.ObjectComprehension{Key: key, Value: value, Body: body}
+	default:
+		return nil, errCorrupt
+	}
+	return t, nil
+}
