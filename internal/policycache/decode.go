@@ -23,6 +23,31 @@ type decoder struct {
 	locs    []ast.Location
 	depth   int
 	sources map[string][]byte
+	// terms and exprs are allocated in blocks: a compiled policy set has
+	// hundreds of thousands of terms, and one allocation per term was most
+	// of decoding.
+	termBlock []ast.Term
+	exprBlock []ast.Expr
+}
+
+const block = 1024
+
+func (d *decoder) newTerm() *ast.Term {
+	if len(d.termBlock) == 0 {
+		d.termBlock = make([]ast.Term, block)
+	}
+	t := &d.termBlock[0]
+	d.termBlock = d.termBlock[1:]
+	return t
+}
+
+func (d *decoder) newExpr() *ast.Expr {
+	if len(d.exprBlock) == 0 {
+		d.exprBlock = make([]ast.Expr, block)
+	}
+	x := &d.exprBlock[0]
+	d.exprBlock = d.exprBlock[1:]
+	return x
 }
 
 // Decode reads modules written by Encode, with the same sources (by file
@@ -269,7 +294,7 @@ func (d *decoder) expr() (*ast.Expr, error) {
 		return nil, errCorrupt
 	}
 	defer func() { d.depth-- }()
-	x := &ast.Expr{}
+	x := d.newExpr()
 	var err error
 	if x.Index, err = d.uint(); err != nil {
 		return nil, err
@@ -386,7 +411,8 @@ func (d *decoder) term() (*ast.Term, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &ast.Term{Location: loc}
+	t := d.newTerm()
+	t.Location = loc
 	switch tag {
 	case tagNull:
 		t.Value = ast.Null{}

@@ -1,0 +1,63 @@
+package policy
+
+import (
+	"testing"
+
+	"github.com/annexlint/annexlint/internal/policycache"
+	"github.com/annexlint/annexlint/policies"
+)
+
+// BenchmarkCacheDecode reads the whole compiled built-in set back from its
+// encoding, and BenchmarkCacheIndexStages compiles what was read with the
+// index stages only: together, a warm run's policy start-up.
+func BenchmarkCacheDecode(b *testing.B) {
+	data, sources := encodedBuiltin(b)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := policycache.Decode(data, sources); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkCacheIndexStages(b *testing.B) {
+	data, sources := encodedBuiltin(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		b.StopTimer()
+		modules, err := policycache.Decode(data, sources)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		c := indexStagesCompiler()
+		c.Compile(modules)
+		if c.Failed() {
+			b.Fatal(c.Errors)
+		}
+	}
+}
+
+func encodedBuiltin(b *testing.B) ([]byte, map[string][]byte) {
+	b.Helper()
+	set, err := Read([]Source{{Name: "policies", FS: policies.FS}}, false)
+	if err != nil {
+		b.Fatal(err)
+	}
+	modules, err := set.parse(set.files, false)
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := RuntimeCompiler(true)
+	c.Compile(modules)
+	sources := map[string][]byte{}
+	for _, f := range set.files {
+		sources[f.name] = f.data
+	}
+	data, err := policycache.Encode(c.Modules, sources)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return data, sources
+}
