@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/annexlint/annexlint/internal/placeholder"
 )
 
 // cdxStates maps CycloneDX analysis.state to normalised statuses.
@@ -125,13 +127,7 @@ func cdxStatement(v node, id string, als []string, affects []node, comps map[str
 			st.Advisories = append(st.Advisories, u)
 		}
 	}
-	var act []string
-	for _, k := range []string{"recommendation", "workaround"} {
-		if s := v.key(k).str(); s != "" {
-			act = append(act, s)
-		}
-	}
-	st.ActionStatement = strings.Join(act, "\n")
+	st.ActionStatement = joinContent([]string{v.key("recommendation").str(), v.key("workaround").str()})
 	if st.Timestamp == "" {
 		st.Timestamp = firstNonEmpty(v.key("updated").str(), v.key("published").str(), v.key("created").str())
 	}
@@ -265,6 +261,21 @@ func cdxTool(t node) string {
 		first = l[0]
 	}
 	return strings.TrimSpace(first.key("name").text() + " " + first.key("version").text())
+}
+
+// joinContent joins the texts that make up one statement (CSAF remediations
+// or threats naming a product, CycloneDX recommendation and workaround), one
+// a line, leaving out blanks and placeholders: "n/a" beside "TBD" is no
+// action statement, although the joined text is none of the placeholders
+// the rules' lib.has_text refuses (internal/placeholder is its list).
+func joinContent(parts []string) string {
+	var kept []string
+	for _, s := range parts {
+		if !placeholder.Is(s) {
+			kept = append(kept, s)
+		}
+	}
+	return strings.Join(kept, "\n")
 }
 
 func firstNonEmpty(s ...string) string {

@@ -285,3 +285,22 @@ func TestCycloneDXVDR(t *testing.T) {
 		t.Errorf("VDR matches (-want +got):\n%s", diff)
 	}
 }
+
+// TestPlaceholderPartsAreNoStatement: texts joined into one action or impact
+// statement leave their placeholders out, so "n/a" beside "TBD" is no
+// statement while real text beside a placeholder is kept alone.
+func TestPlaceholderPartsAreNoStatement(t *testing.T) {
+	for _, c := range []struct {
+		parts []string
+		want  string
+	}{
+		{[]string{"n/a", "TBD"}, ""},
+		{[]string{"TODO", ""}, ""},
+		{[]string{"Update to 2.1.4.", "n/a"}, "Update to 2.1.4."},
+		{[]string{"Update to 2.1.4.", "Block port 2575 meanwhile."}, "Update to 2.1.4.\nBlock port 2575 meanwhile."},
+	} {
+		if got := joinContent(c.parts); got != c.want {
+			t.Errorf("joinContent(%q) = %q, want %q", c.parts, got, c.want)
+		}
+	}
+}

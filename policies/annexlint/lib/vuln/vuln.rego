@@ -401,10 +401,8 @@ _recorded(r, field) if {
 	not _blank(v)
 }
 
-_blank(v) if {
-	is_string(v)
-	trim_space(v) == ""
-}
+# _blank is a text that records nothing: blank, or a placeholder such as "TBD" or "n/a" (lib.placeholders).
+_blank(v) if lib.is_placeholder(v)
 
 # final_due_after_measure is the last instant 14 days after a corrective measure became available, as
 # [nanoseconds, text]; a date without a time counts to the end of the fourteenth day after it.

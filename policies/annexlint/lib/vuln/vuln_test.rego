@@ -650,6 +650,16 @@ test_stage_problem_missing_stage_past_due if {
 	vuln.stage_problem({"early_warning_at": "  "}, 2, _early) == ["/reports/2", msg] with input as {"as_of": "2026-10-03"}
 }
 
+test_stage_problem_placeholder_is_no_stage if {
+	# "TBD" in place of a submission time records nothing: the missed deadline is reported, not passed over.
+	msg := concat("", [
+		"no early warning is recorded (early_warning_at), though it was due by 2026-10-02T10:00:00Z ",
+		"(24 hours after awareness at 2026-10-01T10:00:00Z) under CRA Art. 14(2)(a)",
+	])
+	vuln.stage_problem({"early_warning_at": "TBD"}, 2, _early) == ["/reports/2", msg] with input as {"as_of": "2026-10-03"}
+	vuln.stage_problem({"early_warning_at": "n/a"}, 2, _early) == ["/reports/2", msg] with input as {"as_of": "2026-10-03"}
+}
+
 test_stage_problem_missing_stage_not_yet_past_due if {
 	# The deadline falls on the as-of day, which began before it passed.
 	not vuln.stage_problem({}, 0, _early) with input as {"as_of": "2026-10-02"}
