@@ -38,7 +38,6 @@ func TestCompareFollowsTheEcosystem(t *testing.T) {
 	}
 }
 
-
 func TestContains(t *testing.T) {
 	t.Parallel()
 	cases := []struct {
