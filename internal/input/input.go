@@ -61,8 +61,10 @@ func Build(b *bundle.Bundle, asOf string, decision *regime.Decision, facts *enri
 
 // derived is input.derived: the facts enrich computed, and the version ranges
 // of the VEX statements evaluated against the versions the SBOMs ship
-// (version_ranges: range -> shipped version -> inside), which need an
-// ecosystem's version ordering that Rego does not have.
+// (version_ranges: range -> shipped version -> inside), and the versions
+// fixed statements name ordered against them (version_order: named version ->
+// shipped version -> -1, 0 or 1), which need an ecosystem's version ordering
+// that Rego does not have.
 func derived(b *bundle.Bundle, facts *enrich.Facts) map[string]any {
 	var sboms, vexes []any
 	for _, d := range b.Documents {
@@ -73,7 +75,8 @@ func derived(b *bundle.Bundle, facts *enrich.Facts) map[string]any {
 			vexes = append(vexes, d.Content)
 		}
 	}
-	return map[string]any{"cvss": facts.CVSS, "version_ranges": versionrange.Facts(sboms, vexes)}
+	ranges, order := versionrange.Derive(sboms, vexes)
+	return map[string]any{"cvss": facts.CVSS, "version_ranges": ranges, "version_order": order}
 }
 
 // regimeInput is the regime decision as rules read it (input.regime): the

@@ -114,7 +114,7 @@ func TestHandChecked(t *testing.T) {
 			bsiFields + "filename": 0, bsiFields + "hash": 0, placement + "dependency": 0,
 		}},
 		"spdx/grype-0.32.0.spdx-2.2.json": {components: 1160, counts: map[string]int{
-			minimum + "supplier": 1157, placement + "dependency": 1160, bsiFields + "filename": 1160, bsiFields + "licence": 1,
+			minimum + "supplier": 1157, placement + "dependency": 1160, bsiFields + "filename": 1160, bsiFields + "licence": 1159, // 1158 NONE, 1 NOASSERTION
 		}, pointers: map[string][]string{topLevel + "primary": {""}}},
 		"fixtures-sbomqs-bsi/validFullyCompliantBsiV11.spdx23.json": {components: 2, counts: map[string]int{
 			minimum + "supplier": 0, minimum + "identifier": 0, placement + "dependency": 0,

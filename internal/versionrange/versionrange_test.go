@@ -38,16 +38,6 @@ func TestCompareFollowsTheEcosystem(t *testing.T) {
 	}
 }
 
-func sign(n int) int {
-	switch {
-	case n < 0:
-		return -1
-	case n > 0:
-		return 1
-	}
-	return 0
-}
-
 func TestContains(t *testing.T) {
 	t.Parallel()
 	cases := []struct {
@@ -121,5 +111,45 @@ func TestFacts(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, Facts(sboms, vexes)); diff != "" {
 		t.Errorf("Facts (-want +got):\n%s", diff)
+	}
+}
+
+// TestDeriveOrder: the versions fixed statements name are ordered against the
+// shipped ones as their ecosystem orders them, never as text.
+func TestDeriveOrder(t *testing.T) {
+	sboms := []any{map[string]any{
+		"primary": map[string]any{"name": "pump-fw", "version": "3.2.0", "purl": "pkg:generic/acme/pump-fw@3.2.0"},
+		"components": []any{
+			map[string]any{"name": "mbedtls", "version": "3.6.2", "purl": "pkg:github/mbed-tls/mbedtls@v3.6.2"},
+			map[string]any{"name": "jackson-databind", "version": "2.15.0-rc1", "purl": "pkg:maven/com.fasterxml.jackson.core/jackson-databind@2.15.0-rc1"},
+			map[string]any{"name": "libfoo", "version": "1.2.9"},
+			map[string]any{"name": "libfoo", "version": "1.2.11"},
+			map[string]any{"name": "urllib3", "version": "2.0.0", "purl": "pkg:pypi/urllib3@2.0.0"},
+		},
+	}}
+	fixed := func(products ...any) any {
+		return map[string]any{"status": "fixed", "products": products}
+	}
+	vexes := []any{map[string]any{"statements": []any{
+		fixed(map[string]any{"purl": "pkg:github/mbed-tls/mbedtls@v3.6.2", "version": "v3.6.2"}),
+		fixed(map[string]any{"purl": "pkg:maven/com.fasterxml.jackson.core/jackson-databind@2.15.0", "version": "2.15.0"}),
+		fixed(map[string]any{"name": "libfoo", "version": "1.2.10"}),
+		fixed(map[string]any{"purl": "pkg:pypi/urllib3@2.0.0.post1", "version": "2.0.0.post1"}),
+		// Not fixed, or a range: no order is computed.
+		map[string]any{"status": "affected", "products": []any{map[string]any{"name": "libfoo", "version": "1.2.0"}}},
+		fixed(map[string]any{"name": "not-shipped", "version": "1.0"}),
+	}}}
+	_, order := Derive(sboms, vexes)
+	want := map[string]map[string]int{
+		"v3.6.2":      {"3.6.2": 0},
+		"2.15.0":      {"2.15.0-rc1": -1},
+		"1.2.10":      {"1.2.9": -1, "1.2.11": 1},
+		"2.0.0.post1": {"2.0.0": -1},
+	}
+	if diff := cmp.Diff(want, order); diff != "" {
+		t.Errorf("order (-want +got):\n%s", diff)
+	}
+	if ranges, order := Derive(sboms, nil); len(ranges)+len(order) != 0 {
+		t.Errorf("without VEX: %v %v", ranges, order)
 	}
 }

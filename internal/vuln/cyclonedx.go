@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/annexlint/annexlint/internal/placeholder"
 )
 
 // cdxStates maps CycloneDX analysis.state to normalised statuses.
@@ -42,9 +44,9 @@ func readCycloneDX(r node, doc *Document, vdr bool) {
 	doc.Tool = cdxTool(md.key("tools"))
 
 	comps := map[string]Product{}
-	cdxIndex(md.key("component"), comps)
+	cdxIndex(md.key("component"), nil, comps)
 	for _, c := range r.key("components").list() {
-		cdxIndex(c, comps)
+		cdxIndex(c, nil, comps)
 	}
 	if vdr {
 		doc.Subject = md.key("component").key("name").str()
@@ -125,13 +127,7 @@ func cdxStatement(v node, id string, als []string, affects []node, comps map[str
 			st.Advisories = append(st.Advisories, u)
 		}
 	}
-	var act []string
-	for _, k := range []string{"recommendation", "workaround"} {
-		if s := v.key(k).str(); s != "" {
-			act = append(act, s)
-		}
-	}
-	st.ActionStatement = strings.Join(act, "\n")
+	st.ActionStatement = joinContent([]string{v.key("recommendation").str(), v.key("workaround").str()})
 	if st.Timestamp == "" {
 		st.Timestamp = firstNonEmpty(v.key("updated").str(), v.key("published").str(), v.key("created").str())
 	}
@@ -178,7 +174,7 @@ func cdxProduct(a node, comps map[string]Product) Product {
 			}
 		}
 	} else if c, ok := comps[ref]; ok {
-		p.Name, p.Version, p.Purl, p.CPE = c.Name, c.Version, c.Purl, c.CPE
+		p.Name, p.Version, p.Purl, p.CPE, p.Parent = c.Name, c.Version, c.Purl, c.CPE, c.Parent
 	}
 	// bom-refs are often purls themselves.
 	if p.Purl == "" && isPurl(p.Ref) {
@@ -192,22 +188,29 @@ func cdxProduct(a node, comps map[string]Product) Product {
 }
 
 // cdxIndex records components by bom-ref, descending into nested components
-// (bounded by the decoder's nesting cap).
-func cdxIndex(c node, comps map[string]Product) {
+// (bounded by the decoder's nesting cap). A component written inside another
+// (metadata.component's components are the product's) gets that one as its
+// Parent, so a statement about it is matched inside that product only.
+func cdxIndex(c node, parent *Product, comps map[string]Product) {
 	if _, ok := c.object(); !ok {
 		return
 	}
-	if ref := c.key("bom-ref").str(); ref != "" {
-		p := Product{Ref: ref, Name: c.key("name").str(), Version: c.key("version").str(), CPE: c.key("cpe").str()}
-		if pu := c.key("purl").str(); pu != "" {
-			if norm, err := normalizePurl(pu); err == nil {
-				p.Purl = norm
-			}
+	p := Product{Ref: c.key("bom-ref").str(), Name: c.key("name").str(), Version: c.key("version").str(), CPE: c.key("cpe").str()}
+	if pu := c.key("purl").str(); pu != "" {
+		if norm, err := normalizePurl(pu); err == nil {
+			p.Purl = norm
 		}
-		comps[ref] = p
 	}
+	if parent != nil {
+		p.Parent = parent
+	}
+	if p.Ref != "" {
+		comps[p.Ref] = p
+	}
+	self := p
+	self.Parent = nil // one level: the product that directly contains the part
 	for _, sub := range c.key("components").list() {
-		cdxIndex(sub, comps)
+		cdxIndex(sub, &self, comps)
 	}
 }
 
@@ -265,6 +268,21 @@ func cdxTool(t node) string {
 		first = l[0]
 	}
 	return strings.TrimSpace(first.key("name").text() + " " + first.key("version").text())
+}
+
+// joinContent joins the texts that make up one statement (CSAF remediations
+// or threats naming a product, CycloneDX recommendation and workaround), one
+// a line, leaving out blanks and placeholders: "n/a" beside "TBD" is no
+// action statement, although the joined text is none of the placeholders
+// the rules' lib.has_text refuses (internal/placeholder is its list).
+func joinContent(parts []string) string {
+	var kept []string
+	for _, s := range parts {
+		if !placeholder.Is(s) {
+			kept = append(kept, s)
+		}
+	}
+	return strings.Join(kept, "\n")
 }
 
 func firstNonEmpty(s ...string) string {

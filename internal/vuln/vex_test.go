@@ -1,6 +1,7 @@
 package vuln
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -283,5 +284,58 @@ func TestCycloneDXVDR(t *testing.T) {
 	}
 	if diff := cmp.Diff([]Match{want}, doc.Matches); diff != "" {
 		t.Errorf("VDR matches (-want +got):\n%s", diff)
+	}
+}
+
+// TestPlaceholderPartsAreNoStatement: texts joined into one action or impact
+// statement leave their placeholders out, so "n/a" beside "TBD" is no
+// statement while real text beside a placeholder is kept alone.
+func TestPlaceholderPartsAreNoStatement(t *testing.T) {
+	for _, c := range []struct {
+		parts []string
+		want  string
+	}{
+		{[]string{"n/a", "TBD"}, ""},
+		{[]string{"TODO", ""}, ""},
+		{[]string{"Update to 2.1.4.", "n/a"}, "Update to 2.1.4."},
+		{[]string{"Update to 2.1.4.", "Block port 2575 meanwhile."}, "Update to 2.1.4.\nBlock port 2575 meanwhile."},
+	} {
+		if got := joinContent(c.parts); got != c.want {
+			t.Errorf("joinContent(%q) = %q, want %q", c.parts, got, c.want)
+		}
+	}
+}
+
+// TestCycloneDXNestedComponentHasParent: an affects ref to a component written
+// inside the product (metadata.component) or inside another component names
+// that one as Parent; a top-level component has none.
+func TestCycloneDXNestedComponentHasParent(t *testing.T) {
+	data := []byte(`{"bomFormat": "CycloneDX", "specVersion": "1.6", "version": 1,
+  "metadata": {"component": {"bom-ref": "fw", "type": "firmware", "name": "vf300-firmware", "version": "3.2.0",
+    "purl": "pkg:generic/vitaflo/vf300-firmware@3.2.0",
+    "components": [{"bom-ref": "mbedtls", "type": "library", "name": "mbedtls", "version": "3.6.2", "purl": "pkg:github/mbed-tls/mbedtls@v3.6.2",
+      "components": [{"bom-ref": "psa", "type": "library", "name": "psa-crypto", "version": "1.1"}]}]}},
+  "components": [{"bom-ref": "zlib", "type": "library", "name": "zlib", "version": "1.3.1"}],
+  "vulnerabilities": [{"id": "CVE-2025-27809", "analysis": {"state": "not_affected", "justification": "code_not_reachable"},
+    "affects": [{"ref": "mbedtls"}, {"ref": "psa"}, {"ref": "zlib"}]}]}`)
+	doc, err := Parse("nested.cdx.json", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	products := doc.Statements[0].Products
+	if len(products) != 3 {
+		t.Fatalf("%d products", len(products))
+	}
+	parents := []string{"", "", ""}
+	for i, p := range products {
+		if p.Parent != nil {
+			parents[i] = p.Parent.Name + " " + p.Parent.Version
+		}
+	}
+	if want := []string{"vf300-firmware 3.2.0", "mbedtls 3.6.2", ""}; !reflect.DeepEqual(parents, want) {
+		t.Errorf("parents %q, want %q", parents, want)
+	}
+	if p := products[0].Parent; p.Purl != "pkg:generic/vitaflo/vf300-firmware@3.2.0" {
+		t.Errorf("parent purl %q", p.Purl)
 	}
 }

@@ -60,10 +60,8 @@ recorded(c, field) if {
 	not _blank(v)
 }
 
-_blank(v) if {
-	is_string(v)
-	trim_space(v) == ""
-}
+# _blank is a text that records nothing: blank, or a placeholder such as "TBD" or "n/a" (lib.placeholders).
+_blank(v) if lib.is_placeholder(v)
 
 # corrective_measure is when a corrective or mitigating measure for the channel's vulnerability became available,
 # as [date or timestamp, where it comes from]: the record's own corrective_measure_available, or else the earliest

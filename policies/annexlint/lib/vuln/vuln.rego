@@ -126,7 +126,12 @@ _name_pairs := array.concat(
 )
 
 # resolve_package returns the ids of the components an item (VEX product, scan match) names, whatever their version.
-resolve_package(x) := ids if {
+# An item that is part of another product (parent) is looked for inside that product only (part_of).
+resolve_package(x) := {id | some id in _package(x); id[0] in scope} if {
+	scope := part_of(x)
+} else := _package(x)
+
+_package(x) := ids if {
 	p := x.purl
 	is_string(p)
 	k := lower(split(split(trim_space(p), "#")[0], "?")[0])
@@ -149,17 +154,31 @@ resolve_package(x) := ids if {
 # resolve returns the ids of the components an item names at the version it names. A version range is evaluated in
 # Go, with the ordering of the package's ecosystem (input.derived.version_ranges: range -> shipped version -> inside);
 # a component whose version could not be placed in or out of the range counts as inside, and an item without a
-# version names every version.
-resolve(x) := ids if {
+# version names every version. An item that is part of another product is looked for inside that product only.
+resolve(x) := {id | some id in _versioned(x); id[0] in scope} if {
+	scope := part_of(x)
+} else := _versioned(x)
+
+# part_of is the set of SBOMs (paths) that hold the product an item is part of: an OpenVEX product's subcomponent, a
+# CSAF relationship's component, a component a CycloneDX VEX writes inside its product. They are the SBOMs whose
+# product (or one of whose components) that parent is, at the version it names, so a statement about openssl in the
+# firmware does not cover the openssl of the app, nor that of another firmware version. Undefined when the item has no
+# parent or its parent names no package the SBOMs ship: then the item is matched as if it stood alone.
+part_of(x) := {id[0] | some id in _versioned(x.parent)} if {
+	is_object(x.parent)
+	count(_package(x.parent)) > 0
+}
+
+_versioned(x) := ids if {
 	versions := item_versions(x)
 	count(versions) > 0
-	ids := {id | some id in resolve_package(x); _version_ok(versions, id)}
+	ids := {id | some id in _package(x); _version_ok(versions, id)}
 } else := ids if {
 	r := x.range
 	is_string(r)
 	evaluated := input.derived.version_ranges[r]
-	ids := {id | some id in resolve_package(x); not _out_of_range(evaluated, id)}
-} else := resolve_package(x)
+	ids := {id | some id in _package(x); not _out_of_range(evaluated, id)}
+} else := _package(x)
 
 _out_of_range(evaluated, id) if evaluated[component(id).version] == false
 
@@ -289,18 +308,82 @@ shipped_statement(st) if {
 	count(resolve(t)) > 0
 }
 
-# fixed_unshipped returns the products of a fixed statement that name a fixed version of a component the SBOMs
-# ship only at other versions; undefined when the statement is about a shipped version, or names none.
-fixed_unshipped(st) := products if {
+# fix_targets are the products of a fixed statement that name the version containing the fix: a version, not a
+# range, and not a CycloneDX affects version marked affected or unknown.
+fix_targets(st) := [t |
 	st.status == "fixed"
-	not shipped_statement(st)
-	products := [t |
-		some t in targets(st)
-		count(item_versions(t)) > 0
-		not object.get(t, "version_status", "") in {"affected", "unknown"}
-		count(resolve_package(t)) > 0
-	]
+	some t in targets(st)
+	count(item_versions(t)) > 0
+	not object.get(t, "version_status", "") in {"affected", "unknown"}
+] if is_object(st)
+
+# unfixed_ids returns the ids of the shipped components of each package a fixed statement names a fixed version for,
+# at a version that contains none of the fixes it names: an earlier version (1.2.9 where the fix is in 1.2.10), ordered
+# as the package's ecosystem orders versions (input.derived.version_order: named version -> shipped version -> sign
+# of shipped minus named), or, where the two cannot be ordered, a different text. A later version contains the fix.
+# Components the statement itself lists as affected are listed_affected's.
+unfixed_ids(st) := {id |
+	ts := fix_targets(st)
+	some t in ts
+	some id in resolve_package(t)
+	not _fix_shipped(ts, id)
+	not id in listed_affected(st)
+}
+
+_fix_shipped(ts, id) if {
+	some t in ts
+	id in resolve_package(t)
+	_contains_fix(t, id)
+}
+
+_contains_fix(t, id) if {
+	input.derived.version_order[t.version][component(id).version] >= 0
+} else if {
+	not _ordered(t, id)
+	_version_ok(item_versions(t), id)
+}
+
+# _ordered is a helper because `not f(x.y)` is undefined, not true, when x.y is undefined.
+_ordered(t, id) if is_number(input.derived.version_order[t.version][component(id).version])
+
+# listed_affected returns the ids of the shipped components a fixed statement lists as affected (CycloneDX affects
+# versions with status affected, a range included): a VEX that lists the shipped version as affected is never read as
+# fixed.
+listed_affected(st) := {id |
+	st.status == "fixed"
+	some t in targets(st)
+	object.get(t, "version_status", "") == "affected"
+	some id in resolve(t)
+} if is_object(st)
+
+# fixed_unshipped returns the products of a fixed statement that name a fixed version of a package the SBOMs ship only
+# at versions without the fix (unfixed_ids), or that the statement lists as affected; undefined when there are none.
+# AL-VEX-005 reports these statements, AL-VEX-006 leaves them to it.
+fixed_unshipped(st) := products if {
+	unfixed := unfixed_ids(st)
+	affected := listed_affected(st)
+	products := [t | some t in targets(st); _names_problem(t, unfixed, affected)]
 	count(products) > 0
+}
+
+_names_problem(t, unfixed, _) if {
+	count(item_versions(t)) > 0
+	not object.get(t, "version_status", "") in {"affected", "unknown"}
+	some id in resolve_package(t)
+	id in unfixed
+}
+
+_names_problem(t, _, affected) if {
+	object.get(t, "version_status", "") == "affected"
+	some id in resolve(t)
+	id in affected
+}
+
+# fixed_judged is true for a fixed statement naming a fixed version of a package the SBOMs ship: AL-VEX-005 compares
+# the versions (a later shipped version contains the fix), so AL-VEX-006 does not report it as about an unshipped one.
+fixed_judged(st) if {
+	some t in fix_targets(st)
+	count(resolve_package(t)) > 0
 }
 
 # coverage holds [vulnerability, component id] for every component a VEX statement assesses, and
@@ -401,10 +484,8 @@ _recorded(r, field) if {
 	not _blank(v)
 }
 
-_blank(v) if {
-	is_string(v)
-	trim_space(v) == ""
-}
+# _blank is a text that records nothing: blank, or a placeholder such as "TBD" or "n/a" (lib.placeholders).
+_blank(v) if lib.is_placeholder(v)
 
 # final_due_after_measure is the last instant 14 days after a corrective measure became available, as
 # [nanoseconds, text]; a date without a time counts to the end of the fourteenth day after it.

@@ -433,6 +433,33 @@ _sub_mbedtls := {
 	"purl": "pkg:github/mbed-tls/mbedtls@v3.6.2", "parent": _product_fw,
 }
 
+# A part is looked for inside the product it is part of: the firmware's mbedtls is not the app's.
+_fw_parent := {"purl": "pkg:generic/vitaflo/vf300-firmware@3.2.0", "name": "VF300-Firmware", "version": "3.2.0"}
+
+_app_parent := {"name": "vf300-app", "version": "1.4.0"}
+
+test_part_of_scopes_subcomponents_to_their_product if {
+	mbedtls := {"name": "mbedtls"}
+	vuln.resolve(mbedtls) == {[_fw_path, 0], [_app_path, 0]} with input as _input
+	vuln.resolve(object.union(mbedtls, {"parent": _fw_parent})) == {[_fw_path, 0]} with input as _input
+	vuln.resolve(object.union(mbedtls, {"parent": _app_parent})) == {[_app_path, 0]} with input as _input
+	vuln.resolve_package(object.union(mbedtls, {"parent": _app_parent})) == {[_app_path, 0]} with input as _input
+	vuln.part_of(object.union(mbedtls, {"parent": _fw_parent})) == {_fw_path} with input as _input
+}
+
+test_part_of_another_version_of_the_product_covers_nothing if {
+	# A statement about firmware 3.1.0's mbedtls says nothing of the 3.2.0 the SBOM ships.
+	parent := object.union(_fw_parent, {"purl": "pkg:generic/vitaflo/vf300-firmware@3.1.0", "version": "3.1.0"})
+	vuln.resolve({"name": "mbedtls", "parent": parent}) == set() with input as _input
+}
+
+test_part_of_unknown_parent_matches_as_standalone if {
+	# A parent the SBOMs do not name at all (an @id that is no package) cannot narrow the match.
+	not vuln.part_of(_sub_mbedtls) with input as _input
+	vuln.resolve(_sub_mbedtls) == {[_fw_path, 0]} with input as _input
+	not vuln.part_of({"name": "mbedtls", "parent": "not an object"}) with input as _input
+}
+
 test_targets_are_subcomponents_of_parent_products if {
 	vuln.targets({"products": [_product_fw, _sub_mbedtls]}) == [_sub_mbedtls]
 }
@@ -483,8 +510,8 @@ test_fixed_unshipped_returns_fixed_versions_not_shipped if {
 test_fixed_unshipped_undefined_when_fix_is_shipped_or_not_applicable if {
 	later := {"purl": "pkg:github/mbed-tls/mbedtls@v3.6.3"}
 
-	# A shipped version among the products: the statement is about what ships.
-	not vuln.fixed_unshipped(_fixed([later, {"purl": "pkg:generic/zlib@1.3.1"}])) with input as _input
+	# The fixed version is shipped.
+	not vuln.fixed_unshipped(_fixed([{"purl": "pkg:generic/zlib@1.3.1"}])) with input as _input
 
 	# Not a fixed statement.
 	not vuln.fixed_unshipped(object.union(_fixed([later]), {"status": "affected"})) with input as _input
@@ -495,6 +522,51 @@ test_fixed_unshipped_undefined_when_fix_is_shipped_or_not_applicable if {
 	not vuln.fixed_unshipped(_fixed([object.union(later, {"version_status": "unknown"})])) with input as _input
 	not vuln.fixed_unshipped(_fixed([{"purl": "pkg:generic/openssl@3.0.14"}])) with input as _input
 	not vuln.fixed_unshipped({"status": "fixed"}) with input as _input
+}
+
+test_fixed_unshipped_per_package if {
+	# Another product of the statement being shipped does not make mbedtls 3.6.2 contain the fix of 3.6.3.
+	later := {"purl": "pkg:github/mbed-tls/mbedtls@v3.6.3"}
+	vuln.fixed_unshipped(_fixed([later, {"purl": "pkg:generic/zlib@1.3.1"}])) == [later] with input as _input
+}
+
+# Versions are ordered as the package's ecosystem orders them (input.derived.version_order, computed in Go).
+_ordered_input(order) := object.union(_input, {"derived": {"version_order": order}})
+
+test_fixed_unshipped_shipped_version_predates_fix if {
+	fix := {"name": "lwip", "version": "2.2.10"}
+
+	# Shipped 2.2.0 predates 2.2.10, though "2.2.0" < "2.2.10" as text too; the order decides, not the text.
+	vuln.fixed_unshipped(_fixed([fix])) == [fix] with input as _ordered_input({"2.2.10": {"2.2.0": -1}})
+	vuln.unfixed_ids(_fixed([fix])) == {[_fw_path, 4]} with input as _ordered_input({"2.2.10": {"2.2.0": -1}})
+
+	# Without an order, a different text is not the fixed version.
+	vuln.fixed_unshipped(_fixed([fix])) == [fix] with input as _input
+}
+
+test_fixed_unshipped_undefined_when_shipped_version_contains_fix if {
+	# A later version contains the fix; an equal one however written is the fix.
+	not vuln.fixed_unshipped(_fixed([{"name": "lwip", "version": "2.1.9"}])) with input as _ordered_input({"2.1.9": {"2.2.0": 1}})
+	not vuln.fixed_unshipped(_fixed([{"name": "lwip", "version": "2.2.0.0"}])) with input as _ordered_input({"2.2.0.0": {"2.2.0": 0}})
+	vuln.fixed_judged(_fixed([{"name": "lwip", "version": "2.1.9"}])) with input as _ordered_input({"2.1.9": {"2.2.0": 1}})
+	not vuln.fixed_judged(_fixed([{"name": "openssl", "version": "3.0.14"}])) with input as _input
+}
+
+test_listed_affected_is_never_read_as_fixed if {
+	# CycloneDX "resolved" whose affects versions list the shipped 3.6.2 (a range) as affected and 3.6.1 unaffected.
+	affected := {"bom": _fw_serial, "ref": "mbedtls", "range": "vers:generic/<3.6.3", "version_status": "affected"}
+	fixed := {"bom": _fw_serial, "ref": "mbedtls", "version": "3.6.1", "version_status": "unaffected"}
+	inp := object.union(_input, {"derived": {
+		"version_ranges": {"vers:generic/<3.6.3": {"3.6.2": true, "3.5.0": true}},
+		"version_order": {"3.6.1": {"3.6.2": 1}},
+	}})
+	vuln.listed_affected(_fixed([affected, fixed])) == {[_fw_path, 0]} with input as inp
+	vuln.fixed_unshipped(_fixed([affected, fixed])) == [affected] with input as inp
+
+	# The shipped version outside the affected range: nothing is listed affected.
+	outside := object.union(inp, {"derived": {"version_ranges": {"vers:generic/<3.6.3": {"3.6.2": false}}}})
+	vuln.listed_affected(_fixed([affected, fixed])) == set() with input as outside
+	not vuln.fixed_unshipped(_fixed([affected, fixed])) with input as outside
 }
 
 test_fixed_unshipped_keeps_unaffected_version_status if {
@@ -648,6 +720,16 @@ test_stage_problem_missing_stage_past_due if {
 	vuln.stage_problem({"id": "R-1"}, 2, _early) == ["/reports/2", msg] with input as {"as_of": "2026-10-03"}
 	vuln.stage_problem({"early_warning_at": null}, 2, _early) == ["/reports/2", msg] with input as {"as_of": "2026-10-03"}
 	vuln.stage_problem({"early_warning_at": "  "}, 2, _early) == ["/reports/2", msg] with input as {"as_of": "2026-10-03"}
+}
+
+test_stage_problem_placeholder_is_no_stage if {
+	# "TBD" in place of a submission time records nothing: the missed deadline is reported, not passed over.
+	msg := concat("", [
+		"no early warning is recorded (early_warning_at), though it was due by 2026-10-02T10:00:00Z ",
+		"(24 hours after awareness at 2026-10-01T10:00:00Z) under CRA Art. 14(2)(a)",
+	])
+	vuln.stage_problem({"early_warning_at": "TBD"}, 2, _early) == ["/reports/2", msg] with input as {"as_of": "2026-10-03"}
+	vuln.stage_problem({"early_warning_at": "n/a"}, 2, _early) == ["/reports/2", msg] with input as {"as_of": "2026-10-03"}
 }
 
 test_stage_problem_missing_stage_not_yet_past_due if {

@@ -117,3 +117,15 @@ test_insufficient_vex_without_statements if {
 		]),
 	}} with input as bundle
 }
+
+test_fail_placeholder_action_statement if {
+	# "TBD" says nothing users can do; it is no action statement.
+	findings := rule.report with input as {"documents": [
+		_vex([_affected({"action_statement": "TBD"})]),
+		_risk(["CVE-2025-27809"]), _plan(["CVE-2025-27809"]),
+	]}
+	{f.message | some f in findings} == {concat("", [
+		"CVE-2025-27809: pkg:github/Mbed-TLS/mbedtls@v3.6.2 is affected but the statement gives no action ",
+		"statement or remediation; say what users must do meanwhile or which update fixes it",
+	])}
+}

@@ -22,9 +22,9 @@ test_fail_openvex_fixed_in_later_release if {
 		"path": "vex/fw.json",
 		"pointer": "/statements/0",
 		"message": concat("", [
-			"CVE-2025-27809 is declared fixed in mbedtls v3.6.3, but the SBOMs ship mbedtls 3.6.2 (sbom/fw.cdx.json); ",
-			"the shipped version is not the fixed one: correct the status or the version, or ship the fix and update ",
-			"the SBOM",
+			"CVE-2025-27809 is declared fixed in mbedtls v3.6.3, but the SBOMs ship mbedtls 3.6.2 (sbom/fw.cdx.json), ",
+			"which is not the fixed version; the shipped version does not contain the fix: correct the status or the ",
+			"version, or ship the fix and update the SBOM",
 		]),
 		"related": [{"path": "sbom/fw.cdx.json", "pointer": "/components/0", "message": "the version the SBOM ships"}],
 	}}
@@ -46,6 +46,57 @@ test_fail_cyclonedx_unaffected_version_through_bom_link if {
 	findings := rule.report with input as {"documents": [_sbom, _vex("cyclonedx-vex", [statement])]}
 	[f] := [f | some f in findings]
 	startswith(f.message, "CVE-2025-27809 is declared fixed in urn:cdx:6f1c2f4e-8a53-4f0e-9d3e-2b7a4c9e1d10/1#mbedtls, but")
+}
+
+test_fail_shipped_version_predates_fix_in_ecosystem_order if {
+	# 3.6.10 is after 3.6.2 for semantic versions, though "3.6.10" < "3.6.2" as text.
+	statement := _fixed([{"purl": "pkg:github/mbed-tls/mbedtls@v3.6.10", "name": "mbedtls", "version": "v3.6.10"}])
+	findings := rule.report with input as {
+		"documents": [_sbom, _vex("openvex", [statement])],
+		"derived": {"version_order": {"v3.6.10": {"3.6.2": -1}}},
+	}
+	{f.message | some f in findings} == {concat("", [
+		"CVE-2025-27809 is declared fixed in mbedtls v3.6.10, but the SBOMs ship mbedtls 3.6.2 (sbom/fw.cdx.json), ",
+		"which comes before the fixed version; the shipped version does not contain the fix: correct the status or ",
+		"the version, or ship the fix and update the SBOM",
+	])}
+}
+
+test_fail_statement_lists_shipped_version_as_affected if {
+	# CycloneDX "resolved", but its affects versions list the shipped 3.6.2 as affected.
+	statement := _fixed([
+		{
+			"id": "urn:cdx:6f1c2f4e-8a53-4f0e-9d3e-2b7a4c9e1d10/1#mbedtls", "ref": "mbedtls",
+			"bom": "urn:uuid:6f1c2f4e-8a53-4f0e-9d3e-2b7a4c9e1d10", "version": "3.6.2", "version_status": "affected",
+		},
+		{
+			"id": "urn:cdx:6f1c2f4e-8a53-4f0e-9d3e-2b7a4c9e1d10/1#mbedtls", "ref": "mbedtls",
+			"bom": "urn:uuid:6f1c2f4e-8a53-4f0e-9d3e-2b7a4c9e1d10", "version": "3.6.0", "version_status": "unaffected",
+		},
+	])
+	findings := rule.report with input as {
+		"documents": [_sbom, _vex("cyclonedx-vex", [statement])],
+		"derived": {"version_order": {"3.6.0": {"3.6.2": 1}}},
+	}
+	findings == {{
+		"path": "vex/fw.json",
+		"pointer": "/statements/0",
+		"message": concat("", [
+			"CVE-2025-27809 is declared fixed, but the statement lists the shipped mbedtls 3.6.2 (sbom/fw.cdx.json) as ",
+			"affected; a statement that lists the shipped version as affected does not show it fixed: state it ",
+			"affected, with an action statement, until the fixed version ships",
+		]),
+		"related": [{"path": "sbom/fw.cdx.json", "pointer": "/components/0", "message": "the version the SBOM ships"}],
+	}}
+}
+
+test_success_shipped_version_after_fix if {
+	# The fix came in 3.6.1; the SBOM ships the later 3.6.2, which contains it.
+	statement := _fixed([{"purl": "pkg:github/mbed-tls/mbedtls@v3.6.1", "name": "mbedtls", "version": "v3.6.1"}])
+	count(rule.report) == 0 with input as {
+		"documents": [_sbom, _vex("openvex", [statement])],
+		"derived": {"version_order": {"v3.6.1": {"3.6.2": 1}}},
+	}
 }
 
 test_success_fixed_version_is_shipped if {

@@ -84,3 +84,9 @@ test_insufficient_vex_without_statements if {
 		"checked; assess the known vulnerabilities of the product's components and record each assessment as a statement",
 	])} with input as bundle
 }
+
+test_fail_placeholder_impact_statement if {
+	# "n/a" explains nothing: without a justification label the statement still does not say why.
+	findings := rule.report with input as {"documents": [_vex("openvex", [_statement({"impact_statement": "n/a"})])]}
+	{f.pointer | some f in findings} == {"/statements/0"}
+}

@@ -90,6 +90,29 @@ test_fail_subcomponent_statement_covers_only_the_subcomponent if {
 	{f.pointer | some f in findings} == {"/matches/1"}
 }
 
+test_fail_subcomponent_of_another_product_does_not_cover if {
+	# Two SBOMs ship mbedtls 3.6.2; a statement about the app's mbedtls says nothing of the firmware's.
+	app := {"type": "sbom", "path": "sbom/app.cdx.json", "content": {
+		"primary": {"ref": "app", "name": "vf300-app", "version": "1.4.0", "purl": "pkg:generic/vitaflo/vf300-app@1.4.0"},
+		"components": [{"ref": "mbedtls", "name": "mbedtls", "version": "3.6.2", "purl": "pkg:github/Mbed-TLS/mbedtls@v3.6.2"}],
+	}}
+	statement := _statement("CVE-2025-27809", [], [
+		{"purl": "pkg:generic/vitaflo/vf300-app@1.4.0", "container": true},
+		{"purl": "pkg:github/mbed-tls/mbedtls@v3.6.2", "parent": {"purl": "pkg:generic/vitaflo/vf300-app@1.4.0"}},
+	])
+	findings := rule.report with input as {"documents": [_sbom, app, _scan([_mbedtls_match]), _vex([statement])]}
+	[f] := [f | some f in findings]
+	f.related == [{"path": "sbom/fw.cdx.json", "pointer": "/components/0", "message": "the component the SBOM ships"}]
+}
+
+test_success_subcomponent_covers_its_product_component if {
+	statement := _statement("CVE-2025-27809", [], [
+		{"purl": "pkg:generic/vitaflo/vf300-firmware@3.2.0", "container": true},
+		{"name": "mbedtls", "parent": {"purl": "pkg:generic/vitaflo/vf300-firmware@3.2.0"}},
+	])
+	count(rule.report) == 0 with input as {"documents": [_sbom, _scan([_mbedtls_match]), _vex([statement])]}
+}
+
 test_fail_malformed_model_values_raise_no_error if {
 	odd := [
 		null, "CVE-2025-0001",

@@ -38,7 +38,7 @@ report contains lib.finding_related(doc.path, concat("", ["/statements/", format
 	products := vuln.targets(st)
 	count(products) > 0
 	not vuln.shipped_statement(st)
-	not vuln.fixed_unshipped(st)
+	not vuln.fixed_judged(st)
 	names := concat(", ", sort({vuln.product_label(p) | some p in products}))
 	other := {id | some p in products; some id in vuln.resolve_package(p)}
 	msg := _message(st, names, other)

@@ -73,3 +73,14 @@ test_no_evidence_without_sbom_or_statements if {
 		"each assessment as a statement",
 	])} with input as bundle
 }
+
+test_success_fixed_statement_with_later_version_shipped if {
+	# A fix in 3.6.1 is contained in the shipped 3.6.2: AL-VEX-005 compares fixed versions, this rule stays quiet.
+	statement := {"vulnerability": "CVE-2025-27809", "aliases": [], "status": "fixed", "products": [
+		{"purl": "pkg:github/mbed-tls/mbedtls@v3.6.1", "name": "mbedtls", "version": "v3.6.1"},
+	]}
+	count(rule.report) == 0 with input as {
+		"documents": [_sbom, {"type": "vex", "path": "vex/fw.json", "content": {"kind": "openvex", "statements": [statement]}}],
+		"derived": {"version_order": {"v3.6.1": {"3.6.2": 1}}},
+	}
+}
