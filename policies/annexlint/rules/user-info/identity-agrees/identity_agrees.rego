@@ -56,12 +56,12 @@ report contains lib.finding_related(info.path, _pointer(["manufacturer", key]), 
 	some info in _infos
 	some doc in lib.documents("eu-declaration-of-conformity")
 	not doc.content.manufacturer.authorised_representative == true
-	some key in ["name", "address"]
+	some key, what in {"name": "name", "address": "postal address"}
 	stated := _text(info.content, ["manufacturer", key])
 	declared := _text(doc.content, ["manufacturer", key])
 	_norm(stated) != _norm(declared)
 	msg := sprintf("the user security information %s gives the manufacturer's %s as %q, but the EU declaration of conformity %s says %q; %s", [
-		info.path, key, stated, doc.path, declared, "users must be told the same: correct whichever is out of date",
+		info.path, what, stated, doc.path, declared, "users must be told the same: correct whichever is out of date",
 	])
 	related := [{"path": doc.path, "pointer": _pointer(["manufacturer", key]), "message": "in the declaration"}]
 }
