@@ -335,6 +335,7 @@ kind: user-security-information # TODO: nothing below is written yet
 # support_type, data_security_changes, decommissioning: the type of support, how changes affect data, decommissioning
 # automatic_updates_opt_out: how to turn automatic updates off (when they are on); integrator_information: for components
 # sbom_access: {shared: false} or {shared: true, location: ...}
+# declaration_with_product: {form: full} or {form: simplified, text: the simplified declaration of Annex VI}
 # availability: {url: ..., available_until: YYYY-MM-DD}
 `
 
