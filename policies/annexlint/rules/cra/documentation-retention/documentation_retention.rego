@@ -22,6 +22,7 @@
 package annexlint.rules.cra["documentation-retention"]
 
 import data.annexlint.lib
+import data.annexlint.lib.vuln
 
 _descriptions := lib.documents("technical-description")
 
@@ -50,6 +51,7 @@ report contains lib.finding(doc.path, "/retention/until", msg) if {
 _required_until := [ten_years, sprintf("they must be kept for ten years after the placing on the market on %s", [placed])] if {
 	placed := lib.product.placed_on_market
 	lib.is_date(placed)
+	vuln.ns(placed) # a date that exists: lib.add_years parses it, and 2028-02-30 would stop the evaluation
 	ten_years := lib.add_years(placed, 10)
 	not _support_end_after(ten_years)
 } else := [support_end, sprintf("the support period ends on %s, more than ten years after the placing on the market", [support_end])] if {

@@ -181,3 +181,10 @@ insufficient contains lib.finding(lib.manifest_path, "/documents", msg) if {
 	count(_declarations) == 0
 	msg := "the manifest lists no EU declaration of conformity (type \"eu-declaration-of-conformity\"), so the standards and specifications the technical description lists cannot be compared with those it refers to (CRA Annex V point 6); add it to documents"
 }
+
+insufficient contains lib.finding(doc.path, "", msg) if {
+	some doc in _descriptions
+	count(_declarations) > 0
+	count(evidence) == 0
+	msg := sprintf("the technical description %s lists no standard or specification applied, so nothing can be compared with the declaration and the conformity route; list them under standards_applied (CRA Annex VII point 5)", [doc.path])
+}

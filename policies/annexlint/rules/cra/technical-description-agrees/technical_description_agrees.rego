@@ -69,11 +69,11 @@ report contains lib.finding(doc.path, pointer, msg) if {
 
 _named_files(doc) := array.concat(
 	[[sprintf("/hardware/illustrations/%d/path", [i]), ill.path, "point 1(c)"] |
-		some i, ill in object.get(doc.content, ["hardware", "illustrations"], [])
+		some i, ill in object.get(doc, ["content", "hardware", "illustrations"], [])
 		is_string(ill.path)
 	],
 	[[sprintf("/design/drawings/%d", [i]), path, "point 2(a)"] |
-		some i, path in object.get(doc.content, ["design", "drawings"], [])
+		some i, path in object.get(doc, ["content", "design", "drawings"], [])
 		is_string(path)
 	],
 )
@@ -123,4 +123,10 @@ evidence contains lib.examined(doc.path, pointer) if {
 insufficient contains lib.finding(lib.manifest_path, "/documents", msg) if {
 	count(_descriptions) == 0
 	msg := "the manifest lists no technical description (type \"technical-description\"), so the software versions and the files of the technical documentation cannot be compared with the product; add it to documents"
+}
+
+insufficient contains lib.finding(doc.path, "", msg) if {
+	some doc in _descriptions
+	count(evidence) == 0
+	msg := sprintf("the technical description %s lists no software versions with the product's release and names no illustration or drawing in the bundle, so nothing can be compared with the product; AL-PDE-020 lists what to add", [doc.path])
 }

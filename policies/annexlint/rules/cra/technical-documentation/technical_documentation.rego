@@ -74,7 +74,7 @@ report contains lib.finding(doc.path, _pointer(doc, ["software_versions"]), msg)
 
 report contains lib.finding(doc.path, _pointer(doc, ["hardware"]), msg) if {
 	some doc in _descriptions
-	not is_boolean(object.get(doc.content, ["hardware", "present"], null))
+	not is_boolean(object.get(doc, ["content", "hardware", "present"], null))
 	msg := sprintf("the technical description %s does not say whether the product has hardware (CRA Annex VII point 1(c), hardware.present); %s", [
 		doc.path, "state present: false for software, or present: true with the photographs or illustrations of its external features, marking and internal layout",
 	])
@@ -83,7 +83,7 @@ report contains lib.finding(doc.path, _pointer(doc, ["hardware"]), msg) if {
 report contains lib.finding(doc.path, "/hardware", msg) if {
 	some doc in _descriptions
 	doc.content.hardware.present == true
-	count(object.get(doc.content, ["hardware", "illustrations"], [])) == 0
+	not _illustrated(doc)
 	msg := sprintf("the technical description %s says the product has hardware but gives no photographs or illustrations of it (CRA Annex VII point 1(c), hardware.illustrations); %s", [
 		doc.path, "add the files that show its external features, marking and internal layout",
 	])
@@ -115,9 +115,14 @@ report contains lib.finding(lib.manifest_path, "/documents", msg) if {
 }
 
 _stated(doc, path) if {
-	text := object.get(doc.content, path, "")
+	text := object.get(doc, array.concat(["content"], path), "")
 	is_string(text)
 	not lib.is_placeholder(text)
+}
+
+_illustrated(doc) if {
+	some illustration in doc.content.hardware.illustrations
+	lib.has_text(illustration, "path")
 }
 
 _versions_listed(doc) if {
@@ -138,7 +143,7 @@ _applied_in_full(doc) if {
 }
 
 _pointer(doc, path) := concat("", ["/", concat("/", path)]) if {
-	object.get(doc.content, path, null) != null
+	object.get(doc, array.concat(["content"], path), null) != null
 } else := ""
 
 # The evidence is each point the description states.

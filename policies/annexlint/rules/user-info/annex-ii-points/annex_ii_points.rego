@@ -179,7 +179,7 @@ _required(p) if {
 }
 
 _stated(info, path) if {
-	text := object.get(info.content, path, "")
+	text := object.get(info, array.concat(["content"], path), "")
 	is_string(text)
 	not lib.is_placeholder(text)
 }
@@ -201,7 +201,7 @@ _pointer(info, paths) := concat("", ["/", concat("/", paths[0])]) if {
 	_present(info.content, paths[0])
 } else := ""
 
-_present(content, path) if object.get(content, path, null) != null
+_present(content, path) if object.get({"content": content}, array.concat(["content"], path), null) != null
 
 # The evidence is each point the document states; a point left out is a finding above.
 evidence contains lib.examined(info.path, concat("", ["/", concat("/", p.fields[0])])) if {

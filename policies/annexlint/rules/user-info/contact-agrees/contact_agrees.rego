@@ -80,3 +80,10 @@ insufficient contains lib.finding(lib.manifest_path, "/documents", msg) if {
 	count(_policies) == 0
 	msg := "the manifest lists no disclosure policy (type \"disclosure-policy\"), so the single point of contact users are given cannot be compared with it; add the coordinated vulnerability disclosure policy to documents"
 }
+
+insufficient contains lib.finding(info.path, "", msg) if {
+	some info in _infos
+	count(_policies) > 0
+	count(evidence) == 0
+	msg := sprintf("the user security information %s gives no reporting contact and no address of the disclosure policy that could be compared with the policy (reporting_contact, disclosure_policy_url); AL-USER-001 and AL-USER-003 ask for them", [info.path])
+}

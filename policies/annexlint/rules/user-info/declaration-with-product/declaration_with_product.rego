@@ -53,16 +53,21 @@ _form_stated(info) if info.content.declaration_with_product.form in {"full", "si
 
 _simplified_missing(info) := [what |
 	some [check, what] in [
-		["manufacturer", sprintf("name the manufacturer %s", [lib.product.manufacturer.name])],
+		["manufacturer", sprintf("name the manufacturer %s", [_manufacturer])],
 		["regulation", "name Regulation (EU) 2024/2847"],
 		["address", _address_what(info)],
 	]
 	not _simplified_has(info, check)
 ]
 
-_simplified_has(info, "manufacturer") if contains(lower(_text(info)), lower(lib.product.manufacturer.name))
+_simplified_has(info, "manufacturer") if contains(lower(_text(info)), lower(_manufacturer))
 
-_simplified_has(_, "manufacturer") if not is_string(lib.product.manufacturer.name)
+_simplified_has(_, "manufacturer") if _manufacturer == ""
+
+_manufacturer := name if {
+	name := lib.product.manufacturer.name
+	is_string(name)
+} else := ""
 
 _simplified_has(info, "regulation") if contains(_text(info), "2024/2847")
 

@@ -67,7 +67,7 @@ report contains lib.finding_related(info.path, _pointer(["manufacturer", key]), 
 }
 
 _text(obj, path) := s if {
-	s := object.get(obj, path, "")
+	s := object.get({"obj": obj}, array.concat(["obj"], path), "")
 	is_string(s)
 	not lib.is_placeholder(s)
 }

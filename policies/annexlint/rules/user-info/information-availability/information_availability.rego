@@ -21,6 +21,7 @@
 package annexlint.rules["user-info"]["information-availability"]
 
 import data.annexlint.lib
+import data.annexlint.lib.vuln
 
 _infos := lib.documents("user-security-information")
 
@@ -49,6 +50,7 @@ report contains lib.finding(info.path, "/availability/available_until", msg) if 
 _required_until := [ten_years, sprintf("it must stay available for ten years after the placing on the market on %s", [placed])] if {
 	placed := lib.product.placed_on_market
 	lib.is_date(placed)
+	vuln.ns(placed) # a date that exists: lib.add_years parses it, and 2028-02-30 would stop the evaluation
 	ten_years := lib.add_years(placed, 10)
 	not _support_end_after(ten_years)
 } else := [support_end, sprintf("the support period ends on %s, more than ten years after the placing on the market", [support_end])] if {
