@@ -67,6 +67,7 @@ var types = []Type{
 	{Name: "security-txt", Read: readSecurityTxt},
 	{Name: "eu-declaration-of-conformity", Schema: "eu-declaration-of-conformity", Kind: "eu-declaration-of-conformity"},
 	{Name: "nis2-measures-register", Schema: "nis2-measures-register", Kind: "nis2-measures-register"},
+	{Name: "technical-description", Schema: "technical-description", Kind: "technical-description"},
 }
 
 // Lookup returns the type of a name; ok is false for a name not in the

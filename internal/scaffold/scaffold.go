@@ -326,6 +326,17 @@ kind: user-security-information # TODO: nothing below is written yet
 # update_instructions: how users receive and install security updates
 # end_of_support: the end of security support as users are told it
 # reporting_contact: where users report vulnerabilities and incidents
+# CRA products also state the other points of Annex II and where the information stays available (Art. 13(18)):
+# manufacturer: {name: ..., address: ..., email: ..., website: ...}
+# product_identification: {name: ..., type: ..., version: ..., identifier: ...}
+# intended_purpose, security_environment, security_properties: the intended purpose and what protects the product
+# significant_risks: [each foreseeable circumstance that may lead to significant cybersecurity risks]
+# disclosure_policy_url, declaration_of_conformity_url: where the CVD policy and the EU declaration are published
+# support_type, data_security_changes, decommissioning: the type of support, how changes affect data, decommissioning
+# automatic_updates_opt_out: how to turn automatic updates off (when they are on); integrator_information: for components
+# sbom_access: {shared: false} or {shared: true, location: ...}
+# declaration_with_product: {form: full} or {form: simplified, text: the simplified declaration of Annex VI}
+# availability: {url: ..., available_until: YYYY-MM-DD}
 `
 
 const vulnerabilityReports = `# TODO: the register of vulnerability and incident notifications (CRA Art. 14, NIS2 Art. 23): the procedure and
