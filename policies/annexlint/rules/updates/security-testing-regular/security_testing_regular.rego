@@ -78,7 +78,10 @@ _named contains [d, plan, f] if {
 	some d in _frequency_days(f)
 }
 
+# _frequency_days are the intervals, in days, a frequency names; none for a placeholder ("TODO: e.g. every 6 months").
 _frequency_days(f) := set() if not is_string(f)
+
+else := set() if lib.is_placeholder(f)
 
 else := _days_named(lower(f))
 

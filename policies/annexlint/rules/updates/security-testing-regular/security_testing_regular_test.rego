@@ -110,6 +110,7 @@ test_frequency_words if {
 	rule._frequency_days("every 2 years") == {732}
 	rule._frequency_days("with every release") == set()
 	rule._frequency_days(6) == set()
+	rule._frequency_days("TODO: how often, e.g. every 6 months") == set()
 }
 
 test_date_arithmetic if {
