@@ -249,7 +249,7 @@ func TestRulesBadArguments(t *testing.T) {
 	for args, want := range map[string]string{
 		"rules -f yaml":                   `unknown --format "yaml" (want json, markdown or text)`,
 		"rules -f json --split x":         "--split writes Markdown pages",
-		"rules al-updd-001":               "did you mean AL-UPD-001, AL-PDE-001, AL-UPD-002 or AL-UPD-003?",
+		"rules al-updd-001":               "did you mean AL-UPD-001, AL-PDE-001, AL-UPD-002, AL-UPD-003 or AL-UPD-011?",
 		"explain AL-UPD-001 -f json":      `unknown --format "json" (want text or markdown)`,
 		"rules --policy /nonexistent/dir": "--policy /nonexistent/dir: not a directory",
 	} {

@@ -311,6 +311,10 @@ contact: # TODO: one of email and url at least
   email: "TODO: the address that receives vulnerability reports"
   url: "TODO: the web form or security.txt that receives them"
 publication: "TODO: how fixed vulnerabilities are disclosed to users, e.g. the advisories page"
+# TODO: acknowledgement_days, triage_days and disclosure_days: the days from a report to its acknowledgement, to
+# its assessment, and to coordinated public disclosure at the latest (CRA products: AL-CVD-002)
+information_sharing: # TODO: how vulnerability information is shared beyond you
+  third_party_components: "TODO: how a vulnerability found in a third-party component is reported to its maintainer"
 `
 
 const userInformation = `# The security information for users: what the instructions for use tell operators about secure installation,
@@ -353,12 +357,19 @@ kind: security-update-plan # TODO: nothing below is written yet
 delivery: # TODO: how updates are delivered
   mechanism: "TODO: how updates reach the product"
   integrity: "TODO: how the update's integrity and authenticity are protected"
+  authenticity_check: "TODO: where and how that protection is checked before an update is installed"
+  channel: "TODO: how updates are protected in transit"
 remediation_timelines: # TODO: days to a fix, per severity
   critical: # TODO: days from confirmation to an available fix for critical vulnerabilities
   high: # TODO: days for high-severity vulnerabilities
 monitoring: # TODO: vulnerability monitoring
   sources: ["TODO: the vulnerability sources monitored"]
   frequency: "TODO: how often they are monitored"
+security_testing: # TODO: the product's regular security testing and review
+  frequency: "TODO: the interval, e.g. every 6 months"
+  scope: "TODO: what is tested and reviewed, and by whom"
+advisory_messages: # TODO: how users are told of each security update; contents: [fixed-vulnerabilities, user-action, ...]
+  channels: ["TODO: where users receive the advisory of each security update"]
 `
 
 // Write writes the files into dir, each atomically, creating folders as
