@@ -58,7 +58,7 @@ report contains lib.finding(lib.manifest_path, "/product/demonstration/events", 
 	msg := sprintf("the last demonstration of the prototype ended on %s, before %s: Art. 4(2) covers showing it at trade fairs and demonstrations, and none is planned; add the next event, or qualify the product as placed on the market and meet the CRA", [last, input.as_of])
 }
 
-report contains lib.finding(lib.manifest_path, "/product/demonstration", msg) if {
+report contains lib.finding(lib.manifest_path, _notice_pointer, msg) if {
 	is_object(_demo)
 	not lib.has_text(_demo, "notice")
 	msg := "the manifest does not give the text of the visible sign shown with the prototype (demonstration.notice); Art. 4(2) requires a sign that the product does not comply and will not be made available on the market until it does: write its text"
@@ -71,6 +71,11 @@ report contains lib.finding(lib.manifest_path, "/product/demonstration/notice_ev
 }
 
 _has_demo if is_object(_demo)
+
+# a placeholder notice is pointed at; a missing one at the demonstration
+_notice_pointer := "/product/demonstration/notice" if is_string(_demo.notice)
+
+else := "/product/demonstration"
 
 _dated(e) if {
 	lib.is_date(e.start)

@@ -15,7 +15,7 @@ _input(demo) := {
 test_fail_sign_is_a_placeholder if {
 	rule.report == {{
 		"path": "annexlint.yaml",
-		"pointer": "/product/demonstration",
+		"pointer": "/product/demonstration/notice",
 		"message": "the manifest does not give the text of the visible sign shown with the prototype (demonstration.notice); Art. 4(2) requires a sign that the product does not comply and will not be made available on the market until it does: write its text",
 	}} with input as _input({"events": [_medica], "notice": "TBD"})
 }
@@ -52,6 +52,10 @@ test_fail_event_ends_before_it_starts if {
 
 test_fail_event_without_dates if {
 	{f.pointer | some f in rule.report} == {"/product/demonstration/events/0"} with input as _input({"events": [{"name": "MEDICA 2028"}], "notice": _notice})
+}
+
+test_fail_no_sign if {
+	{f.pointer | some f in rule.report} == {"/product/demonstration"} with input as _input({"events": [_medica]})
 }
 
 test_fail_no_events if {

@@ -55,7 +55,7 @@ report contains lib.finding(sbom.path, "/primary", msg) if {
 	component.matches(sbom.content.primary, ref)
 	shipped := component.version(ref)
 	is_string(sbom.content.primary.version)
-	sbom.content.primary.version != shipped
+	_norm_version(sbom.content.primary.version) != _norm_version(shipped)
 	msg := sprintf("the SBOM %s from %s documents version %s of %s, but the product ships version %s; ask the supplier for the SBOM of the version you integrate", [
 		sbom.path, _supplier(sbom), sbom.content.primary.version, sbom.content.primary.name, shipped,
 	])
@@ -86,6 +86,9 @@ report contains lib.finding(lib.manifest_path, sprintf("/documents/%d/supplied_b
 	lib.has_document("sbom")
 	msg := sprintf("the product's own SBOMs do not list the component %s that the supplier's SBOM %s documents; list it in the product's SBOM, or correct supplied_by.component", [ref, sbom.path])
 }
+
+# versions compare without a leading "v" (a GitHub tag v3.7.0 is release 3.7.0)
+_norm_version(v) := regex.replace(lower(trim_space(v)), `^v([0-9])`, "$1")
 
 _dated(sbom) if vuln.ns(sbom.content.timestamp)
 

@@ -53,6 +53,11 @@ test_success_no_supplier_sbom if {
 	rule.evidence == {{"path": "sbom/pump.cdx.json", "pointer": "/components"}} with input as _input([_product_sbom])
 }
 
+test_success_tag_and_release_name_one_version if {
+	tagged := json.patch(_supplier_sbom, [{"op": "replace", "path": "/content/primary/version", "value": "v4.2.1"}])
+	count(rule.report) == 0 with input as _input([_product_sbom, tagged])
+}
+
 test_fail_sbom_of_another_component if {
 	other := json.patch(_supplier_sbom, [{"op": "replace", "path": "/content/primary", "value": {"name": "nw-wifi-module", "purl": "pkg:generic/nordwind/nw-wifi-module@2.0"}}])
 	{f.message | some f in rule.report} == {"the SBOM sbom/nw-ble-module.cdx.json from \"Nordwind Radio GmbH\" describes \"nw-wifi-module\", not the component pkg:generic/nordwind/nw-ble-module@4.2.1 it is marked for; ask the supplier for the SBOM of that component, or correct supplied_by.component"} with input as _input([_product_sbom, other])
