@@ -63,6 +63,10 @@ type Document struct {
 	// SHA256 is the lower-case hex digest of the file as read, so every
 	// report can name exactly which bytes a verdict rests on.
 	SHA256 string
+	// SuppliedBy is the manifest entry's supplied_by marking, as written, or
+	// nil: the document is a component supplier's delivery, not the product
+	// maker's own evidence (docs/bundle-format.md).
+	SuppliedBy map[string]any
 }
 
 // Bundle is a loaded bundle.
@@ -123,6 +127,7 @@ func (l *Loader) MaxFileSize() int64 { return l.opts.MaxFileSize }
 type ManifestEntry struct {
 	ID, Type, Path string
 	Index          int
+	SuppliedBy     map[string]any // the supplied_by marking, when the entry has one
 }
 
 // Load reads the manifest under dir. The manifest's document list is
@@ -203,7 +208,8 @@ func Entries(manifest any) []ManifestEntry {
 		if id == "" {
 			id = p
 		}
-		out = append(out, ManifestEntry{ID: id, Type: t, Path: p, Index: i})
+		supplied, _ := e["supplied_by"].(map[string]any)
+		out = append(out, ManifestEntry{ID: id, Type: t, Path: p, Index: i, SuppliedBy: supplied})
 	}
 	return out
 }
@@ -260,7 +266,7 @@ func (l *Loader) LoadDocuments(b *Bundle, root *os.Root, entries []ManifestEntry
 			continue
 		}
 		b.Documents = append(b.Documents, &Document{ID: e.ID, Type: e.Type, Path: clean, Index: e.Index,
-			Source: doc.Source, Content: doc.Content, Native: doc.Native, SHA256: digest(data)})
+			Source: doc.Source, Content: doc.Content, Native: doc.Native, SHA256: digest(data), SuppliedBy: e.SuppliedBy})
 	}
 	return errors.Join(errs...)
 }

@@ -133,3 +133,44 @@ func checkInputErrors(t *testing.T, err error) {
 		t.Fatalf("error without file or reason: %#v", pe)
 	}
 }
+
+// TestSuppliedByMarking: a document the manifest marks as a component
+// supplier's delivery carries the marking to the policy input; the others
+// carry none, so rules can tell the maker's own evidence from the supplier's.
+func TestSuppliedByMarking(t *testing.T) {
+	dir := t.TempDir()
+	manifest := `apiVersion: annexlint/v1
+kind: bundle
+product: {name: P, version: "1"}
+documents:
+  - {id: own, type: security-risk-file, path: own.yaml}
+  - id: module
+    type: security-risk-file
+    path: module.yaml
+    supplied_by: {name: Nordwind Radio GmbH, component: "pkg:generic/nordwind/bt-module@4.2.1"}
+`
+	for name, text := range map[string]string{"annexlint.yaml": manifest, "own.yaml": "threats: []\n", "module.yaml": "threats: []\n"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	l := NewLoader(Options{})
+	b, root, err := l.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = root.Close() }()
+	if err := l.LoadDocuments(b, root, Entries(b.Manifest.Content)); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]map[string]any{}
+	for _, d := range b.Documents {
+		got[d.ID] = d.SuppliedBy
+	}
+	if got["own"] != nil {
+		t.Errorf("the maker's own document carries a marking: %v", got["own"])
+	}
+	if m := got["module"]; m["name"] != "Nordwind Radio GmbH" || m["component"] != "pkg:generic/nordwind/bt-module@4.2.1" {
+		t.Errorf("the supplier's document carries %v", got["module"])
+	}
+}

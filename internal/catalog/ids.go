@@ -34,10 +34,12 @@ var AreaPrefixes = map[string]string{
 	"cvd":          "CVD",
 	"gspr":         "GSPR",
 	"lifecycle":    "LIFE",
-	"nis2":         "ENT", // the manufacturer as an entity (NIS2); not "NIS2", which reads as a clause ID
+	"nis2":         "ENT",   // the manufacturer as an entity (NIS2); not "NIS2", which reads as a clause ID
+	"prototype":    "PROTO", // prototypes, unfinished software and investigational devices: shown, tested or investigated, not placed
 	"reporting":    "REPORT",
 	"risk":         "RISK",
 	"sbom":         "SBOM",
+	"supply-chain": "SUPPLY",
 	"schema":       "SCHEMA",
 	"updates":      "UPD",
 	"user-info":    "USER",

@@ -29,6 +29,8 @@ func TestExampleRegimes(t *testing.T) {
 		{"empty-cra-critical", "2028-06-01", "product-with-digital-elements", []string{"CRA product requirements", "CRA reporting", "NIS2 the manufacturer as an entity"}},
 		// a prototype at a trade fair: no CRA obligation, NIS2 for the company
 		{"prototype-dashboard", "2026-11-25", "prototype", []string{"NIS2 the manufacturer as an entity"}},
+		// the same prototype shown after the CRA applies: the conditions of Art. 4(2) are a legal basis
+		{"prototype-dashboard-flawed", "2028-11-12", "prototype", []string{"CRA conditions for prototypes", "NIS2 the manufacturer as an entity"}},
 	} {
 		t.Run(tc.example, func(t *testing.T) {
 			t.Parallel()

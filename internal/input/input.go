@@ -23,7 +23,13 @@ import (
 func Build(b *bundle.Bundle, asOf string, decision *regime.Decision, facts *enrich.Facts) (ast.Value, error) {
 	docs := make([]map[string]any, 0, len(b.Documents))
 	for _, d := range b.Documents {
-		docs = append(docs, map[string]any{"id": d.ID, "type": d.Type, "path": d.Path, "content": d.Content})
+		doc := map[string]any{"id": d.ID, "type": d.Type, "path": d.Path, "content": d.Content}
+		if d.SuppliedBy != nil {
+			// a component supplier's delivery: lib.documents leaves it out of
+			// the maker's own evidence, lib.supplied_documents reads it
+			doc["supplied_by"] = d.SuppliedBy
+		}
+		docs = append(docs, doc)
 	}
 	sort.Slice(docs, func(i, j int) bool { return docs[i]["path"].(string) < docs[j]["path"].(string) })
 	files := make(map[string]any, len(b.Files))

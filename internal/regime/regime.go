@@ -334,9 +334,45 @@ func (d *Decision) deviceLawRole(c clause.Info) (Role, string) {
 	return Basis, ""
 }
 
+// notPlacedRole decides the clauses that set the conditions for a product
+// that is shown, tested or investigated without being placed on the market:
+// CRA Art. 4(2) for prototypes, Art. 4(3)-(4) for unfinished software, and
+// MDR Art. 62 and Annex XV for investigational devices. They concern only
+// products of that qualification; ok is false for every other clause, which
+// the instrument's general decision settles.
+func (d *Decision) notPlacedRole(c clause.Info) (role Role, why string, ok bool) {
+	var own []string
+	switch {
+	case c.ID == "CRA-ART4-2":
+		own = []string{Prototype}
+	case strings.HasPrefix(c.ID, "CRA-ART4-"):
+		own = []string{UnfinishedSoftware}
+	case strings.HasPrefix(c.ID, "MDR-ART62-") || strings.HasPrefix(c.ID, "MDR-AXV-"):
+		own = []string{InvestigationalDevic}
+	default:
+		return "", "", false
+	}
+	if !slices.Contains(own, d.Qualification) {
+		return NotApplicable, fmt.Sprintf("%s sets the conditions for a product qualified as %s, not placed on the market; this product is qualified as %s",
+			c.Cite, strings.Join(own, " or "), d.Qualification), true
+	}
+	if c.Instrument == clause.CRA && d.AsOf < c.AppliesFrom {
+		return NotApplicable, fmt.Sprintf("applies from %s (CRA Art. 71(2)); before then the CRA sets no condition for showing or testing a product; checked as of %s",
+			c.AppliesFrom, d.AsOf), true
+	}
+	if c.Instrument == clause.MDR {
+		// the device law's own dates still apply
+		return "", "", false
+	}
+	return Basis, "", true
+}
+
 // Role decides what clause c is to a finding on this product and date, and
 // why when it is not the legal basis.
 func (d *Decision) Role(c clause.Info) (Role, string) {
+	if role, why, ok := d.notPlacedRole(c); ok {
+		return role, why
+	}
 	switch c.Instrument {
 	case clause.MDR, clause.IVDR:
 		return d.deviceLawRole(c)
@@ -417,6 +453,17 @@ func (d *Decision) instruments() {
 		}
 		add(p.instrument, p.part, p.kind, role, why, p.basis...)
 	}
+	if d.Qualification == Prototype || d.Qualification == UnfinishedSoftware {
+		id, part := "CRA-ART4-2", "conditions for prototypes (Art. 4(2))"
+		if d.Qualification == UnfinishedSoftware {
+			id, part = "CRA-ART4-3", "conditions for unfinished software (Art. 4(3)-(4))"
+		}
+		role, why := probe(id)
+		if role == Basis {
+			why = d.basisReason("CRA", part)
+		}
+		add("CRA", part, clause.Law, role, why, id)
+	}
 	add("standards and SBOM guidance", "NTIA, CISA, BSI TR-03183-2, IEC 81001-5-1, ISO 14971 ...", clause.Standard, Reference, "cited as the state of the art; never a legal basis on their own")
 }
 
@@ -431,6 +478,9 @@ func (d *Decision) basisReason(instrument, part string) string {
 		}
 		return fmt.Sprintf("%s, class %s", d.QualificationReason, orNone(d.Classification))
 	case "CRA":
+		if strings.HasPrefix(part, "conditions") {
+			return "the product is shown or tested without being placed on the market: the CRA sets the conditions under which that is allowed (Art. 4(2)-(4))"
+		}
 		if strings.HasPrefix(part, "reporting") {
 			return fmt.Sprintf("applies from %s to every product with digital elements on the market, whatever its placing date (CRA Art. 69(3))", CRAReportingFrom)
 		}

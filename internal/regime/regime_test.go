@@ -29,6 +29,7 @@ func TestRoles(t *testing.T) {
 		"substantial_modifications": []any{map[string]any{"date": "2028-02-01", "description": "new cloud sync"}}}
 	newCRA := map[string]any{"framework": "CRA", "classification": "important-class-II", "placed_on_market": "2028-01-15"}
 	proto := map[string]any{"framework": "CRA", "classification": "default", "qualification": "prototype"}
+	unfinished := map[string]any{"framework": "CRA", "classification": "default", "qualification": "unfinished-software"}
 	invest := map[string]any{"framework": "MDR", "classification": "IIb", "qualification": "investigational-device"}
 	legacyMDR := map[string]any{"framework": "MDR", "classification": "IIb", "placed_on_market": "2019-01-10",
 		"legacy_device": map[string]any{"directive": "MDD"}}
@@ -64,6 +65,17 @@ func TestRoles(t *testing.T) {
 		{"new CRA product not yet placed: no Art. 14", newCRA, "2026-11-25", "CRA-ART14-1", NotApplicable, "not on the market"},
 		{"prototype: CRA product rules do not apply", proto, "2028-06-01", "CRA-AI-P2-1", NotApplicable, "Art. 4(2)"},
 		{"prototype: no Art. 14", proto, "2028-06-01", "CRA-ART14-1", NotApplicable, "Art. 4"},
+		{"prototype in 2028: Art. 4(2) governs", proto, "2028-06-01", "CRA-ART4-2", Basis, ""},
+		{"prototype in 2026: Art. 4(2) not yet", proto, "2026-11-25", "CRA-ART4-2", NotApplicable, "applies from 2027-12-11"},
+		{"prototype: Art. 4(3) is for unfinished software", proto, "2028-06-01", "CRA-ART4-3", NotApplicable, "unfinished-software"},
+		{"unfinished software in 2028: Art. 4(3) governs", unfinished, "2028-06-01", "CRA-ART4-3", Basis, ""},
+		{"unfinished software: Art. 4(4) governs", unfinished, "2028-06-01", "CRA-ART4-4", Basis, ""},
+		{"unfinished software: Art. 4(2) is for prototypes", unfinished, "2028-06-01", "CRA-ART4-2", NotApplicable, "prototype"},
+		{"CRA product on the market: Art. 4 does not apply", newCRA, "2028-06-01", "CRA-ART4-3", NotApplicable, "product-with-digital-elements"},
+		{"device on the market: Annex XV does not apply", mdr, "2026-11-25", "MDR-AXV-II-4.1", NotApplicable, "investigational-device"},
+		{"device on the market: Art. 62 does not apply", mdr, "2026-11-25", "MDR-ART62-4L", NotApplicable, "investigational-device"},
+		{"investigational device: Annex XV governs", invest, "2026-11-25", "MDR-AXV-II-4.5", Basis, ""},
+		{"investigational device: Art. 62(4)(l) governs", invest, "2026-11-25", "MDR-ART62-4L", Basis, ""},
 		{"investigational device: GSPRs apply", invest, "2026-11-25", "MDR-AI-17.2", Basis, ""},
 		{"investigational device: no vigilance", invest, "2026-11-25", "MDR-ART87-1", NotApplicable, "not placed on the market"},
 		{"legacy MDD device: Annex I is state of the art", legacyMDR, "2026-11-25", "MDR-AI-17.2", Reference, "Art. 120(3)"},
@@ -142,5 +154,24 @@ func TestVerdictSeverityPolicy(t *testing.T) {
 				t.Errorf("severity = %s (%s), want %s", v.Severity, v.Reason, tc.sev)
 			}
 		})
+	}
+}
+
+// TestNotPlacedInstrument: a prototype or unfinished software has the CRA's
+// conditions for showing or testing it as its own line in the decision, the
+// legal basis once the CRA applies; other products have no such line.
+func TestNotPlacedInstrument(t *testing.T) {
+	for _, tc := range []struct {
+		qualification, asOf, want string
+	}{
+		{"prototype", "2028-06-01", "prototype; legal basis: CRA conditions for prototypes"},
+		{"prototype", "2026-11-25", "prototype; legal basis: none"},
+		{"unfinished-software", "2028-06-01", "unfinished-software; legal basis: CRA conditions for unfinished software"},
+		{"product-with-digital-elements", "2028-06-01", "product-with-digital-elements; legal basis: CRA product requirements"},
+	} {
+		d := Decide(manifest(map[string]any{"framework": "CRA", "classification": "default", "qualification": tc.qualification}), tc.asOf)
+		if got := d.Summary(); got != tc.want {
+			t.Errorf("%s on %s: summary %q, want %q", tc.qualification, tc.asOf, got, tc.want)
+		}
 	}
 }

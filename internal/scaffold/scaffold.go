@@ -282,6 +282,15 @@ func manifest(o Options, device, reports bool) []byte {
 	w("  # - {id: tests, type: test-report, path: verification/security-tests.xml}   # JUnit XML or a native report")
 	w("  # - {id: scan, type: vulnerability-scan, path: vulnerabilities/scan.json}   # Grype, Trivy or OSV-Scanner")
 	w("  # - {id: vex, type: vex, path: vulnerabilities/vex.json}                    # OpenVEX, CSAF or CycloneDX VEX")
+	// Dates and day counts have no placeholder the schema accepts, so they
+	// are named in the TODO comment the findings point at.
+	w("supply_chain:")
+	w("  vulnerability_notifications: # TODO: how suppliers' vulnerability notifications are received and assessed; also in_effect_from (YYYY-MM-DD) and assessment_days (days)")
+	w("    procedure: %s", todo("the bundle path of the procedure for suppliers' vulnerability notifications"))
+	w("    intake: %s", todo("where suppliers send notifications and how they are told of it"))
+	w("    post_market_surveillance: %s", todo("where assessed notifications go: the PMS plan or the vulnerability handling step"))
+	w("    upstream_reporting: %s", todo("how vulnerabilities found in a component are reported to its maker (CRA Art. 13(6))"))
+	w("    supplier_evaluation: %s", todo("NIS2 entities: how each direct supplier's vulnerabilities and practices are weighed (Art. 21(3))"))
 	return b.Bytes()
 }
 

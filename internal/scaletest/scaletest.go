@@ -56,8 +56,12 @@ func (s Bundle) Write(example, dir string) error {
 		m = strings.Replace(m, `placed_on_market: "2026-03-02"`, `placed_on_market: "2028-03-02"`, 1)
 	}
 	if s.Matches > 0 {
-		// documents is the manifest's last block, so an entry can be appended.
-		m += "  - id: scan\n    type: vulnerability-scan\n    path: scans/fw.grype.json\n"
+		if !strings.Contains(m, "\ndocuments:\n") {
+			return fmt.Errorf("%s/annexlint.yaml has no top-level documents list; update internal/scaletest", example)
+		}
+		// The entry opens the documents list, wherever the list stands in the
+		// manifest (other top-level blocks may follow it).
+		m = strings.Replace(m, "\ndocuments:\n", "\ndocuments:\n  - id: scan\n    type: vulnerability-scan\n    path: scans/fw.grype.json\n", 1)
 		if err := writeJSON(filepath.Join(dir, "scans", "fw.grype.json"), Grype(s.Components, s.Matches)); err != nil {
 			return err
 		}

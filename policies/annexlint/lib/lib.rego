@@ -3,13 +3,37 @@
 # description: Helpers shared by the rules. They read only input; no built-in with side effects is used.
 package annexlint.lib
 
-# documents returns the bundle documents of the given type.
-documents(type) := [d | some d in input.documents; d.type == type]
+# documents returns the bundle documents of the given type that are the manufacturer's own evidence. A document the
+# manifest marks as supplied by a component's maker (supplied_by) is that supplier's delivery, not the product maker's
+# evidence: it is left out, except a supplier's VEX that the maker adopted as its own assessment (supplied_by.adopted
+# by someone on a date). supplied_documents reads the supplier's deliveries.
+documents(type) := [d | some d in input.documents; d.type == type; own_evidence(d)]
 
-# has_document is true when the bundle holds at least one document of type.
+# has_document is true when the bundle holds at least one document of type that is the manufacturer's own evidence.
 has_document(type) if {
 	some d in input.documents
 	d.type == type
+	own_evidence(d)
+}
+
+# supplied_documents returns the documents of the given type that the manifest marks as a component supplier's.
+supplied_documents(type) := [d | some d in input.documents; d.type == type; supplied(d)]
+
+# supplied is true for a document the manifest marks as a component supplier's delivery.
+supplied(d) if is_object(d.supplied_by)
+
+# own_evidence is true for a document the manufacturer can rest its own verdicts on (see documents).
+own_evidence(d) if not supplied(d)
+
+own_evidence(d) if {
+	d.type == "vex"
+	adopted(d)
+}
+
+# adopted is true when the manufacturer reviewed a supplier's document and made its assessments its own.
+adopted(d) if {
+	has_text(d.supplied_by.adopted, "by")
+	is_date(d.supplied_by.adopted.date)
 }
 
 # manifest_path is the bundle-relative path of the manifest.

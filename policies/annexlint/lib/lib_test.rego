@@ -34,6 +34,30 @@ test_has_document if {
 	not lib.has_document("sbom") with input as {"documents": [null, {"type": "vex"}]}
 }
 
+_supplier := {"name": "Nordwind Radio GmbH", "component": "pkg:generic/nordwind/bt-module@4.2.1"}
+
+_sbom_supplied := {"id": "sbom-bt", "type": "sbom", "path": "sbom/bt.cdx.json", "content": {}, "supplied_by": _supplier}
+
+_vex_supplied := {"id": "vex-bt", "type": "vex", "path": "vex/bt.json", "content": {}, "supplied_by": _supplier}
+
+_vex_adopted := {"id": "vex-bt", "type": "vex", "path": "vex/bt.json", "content": {}, "supplied_by": object.union(
+	_supplier,
+	{"adopted": {"by": "J. Doe, product security", "date": "2026-10-05"}},
+)}
+
+test_documents_leave_out_a_suppliers_delivery if {
+	lib.documents("sbom") == [_sbom_a] with input as {"documents": [_sbom_a, _sbom_supplied]}
+	lib.documents("vex") == [] with input as {"documents": [_sbom_a, _vex_supplied]}
+	not lib.has_document("vex") with input as {"documents": [_sbom_a, _vex_supplied]}
+	lib.supplied_documents("sbom") == [_sbom_supplied] with input as {"documents": [_sbom_a, _sbom_supplied]}
+}
+
+test_documents_keep_a_suppliers_vex_the_maker_adopted if {
+	lib.documents("vex") == [_vex_adopted] with input as {"documents": [_vex_adopted]}
+	not_adopted := json.patch(_vex_adopted, [{"op": "replace", "path": "/supplied_by/adopted/by", "value": "TBD"}])
+	lib.documents("vex") == [] with input as {"documents": [not_adopted]}
+}
+
 # --- manifest_path, product ----------------------------------------------------------------------------------------
 
 _manifest := {"path": "annexlint.yaml", "content": {"product": {"name": "VF300", "nis2_entity": "important"}}}
