@@ -35,6 +35,7 @@ var AreaPrefixes = map[string]string{
 	"gspr":         "GSPR",
 	"lifecycle":    "LIFE",
 	"nis2":         "ENT", // the manufacturer as an entity (NIS2); not "NIS2", which reads as a clause ID
+	"pms":          "PMS",
 	"reporting":    "REPORT",
 	"risk":         "RISK",
 	"sbom":         "SBOM",
