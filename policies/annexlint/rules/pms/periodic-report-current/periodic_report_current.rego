@@ -126,6 +126,7 @@ evidence contains lib.examined(path, lib.pointer("/reports", i)) if {
 evidence contains lib.examined(lib.manifest_path, "/product/placed_on_market") if {
 	_psur_due_years
 	_placed
+	_pms_doc
 	not _latest_psur
 	not _next_due < input.as_of
 }
@@ -138,10 +139,11 @@ evidence contains lib.examined(lib.manifest_path, "/product/placed_on_market") i
 }
 
 insufficient contains lib.finding(lib.manifest_path, "/documents", msg) if {
-	_next_due < input.as_of
+	_article[_framework]
+	_on_market
 	not _pms_doc
-	msg := sprintf("the manifest lists no post-market surveillance documentation (type \"post-market-surveillance\"), so no PSUR can be shown for the class %s device, though one was due by %s (%s); add the document with its reports", [
-		_class, _next_due, _article[_framework].psur,
+	msg := sprintf("the manifest lists no post-market surveillance documentation (type \"post-market-surveillance\"), so no PSUR or PMS report of the class %s device, on the market since %s, can be shown (%s, %s; kept in the technical documentation under Annex III 1.2); add the document with its reports", [
+		_class, _placed, _article[_framework].psur, _article[_framework]["pms-report"],
 	])
 }
 
@@ -150,12 +152,9 @@ insufficient contains lib.finding(path, pointer, msg) if {
 	_class == cls
 	_on_market
 	count({r | some [_, _, r] in _reports}) == 0
-	[path, pointer] := _where_reports
+	path := _pms_doc.path
+	pointer := "/reports"
 	msg := sprintf("no PMS report is recorded for the class %s device on the market since %s (%s, kept in the technical documentation under Annex III 1.2); issue it, with its conclusions on cybersecurity, and record it under reports", [
 		_class, _placed, _article[_framework]["pms-report"],
 	])
 }
-
-_where_reports := [_pms_doc.path, "/reports"] if _pms_doc
-
-else := [lib.manifest_path, "/documents"]

@@ -80,7 +80,7 @@ test_success_class_a_with_pms_report if {
 	count(rule.evidence) == 1 with input as bundle
 }
 
-test_insufficient_no_pms_document_psur_due if {
+test_insufficient_no_pms_document if {
 	bundle := {"as_of": "2026-11-25", "documents": [], "manifest": {"path": "annexlint.yaml", "content": {"product": {
 		"framework": "MDR", "classification": "III", "placed_on_market": "2024-01-01",
 	}}}}
@@ -90,4 +90,20 @@ test_insufficient_no_pms_document_psur_due if {
 test_fail_report_issued_after_as_of_is_not_counted if {
 	bundle := _input("MDR", "IIb", "2024-03-02", [_psur("PSUR-2026", "2026-12-01")])
 	{f.pointer | some f in rule.report} == {"/reports"} with input as bundle
+}
+
+test_insufficient_no_pms_document_psur_not_yet_due if {
+	bundle := {"as_of": "2026-11-25", "documents": [], "manifest": {"path": "annexlint.yaml", "content": {"product": {
+		"framework": "MDR", "classification": "IIb", "placed_on_market": "2026-06-01",
+	}}}}
+	{f.pointer | some f in rule.insufficient} == {"/documents"} with input as bundle
+	count(rule.evidence) == 0 with input as bundle
+}
+
+test_success_not_yet_placed if {
+	bundle := {"as_of": "2026-11-25", "documents": [], "manifest": {"path": "annexlint.yaml", "content": {"product": {
+		"framework": "MDR", "classification": "I", "placed_on_market": "2027-01-10",
+	}}}}
+	count(rule.insufficient) == 0 with input as bundle
+	rule.evidence == {{"path": "annexlint.yaml", "pointer": "/product/placed_on_market"}} with input as bundle
 }

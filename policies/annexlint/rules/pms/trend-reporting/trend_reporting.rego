@@ -87,3 +87,9 @@ insufficient contains lib.finding(path, "/plan", msg) if {
 	not _trend(plan)
 	msg := "the PMS plan states no trend reporting (trend_reporting: method, observation period, indicators with thresholds), so a significant increase in non-serious incidents, security events included, cannot be shown to be detected; add it"
 }
+
+insufficient contains lib.finding(lib.manifest_path, "/documents", msg) if {
+	lib.product.framework in {"MDR", "IVDR"}
+	not lib.has_document("post-market-surveillance")
+	msg := "the manifest lists no post-market surveillance documentation (type \"post-market-surveillance\"), so no trend reporting method (MDR Art. 88(1), IVDR Art. 83(1)) can be shown; add the document with the PMS plan's trend_reporting"
+}

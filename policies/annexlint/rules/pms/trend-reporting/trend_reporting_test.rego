@@ -56,3 +56,8 @@ test_insufficient_no_trend_reporting if {
 	count(rule.evidence) == 0 with input as bundle
 	count(rule.report) == 0 with input as bundle
 }
+
+test_insufficient_no_pms_document if {
+	bundle := {"manifest": {"path": "annexlint.yaml", "content": {"product": {"framework": "MDR"}}}, "documents": []}
+	{f.pointer | some f in rule.insufficient} == {"/documents"} with input as bundle
+}
