@@ -5,7 +5,8 @@
 #   the technical documentation (MDR Art. 83(1), 84 and Annex III 1.1; IVDR Art. 78(1), 79). For a connected device the
 #   plan must say how cybersecurity information reaches it: vulnerability monitoring of the components the device
 #   ships (feeds matched against the SBOM) and complaints and feedback from users, distributors and importers, which
-#   is where security problems seen in the field are first reported. What the plan collects must reach the security
+#   is where security problems seen in the field are first reported. MDCG 2019-16 section 2.4 treats the exploitation
+#   of vulnerabilities as reasonably foreseeable misuse that calls for such monitoring in the field. What the plan collects must reach the security
 #   risk file, so that the risk management is reassessed; and the plan must say how corrective actions are started
 #   and how the devices concerned by a field action are traced. A device bundle without a PMS document
 #   (type "post-market-surveillance") shows none of this: insufficient evidence, never a pass.
@@ -27,6 +28,8 @@
 #       cite: IVDR Art. 79
 #     - id: MDCG-2019-16-5.1
 #       cite: MDCG 2019-16 rev.1 section 5.1
+#     - id: MDCG-2019-16-2.4
+#       cite: MDCG 2019-16 rev.1 section 2.4
 #   remediation: |
 #     Record the PMS plan in the post-market-surveillance document: its reference, the sources it collects (at least
 #     vulnerability-monitoring and complaints, each with what is collected, from where and how often), the security
