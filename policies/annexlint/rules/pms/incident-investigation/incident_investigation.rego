@@ -104,6 +104,19 @@ report contains lib.finding(path, lib.pointer(lib.pointer("/investigations", i),
 	])
 }
 
+# An investigation must name a serious incident of the register, or the incident it answers cannot be told.
+report contains lib.finding(path, lib.pointer(lib.pointer("/investigations", i), "incident"), msg) if {
+	lib.has_document("vulnerability-reports")
+	some [path, i, inv] in _investigations
+	not _registered(inv.incident)
+	msg := sprintf("the investigation names the incident %v, which is no serious-incident entry of the register of notifications; name the ID of the serious incident it investigates", [inv.incident])
+}
+
+_registered(id) if {
+	some [_, _, c] in _incidents
+	c.id == id
+}
+
 _article89(n) := sprintf("MDR Art. 89(%d)", [n]) if lib.product.framework == "MDR"
 
 else := sprintf("IVDR Art. 84(%d)", [n])

@@ -101,3 +101,9 @@ test_insufficient_no_register if {
 	bundle := {"manifest": {"path": "annexlint.yaml", "content": {"product": {"framework": "MDR"}}}, "documents": []}
 	{f.pointer | some f in rule.insufficient} == {"/documents"} with input as bundle
 }
+
+test_fail_investigation_of_unknown_incident if {
+	inv := object.union(_investigation, {"incident": "SI-2026-030"})
+	findings := rule.report with input as _input([_incident], [inv])
+	{f.pointer | some f in findings} == {"/reports/0", "/investigations/0/incident"}
+}
