@@ -36,6 +36,7 @@ var AreaPrefixes = map[string]string{
 	"lifecycle":    "LIFE",
 	"nis2":         "ENT",   // the manufacturer as an entity (NIS2); not "NIS2", which reads as a clause ID
 	"prototype":    "PROTO", // prototypes, unfinished software and investigational devices: shown, tested or investigated, not placed
+	"pms":          "PMS",
 	"reporting":    "REPORT",
 	"risk":         "RISK",
 	"sbom":         "SBOM",

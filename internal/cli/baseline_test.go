@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -90,16 +91,21 @@ func TestBaseline(t *testing.T) {
 		t.Errorf("SARIF has %d unchanged results, want %d", n, len(rep.Baselined))
 	}
 
-	// A new finding fails the run and is the only one counted.
-	// an interface no threat covers (AL-RISK-001)
+	// New findings fail the run and are the only ones counted: an interface no threat covers (AL-RISK-001) and
+	// the hospital's IT is not told about (AL-USER-021).
 	replaceIn(t, filepath.Join(dir, "annexlint.yaml"), "documents:\n",
 		"    - id: IF-NFC\n      name: NFC tag for asset tracking\n      type: wireless\n      description: Read-only asset tag added in this change.\ndocuments:\n")
 	out, _, code = runGuarded(t, "check", dir, "--as-of", asOf, "--baseline", bl, "--format", "json")
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatal(err)
 	}
-	if code != 1 || len(rep.Findings) != 1 || rep.Findings[0].RuleID != "AL-RISK-001" {
-		t.Fatalf("new finding: exit %d (want 1), findings %+v (want the one AL-RISK-001)", code, rep.Findings)
+	var newIDs []string
+	for _, f := range rep.Findings {
+		newIDs = append(newIDs, f.RuleID)
+	}
+	sort.Strings(newIDs)
+	if code != 1 || strings.Join(newIDs, ",") != "AL-RISK-001,AL-USER-021" {
+		t.Fatalf("new finding: exit %d (want 1), findings %+v (want AL-RISK-001 and AL-USER-021)", code, rep.Findings)
 	}
 	sarifOut, _, _ = runGuarded(t, "check", dir, "--as-of", asOf, "--baseline", bl, "--format", "sarif")
 	if n := strings.Count(sarifOut, `"baselineState": "new"`); n != len(rep.Findings) {
@@ -111,8 +117,8 @@ func TestBaseline(t *testing.T) {
 	writeFile(t, cfg, "baseline: annexlint-baseline.json\n")
 	out, stderr, code = runGuarded(t, "check", dir, "--as-of", asOf, "--config", cfg, "--format", "json")
 	rep = baselineReport{}
-	if err := json.Unmarshal([]byte(out), &rep); err != nil || code != 1 || len(rep.Findings) != 1 || len(rep.Baselined) == 0 {
-		t.Errorf("baseline from the configuration: exit %d, findings %d, baselined %d, %v %s", code, len(rep.Findings), len(rep.Baselined), err, stderr)
+	if err := json.Unmarshal([]byte(out), &rep); err != nil || code != 1 || len(rep.Findings) != len(newIDs) || len(rep.Baselined) == 0 {
+		t.Errorf("baseline from the configuration: exit %d, findings %d (want %d), baselined %d, %v %s", code, len(rep.Findings), len(newIDs), len(rep.Baselined), err, stderr)
 	}
 
 	// Bad baseline files are usage errors.

@@ -206,3 +206,22 @@ func cell(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	return strings.ReplaceAll(s, "|", `\|`)
 }
+
+// StaleReasons lists, sorted, the clause IDs that have a reason in reasons
+// although a rule cites them: the table shows the rule and hides the reason,
+// so such a reason is out of date and says something untrue (that a machine
+// cannot check the entry).
+func StaleReasons(rules []catalog.Rule, reasons map[string]string) []string {
+	var stale []string
+	seen := map[string]bool{}
+	for _, r := range rules {
+		for _, c := range r.Clauses {
+			if _, ok := reasons[c.ID]; ok && !seen[c.ID] {
+				seen[c.ID] = true
+				stale = append(stale, c.ID)
+			}
+		}
+	}
+	sort.Strings(stale)
+	return stale
+}

@@ -10,6 +10,8 @@ import (
 
 	"github.com/annexlint/annexlint/internal/catalog"
 	"github.com/annexlint/annexlint/internal/clause"
+	"github.com/annexlint/annexlint/internal/policy"
+	"github.com/annexlint/annexlint/policies"
 )
 
 // TestCoverageDocUpToDate regenerates docs/coverage.md in memory and fails
@@ -84,5 +86,47 @@ func TestEntries(t *testing.T) {
 		if !strings.Contains(md, want) {
 			t.Errorf("Markdown lacks %q", want)
 		}
+	}
+}
+
+// TestNoStaleReasons: no entry that a built-in rule cites keeps a reason in
+// reasons.yaml. When a rule starts to cite an entry, its reason (a machine
+// cannot check this) has become untrue and must be deleted.
+func TestNoStaleReasons(t *testing.T) {
+	reasons, err := Reasons()
+	if err != nil {
+		t.Fatal(err)
+	}
+	engine, err := policy.New(context.Background(), []policy.Source{{Name: "policies", FS: policies.FS}}, catalog.Builtin())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules := engine.Catalog().Rules()
+	for _, id := range StaleReasons(rules, reasons) {
+		var citing []string
+		for _, r := range rules {
+			for _, c := range r.Clauses {
+				if c.ID == id {
+					citing = append(citing, r.ID)
+				}
+			}
+		}
+		t.Errorf("internal/coverage/reasons.yaml gives a reason for %s, which %s cite(s); delete the reason", id, strings.Join(citing, ", "))
+	}
+}
+
+// TestStaleReasons: a reason for an entry a rule cites is stale, once, in
+// order; reasons for entries no rule cites are not.
+func TestStaleReasons(t *testing.T) {
+	rules := []catalog.Rule{
+		{ID: "AL-PDE-002", Clauses: []catalog.Clause{{ID: "CRA-ART29"}, {ID: "CRA-AI-P1-1"}}},
+		{ID: "AL-PDE-001", Clauses: []catalog.Clause{{ID: "CRA-AI-P1-1"}}},
+	}
+	reasons := map[string]string{"CRA-AI-P1-1": "stale", "CRA-ART29": "stale too", "CRA-ART30-1": "still true"}
+	if got := strings.Join(StaleReasons(rules, reasons), ","); got != "CRA-AI-P1-1,CRA-ART29" {
+		t.Errorf("StaleReasons = %q, want CRA-AI-P1-1,CRA-ART29", got)
+	}
+	if got := StaleReasons(rules, map[string]string{"CRA-ART30-1": "still true"}); len(got) != 0 {
+		t.Errorf("StaleReasons = %q, want none", got)
 	}
 }

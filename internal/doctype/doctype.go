@@ -68,6 +68,7 @@ var types = []Type{
 	{Name: "eu-declaration-of-conformity", Schema: "eu-declaration-of-conformity", Kind: "eu-declaration-of-conformity"},
 	{Name: "nis2-measures-register", Schema: "nis2-measures-register", Kind: "nis2-measures-register"},
 	{Name: "technical-description", Schema: "technical-description", Kind: "technical-description"},
+	{Name: "post-market-surveillance", Schema: "post-market-surveillance", Kind: "post-market-surveillance"},
 }
 
 // Lookup returns the type of a name; ok is false for a name not in the

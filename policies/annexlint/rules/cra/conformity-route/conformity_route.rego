@@ -10,7 +10,10 @@
 #   (Art. 32(2)). An important product of class II (Annex III) never uses internal control (Art. 32(3)), nor does a
 #   critical product (Annex IV), which uses a European cybersecurity certificate where a delegated act requires one and
 #   otherwise the class II procedures (Art. 32(4)). annexlint reads the category from `product.classification` and the
-#   procedure from `product.conformity_assessment`; a route through a notified body must name it.
+#   procedure from `product.conformity_assessment`; a route through a notified body must name it. A free and
+#   open-source product of an Annex III category may use any of the Art. 32(1) procedures, internal control included,
+#   provided its technical documentation is made public when it is placed on the market (Art. 32(5)): the manifest
+#   then says so (free_and_open_source) and gives the public address (public_technical_documentation).
 # scope: package
 # custom:
 #   id: AL-PDE-003
@@ -31,6 +34,8 @@
 #       cite: CRA Annex III Class II
 #     - id: CRA-AIV
 #       cite: CRA Annex IV
+#     - id: CRA-ART32-5
+#       cite: CRA Art. 32(5)
 #   remediation: |
 #     State the procedure under `product.conformity_assessment.route` (internal-control, eu-type-examination,
 #     full-quality-assurance or european-cybersecurity-certification) with what it rests on: the harmonised standards
@@ -61,6 +66,7 @@ report contains lib.finding(lib.manifest_path, "/product/conformity_assessment/r
 	_product.classification == "important-class-I"
 	_ca.route == "internal-control"
 	not _applied_in_full
+	not _foss_public
 	msg := concat("", [
 		"the product is an important product of class I (Annex III), so internal control (module A) is allowed only where ",
 		"harmonised standards, common specifications or a European cybersecurity certification were applied in full, and the manifest ",
@@ -72,6 +78,7 @@ report contains lib.finding(lib.manifest_path, "/product/conformity_assessment/r
 	category := _categories[_product.classification]
 	_product.classification in {"important-class-II", "critical"}
 	_ca.route == "internal-control"
+	not _foss_exempt(_product.classification)
 	msg := sprintf("the product is %s, which internal control (module A) cannot assess; %s", [
 		category, "use EU-type examination (modules B and C), full quality assurance (module H) or a European cybersecurity certification scheme (Art. 32(3)-(4))",
 	])
@@ -89,6 +96,35 @@ report contains lib.finding(lib.manifest_path, "/product/conformity_assessment",
 	_ca.route == "european-cybersecurity-certification"
 	not _names_scheme
 	msg := "the procedure is a European cybersecurity certification scheme, but the manifest names no scheme; add certification with its scheme, assurance level and certificate"
+}
+
+# Art. 32(5): a free and open-source product of an Annex III category (not Annex IV) may use any Art. 32(1)
+# procedure when its technical documentation is public.
+_foss_exempt(class) if {
+	class in {"important-class-I", "important-class-II"}
+	_foss_public
+}
+
+_foss_public if {
+	_ca.free_and_open_source == true
+	_public_url
+}
+
+_public_url if {
+	is_string(_ca.public_technical_documentation)
+	regex.match(`^https://[^\s]+$`, _ca.public_technical_documentation)
+}
+
+report contains lib.finding(lib.manifest_path, "/product/conformity_assessment", msg) if {
+	_product.classification in {"important-class-I", "important-class-II"}
+	_ca.free_and_open_source == true
+	_ca.route == "internal-control"
+	not _public_url
+	msg := concat("", [
+		"the product is declared free and open-source software and uses internal control (module A), which Art. 32(5) ",
+		"allows an Annex III product only if its technical documentation is made public; give the https address where it ",
+		"is published (public_technical_documentation), or use a procedure its class allows",
+	])
 }
 
 _applied_in_full if {

@@ -72,3 +72,25 @@ test_insufficient_without_a_route if {
 	count(rule.evidence) == 0 with input as bundle
 	{f.pointer | some f in rule.insufficient} == {"/product"} with input as bundle
 }
+
+test_success_foss_class_ii_internal_control_with_public_documentation if {
+	ca := {"route": "internal-control", "free_and_open_source": true, "public_technical_documentation": "https://example.org/fhir-engine/techdoc"}
+	count(rule.report) == 0 with input as _input("important-class-II", ca)
+}
+
+test_fail_foss_internal_control_without_public_documentation if {
+	findings := rule.report with input as _input("important-class-II", {"route": "internal-control", "free_and_open_source": true})
+	{f.pointer | some f in findings} == {"/product/conformity_assessment", "/product/conformity_assessment/route"}
+	some f in findings
+	contains(f.message, "Art. 32(5)")
+}
+
+test_fail_foss_critical_product_internal_control if {
+	ca := {"route": "internal-control", "free_and_open_source": true, "public_technical_documentation": "https://example.org/x"}
+	{f.pointer | some f in rule.report} == {"/product/conformity_assessment/route"} with input as _input("critical", ca)
+}
+
+test_fail_foss_public_documentation_not_a_url if {
+	ca := {"route": "internal-control", "free_and_open_source": true, "public_technical_documentation": 42}
+	{f.pointer | some f in rule.report} == {"/product/conformity_assessment", "/product/conformity_assessment/route"} with input as _input("important-class-I", ca)
+}

@@ -5,7 +5,9 @@
 #   what it needs. For medical devices and IVDs with software, the instructions for use must state the minimum
 #   hardware, IT network characteristics and IT security measures, including protection against unauthorised
 #   access (MDR Annex I 17.4 and 23.4(ab), IVDR 16.4 and 20.4.1(ah)), and, as MDCG 2019-16 section 4.2 reads
-#   23.4(i) and (k), how to install and configure the device securely and how to apply security updates. For CRA
+#   23.4(i) and (k), how to install and configure the device securely and how to apply security updates; the
+#   minimum requirements are the expectations on the operating environment that MDCG 2019-16 sections 2.3 and 3.6
+#   ask manufacturers to document and communicate to the operator. For CRA
 #   products, the user information of
 #   Annex II must include the contact for reporting vulnerabilities, the end of the support period, how to
 #   commission and use the product securely, and how to install security updates, and the technical
@@ -29,6 +31,10 @@
 #       cite: MDCG 2019-16 rev.1 section 4.2, MDR Annex I 23.4(i)
 #     - id: MDCG-2019-16-4.2-K
 #       cite: MDCG 2019-16 rev.1 section 4.2, MDR Annex I 23.4(k)
+#     - id: MDCG-2019-16-3.6
+#       cite: MDCG 2019-16 rev.1 section 3.6
+#     - id: MDCG-2019-16-2.3
+#       cite: MDCG 2019-16 rev.1 section 2.3
 #     - id: CRA-AII-2
 #       cite: CRA Annex II point 2
 #     - id: CRA-AII-7

@@ -13,7 +13,8 @@
 #   `verification_plan` instead. A test report that records no test cases and no findings
 #   shows nothing#   shows nothing: it is insufficient evidence for its kind, never a pass. The device law asks for this: software
 #   verified and validated to the state of the art (MDR Annex I 17.2, IVDR 16.2), with the results in the technical
-#   documentation (MDR Annex II section 6).
+#   documentation (MDR Annex II section 6). The static code analysis report is also the record MDCG 2019-16
+#   Practice 4 (secure implementation) expects.
 # scope: package
 # custom:
 #   id: AL-TEST-001
@@ -24,6 +25,8 @@
 #       cite: MDCG 2019-16 rev.1 section 3.7
 #     - id: MDCG-2019-16-3.1-P5
 #       cite: MDCG 2019-16 rev.1 section 3.1, Practice 5
+#     - id: MDCG-2019-16-3.1-P4
+#       cite: MDCG 2019-16 rev.1 section 3.1, Practice 4
 #     - id: MDR-AI-17.2
 #       cite: MDR Annex I 17.2
 #     - id: IVDR-AI-16.2
