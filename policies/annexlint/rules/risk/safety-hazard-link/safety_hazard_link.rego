@@ -89,10 +89,12 @@ _affects_safety(riskfile, threat) := sprintf("it concerns %s", [concat(", ", ids
 # _states_affects_safety is a helper because `not f(x.y)` is undefined, not true, when x.y is undefined.
 _states_affects_safety(threat) if is_boolean(threat.affects_safety)
 
+# A placeholder ("TBD", "n/a") names no hazard (lib.is_placeholder).
 _names_hazard(threat) if {
 	some h in threat.safety_hazards
 	is_string(h)
 	trim_space(h) != ""
+	not lib.is_placeholder(h)
 }
 
 # The rule examines every threat for its effect on safety; with no threat there is nothing to link to the hazards.

@@ -122,3 +122,18 @@ test_insufficient_no_risk_file if {
 	count(rule.evidence) == 0 with input as inp
 	{[f.path, f.pointer] | some f in rule.insufficient} == {["annexlint.yaml", "/documents"]} with input as inp
 }
+
+test_fail_placeholder_hazard if {
+	findings := rule.report with input as {"documents": [_riskfile([{
+		"id": "T-1", "title": "Tampered rate", "interfaces": [], "assets": ["AS-DOSE"],
+		"safety_hazards": ["TBD", "n/a"],
+	}])]}
+	findings == {{
+		"path": "security/risk.yaml",
+		"pointer": "/threats/0",
+		"message": concat("", [
+			"threat \"T-1\" can affect safety (it concerns AS-DOSE, an asset of a safety function) but names no ",
+			"safety hazard; ", _fix,
+		]),
+	}}
+}
