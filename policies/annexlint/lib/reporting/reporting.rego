@@ -107,6 +107,45 @@ _releases(ids) := {[t, r[2].date, sprintf(", the release of version %v that fixe
 	t := vuln.ns(r[2].date)
 }
 
+# eu_member_states are the ISO 3166-1 alpha-2 codes of the 27 Member States of the European Union. Greece is EL, the
+# code the EU's own publications use, or GR, its ISO 3166-1 code: both are accepted.
+eu_member_states := {
+	"AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "EL", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT", "LT",
+	"LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
+}
+
+# names_member_state is true when a channel names at least one Member State code, written or inherited from its entry
+# (a placeholder such as "TBD" names none).
+names_member_state(c) if {
+	some ms in _list(object.get(c, "member_states", []))
+	is_string(ms)
+	not lib.is_placeholder(ms)
+}
+
+# not_member_states are [index, code] for every code of a channel's member_states that is not an EU Member State.
+not_member_states(c) := {[j, ms] |
+	some j, ms in _list(object.get(c, "member_states", []))
+	is_string(ms)
+	not lib.is_placeholder(ms)
+	not upper(trim_space(ms)) in eu_member_states
+}
+
+# member_states_at is the pointer of the member_states list a channel reads: the `also` item's own, or, when it names
+# none, its entry's (a channel under `also` inherits the entry's Member States).
+member_states_at(path, base) := concat("/", [base, "member_states"]) if {
+	parts := split(base, "/")
+	count(parts) == 5
+	some [p, i, r] in vuln.reports
+	p == path
+	format_int(i, 10) == parts[2]
+	object.get(_list(object.get(r, "also", []))[to_number(parts[4])], "member_states", null) != null
+} else := concat("/", [concat("/", array.slice(split(base, "/"), 0, 3)), "member_states"])
+
+# channel_label names a channel for messages: the record's ID and the channel's type, and where it is listed.
+channel_label(base, c) := sprintf("%v, its %s channel (also)", [c.id, c.type]) if {
+	contains(base, "/also/")
+} else := sprintf("%v (%s)", [c.id, c.type])
+
 # add_month is the same instant one month later; from the 29th-31st into a shorter month, the month's last day.
 add_month(t) := u - (time.date(u)[2] * vuln.day_ns) if {
 	u := time.add_date(t, 0, 1, 0)
