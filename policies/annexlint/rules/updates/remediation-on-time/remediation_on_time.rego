@@ -95,11 +95,15 @@ _fixed_by(path, i, st, t) if {
 # _fixes are the dated fixes of an affected statement, as [time, what, related location]: the CSAF vendor_fix
 # remediations naming its product (the date the fix is, or is announced to be, available) and the releases of the
 # update plan that fix its vulnerability.
-_fixes(path, i, st) := {[t, sprintf("the vendor fix the CSAF remediation dates %s", [rem.date]), location] |
+_fixes(path, i, st) := _vendor_fixes(path, i, st) | _release_fixes(st)
+
+_vendor_fixes(path, i, st) := {[t, sprintf("the vendor fix the CSAF remediation dates %s", [rem.date]), location] |
 	some [j, rem, t] in vuln.dated_remediations(st)
 	rem.category == "vendor_fix"
 	location := _remediation_location(path, i, j)
-} | {[t, sprintf("release %s of the update plan, dated %s, fixes it", [r[2].version, r[2].date]), location] |
+}
+
+_release_fixes(st) := {[t, sprintf("release %v of the update plan, dated %v, fixes it", [r[2].version, r[2].date]), location] |
 	some r in vuln.releases_fixing(vuln.ids(st))
 	t := vuln.ns(r[2].date)
 	location := {"path": r[0], "pointer": sprintf("/releases/%d", [r[1]]), "message": "the release"}
@@ -114,10 +118,7 @@ _dated(path, i, st) := ({[vuln.ns(u[2].due), text, _plan_location(u)] |
 } | {[t, text, _remediation_location(path, i, j)] |
 	some [j, rem, t] in vuln.dated_remediations(st)
 	text := sprintf("the CSAF remediation (%s) dates it %s", [rem.category, rem.date])
-}) | {[t, text, location] |
-	some [t, text, location] in _fixes(path, i, st)
-	location.message == "the release"
-}
+}) | _release_fixes(st)
 
 _late_text(late) := "" if count(late) == 0
 
