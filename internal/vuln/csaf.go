@@ -361,6 +361,7 @@ func (cr *csafReader) vulnerability(v node, vex bool) []Statement {
 		}
 	}
 	action := map[string][]string{}
+	remediations := map[string][]Remediation{}
 	for _, rem := range v.key("remediations").list() {
 		if !rem.isObject("a remediation") {
 			continue
@@ -368,11 +369,15 @@ func (cr *csafReader) vulnerability(v node, vex bool) []Statement {
 		cat := rem.key("category").reqStr(rem, `remediation "category"`)
 		rem.key("category").enum(cat, "remediation category", "mitigation", "no_fix_planned", "none_available", "vendor_fix", "workaround")
 		details := rem.key("details").reqStr(rem, `remediation "details"`)
+		date := rem.key("date").str()
+		rem.key("date").dateTime(date, "remediation date")
 		if !rem.has("product_ids") && !rem.has("group_ids") {
 			rem.p.add(rem.ptr, `CSAF 6.1.29: remediation names no "product_ids" or "group_ids"`)
 		}
+		r := Remediation{Category: cat, Details: details, Date: date, URL: rem.key("url").str(), Loc: Loc{Pointer: rem.ptr}}
 		for _, id := range cr.covered(rem, "product_ids") {
 			action[id] = append(action[id], details)
+			remediations[id] = append(remediations[id], r)
 		}
 	}
 	for _, sc := range v.key("scores").list() {
@@ -426,6 +431,7 @@ func (cr *csafReader) vulnerability(v node, vex bool) []Statement {
 				ActionStatement: joinContent(action[id]),
 				Timestamp:       flagDate[id],
 				Advisories:      slices.Clone(advisories),
+				Remediations:    slices.Clone(remediations[id]),
 				Loc:             Loc{Pointer: pn.ptr},
 			}
 			if p := cr.resolve(id, 0); p != nil {

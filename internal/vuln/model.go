@@ -96,7 +96,26 @@ type Statement struct {
 	// category self or external), for the rule that fixed vulnerabilities
 	// are disclosed (CRA Annex I Part II (4)).
 	Advisories []string `json:"advisories"`
-	Loc        Loc      `json:"loc"`
+	// Remediations are the CSAF remediations that name the statement's
+	// product, with their dates: a vendor_fix dated in the future announces
+	// when the fix will be available, one dated in the past when it became
+	// so. The other formats keep no dated remediation (empty).
+	Remediations []Remediation `json:"remediations"`
+	Loc          Loc           `json:"loc"`
+}
+
+// Remediation is one CSAF remediation (CSAF 2.0 section 3.2.3.12) as it
+// applies to one product.
+type Remediation struct {
+	// Category is the CSAF category as written: vendor_fix, mitigation,
+	// workaround, none_available or no_fix_planned.
+	Category string `json:"category"`
+	Details  string `json:"details"`
+	// Date is the RFC 3339 date-time as given ("" when absent): when the
+	// remediation is, or is announced to be, available.
+	Date string `json:"date"`
+	URL  string `json:"url"`
+	Loc  Loc    `json:"loc"`
 }
 
 // Product identifies what a statement is about. Purl is normalised (canonical

@@ -104,6 +104,7 @@ func finish(doc *Document) {
 		s.Responses = nonNil(s.Responses)
 		s.FixedVersions = nonNil(s.FixedVersions)
 		s.Advisories = nonNil(s.Advisories)
+		s.Remediations = nonNil(s.Remediations)
 		if s.Severity == "" {
 			s.Severity = SeverityUnknown
 		}

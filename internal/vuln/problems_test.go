@@ -65,6 +65,7 @@ func TestProblems(t *testing.T) {
 			{"/vulnerabilities/0/product_status/known_not_affected/0", `CSAF 6.1.27.9: known_not_affected product "P1"`},
 			{"/vulnerabilities/1/remediations/0/category", `remediation category "patch"`},
 			{"/vulnerabilities/1/remediations/0", "CSAF 6.1.29"},
+			{"/vulnerabilities/1/remediations/1/date", `remediation date "2026-12-01" is not an RFC 3339 date-time`},
 			{"/vulnerabilities/1", "CSAF 6.1.27.7"},
 			{"/vulnerabilities/1/product_status/unknown_list", `unexpected property "unknown_list"`},
 		}},
@@ -207,7 +208,7 @@ func TestFromDocMatchesParse(t *testing.T) {
 func TestJSONTagsSnakeCase(t *testing.T) {
 	t.Parallel()
 	snake := regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
-	for _, v := range []any{Document{}, Statement{}, Product{}, Match{}, CVSS{}, KEVEntry{}, Loc{}, Problem{}} {
+	for _, v := range []any{Document{}, Statement{}, Remediation{}, Product{}, Match{}, CVSS{}, KEVEntry{}, Loc{}, Problem{}} {
 		typ := reflect.TypeOf(v)
 		for i := range typ.NumField() {
 			f := typ.Field(i)

@@ -182,6 +182,23 @@ func TestCSAF(t *testing.T) {
 	if ka.ActionStatement != "Update to PumpOS 2.2.\nDisable X.400 CRL processing." {
 		t.Errorf("action statement joins the remediations naming the product: %q", ka.ActionStatement)
 	}
+	// Every remediation naming the product, with its date: AL-UPD-002 reads
+	// a dated vendor_fix as the fix date.
+	wantRem := []Remediation{
+		{Category: "vendor_fix", Details: "Update to PumpOS 2.2.", Date: "2024-03-15T00:00:00Z",
+			URL: "https://psirt.example.com/pumpos-2.2", Loc: Loc{Pointer: "/vulnerabilities/0/remediations/0"}},
+		{Category: "workaround", Details: "Disable X.400 CRL processing.", Loc: Loc{Pointer: "/vulnerabilities/0/remediations/1"}},
+	}
+	if diff := cmp.Diff(wantRem, ka.Remediations); diff != "" {
+		t.Errorf("remediations of the product (-want +got):\n%s", diff)
+	}
+	if fa := statementAt(t, doc, "/vulnerabilities/0/product_status/first_affected/0"); len(fa.Remediations) != 1 ||
+		fa.Remediations[0].Category != "no_fix_planned" {
+		t.Errorf("a remediation naming a group applies to its members: %+v", fa.Remediations)
+	}
+	if fx := statementAt(t, doc, "/vulnerabilities/0/product_status/fixed/0"); fx.Remediations == nil || len(fx.Remediations) != 0 {
+		t.Errorf("a product no remediation names has an empty list, not null: %#v", fx.Remediations)
+	}
 	if diff := cmp.Diff([]string{"https://psirt.example.com/advisories/EXM-2024-0001"}, ka.Advisories); diff != "" {
 		t.Errorf("advisories from the vulnerability's references (-want +got):\n%s", diff)
 	}
@@ -242,6 +259,7 @@ func TestCycloneDXVEX(t *testing.T) {
 		Responses:       []string{"update", "workaround_available"}, FixedVersions: []string{},
 		Timestamp: "2024-03-05T00:00:00Z", FirstIssued: "2024-03-01T00:00:00Z",
 		Severity: SeverityCritical, Advisories: []string{"https://logging.apache.org/security.html"},
+		Remediations: []Remediation{},
 	}
 	if diff := cmp.Diff(wantS0, s0, productOpts, cmpopts.IgnoreFields(Statement{}, "Loc")); diff != "" {
 		t.Errorf("statement 0 (-want +got):\n%s", diff)

@@ -64,23 +64,87 @@ recorded(c, field) if {
 _blank(v) if lib.is_placeholder(v)
 
 # corrective_measure is when a corrective or mitigating measure for the channel's vulnerability became available,
-# as [date or timestamp, where it comes from]: the record's own corrective_measure_available, or else the earliest
-# VEX statement that declares the vulnerability fixed (the fixed version was then shipped), so that an omitted date
-# does not stop the 14-day clock of CRA Art. 14(2)(c).
-corrective_measure(c) := [c.corrective_measure_available, "recorded"] if {
+# as [date or timestamp, where it comes from (text to append, "" when recorded)]: the record's own
+# corrective_measure_available, or else the earliest of the VEX statements that declare the vulnerability fixed (the
+# fixed version was then shipped), the dated CSAF remediations of category vendor_fix or mitigation, and the releases
+# of the update plan that fix it, made available by the as-of date, so that an omitted date does not stop the 14-day
+# clock of CRA Art. 14(2)(c).
+corrective_measure(c) := [c.corrective_measure_available, ""] if {
 	vuln.ns(c.corrective_measure_available)
-} else := [vuln.show(min(times)), "vex"] if {
-	ids := vuln.ids(c)
-	times := {t |
-		some doc in lib.documents("vex")
-		some st in doc.content.statements
-		st.status == "fixed"
-		some v in vuln.ids(st)
-		v in ids
-		t := vuln.ns(st.timestamp)
-	}
-	count(times) > 0
+} else := [first[1], first[2]] if {
+	candidates := _measures(vuln.ids(c))
+	count(candidates) > 0
+	first := sort(candidates)[0]
 }
+
+# _measures are [time, date as written or shown, where it comes from] for every measure the bundle dates for any of
+# the vulnerability IDs, up to the end of the as-of day.
+_measures(ids) := {m |
+	some m in ((_fixed_statements(ids) | _remediations(ids)) | _releases(ids))
+	m[0] < vuln.as_of_ns + vuln.day_ns
+}
+
+_fixed_statements(ids) := {[t, vuln.show(t), ", the first VEX statement that declares the vulnerability fixed"] |
+	some doc in lib.documents("vex")
+	some st in doc.content.statements
+	st.status == "fixed"
+	some v in vuln.ids(st)
+	v in ids
+	t := vuln.ns(st.timestamp)
+}
+
+_remediations(ids) := {[t, rem.date, sprintf(", the date of the CSAF remediation (%s) in %s", [rem.category, doc.path])] |
+	some doc in lib.documents("vex")
+	some st in doc.content.statements
+	some v in vuln.ids(st)
+	v in ids
+	some [_, rem, t] in vuln.dated_remediations(st)
+	rem.category in {"vendor_fix", "mitigation"}
+}
+
+_releases(ids) := {[t, r[2].date, sprintf(", the release of version %v that fixes it (%s)", [r[2].version, r[0]])] |
+	some r in vuln.releases_fixing(ids)
+	t := vuln.ns(r[2].date)
+}
+
+# eu_member_states are the ISO 3166-1 alpha-2 codes of the 27 Member States of the European Union. Greece is EL, the
+# code the EU's own publications use, or GR, its ISO 3166-1 code: both are accepted.
+eu_member_states := {
+	"AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "EL", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT", "LT",
+	"LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
+}
+
+# names_member_state is true when a channel names at least one Member State code, written or inherited from its entry
+# (a placeholder such as "TBD" names none).
+names_member_state(c) if {
+	some ms in _list(object.get(c, "member_states", []))
+	is_string(ms)
+	not lib.is_placeholder(ms)
+}
+
+# not_member_states are [index, code] for every code of a channel's member_states that is not an EU Member State.
+not_member_states(c) := {[j, ms] |
+	some j, ms in _list(object.get(c, "member_states", []))
+	is_string(ms)
+	not lib.is_placeholder(ms)
+	not upper(trim_space(ms)) in eu_member_states
+}
+
+# member_states_at is the pointer of the member_states list a channel reads: the `also` item's own, or, when it names
+# none, its entry's (a channel under `also` inherits the entry's Member States).
+member_states_at(path, base) := concat("/", [base, "member_states"]) if {
+	parts := split(base, "/")
+	count(parts) == 5
+	some [p, i, r] in vuln.reports
+	p == path
+	format_int(i, 10) == parts[2]
+	object.get(_list(object.get(r, "also", []))[to_number(parts[4])], "member_states", null) != null
+} else := concat("/", [concat("/", array.slice(split(base, "/"), 0, 3)), "member_states"])
+
+# channel_label names a channel for messages: the record's ID and the channel's type, and where it is listed.
+channel_label(base, c) := sprintf("%v, its %s channel (also)", [c.id, c.type]) if {
+	contains(base, "/also/")
+} else := sprintf("%v (%s)", [c.id, c.type])
 
 # add_month is the same instant one month later; from the 29th-31st into a shorter month, the month's last day.
 add_month(t) := u - (time.date(u)[2] * vuln.day_ns) if {

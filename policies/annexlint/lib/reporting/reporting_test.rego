@@ -37,3 +37,20 @@ test_add_month_ends_on_the_last_day_of_a_shorter_month if {
 test_nis2_from_defaults_to_art_41 if {
 	reporting.nis2_from == time.parse_rfc3339_ns("2024-10-18T00:00:00Z") with input as _register([])
 }
+
+test_member_states_outside_the_eu if {
+	reporting.not_member_states({"member_states": ["DE", "EL", "GR", "ch", "UK", "TBD", 7]}) == {[3, "ch"], [4, "UK"]}
+	reporting.names_member_state({"member_states": ["TBD", "AT"]})
+	not reporting.names_member_state({"member_states": ["TBD"]})
+	not reporting.names_member_state({})
+}
+
+test_member_states_at_follows_inheritance if {
+	bundle := _register([{
+		"id": "SI-1", "type": "serious-incident", "aware_at": "2026-10-01T06:00:00Z", "member_states": ["DE"],
+		"also": [{"type": "significant-incident"}, {"type": "significant-incident", "member_states": ["AT"]}],
+	}])
+	reporting.member_states_at("r.yaml", "/reports/0") == "/reports/0/member_states" with input as bundle
+	reporting.member_states_at("r.yaml", "/reports/0/also/0") == "/reports/0/member_states" with input as bundle
+	reporting.member_states_at("r.yaml", "/reports/0/also/1") == "/reports/0/also/1/member_states" with input as bundle
+}

@@ -695,6 +695,32 @@ planned_for(vulnerabilities) := [p |
 	upper(trim_space(v)) in vulnerabilities
 ]
 
+# releases are [plan path, index, release] for every release the update plans record: a shipped (or scheduled)
+# version with its date and the vulnerabilities it fixes.
+releases := [[plan.path, i, r] |
+	some plan in lib.documents("security-update-plan")
+	some i, r in _list(object.get(_obj(plan.content), "releases", []))
+	is_object(r)
+]
+
+# releases_fixing returns the releases ([path, index, release]) whose fixes list any of the vulnerability IDs.
+releases_fixing(vulnerabilities) := {r |
+	some r in releases
+	some v in _list(object.get(r[2], "fixes", []))
+	is_string(v)
+	upper(trim_space(v)) in vulnerabilities
+}
+
+# dated_remediations returns [index, remediation, time in nanoseconds] for the remediations of a statement (CSAF
+# remediations naming its product) that announce when a fix or measure is available: vendor_fix, mitigation and
+# none_available with a date.
+dated_remediations(st) := {[j, rem, t] |
+	some j, rem in _list(object.get(st, "remediations", []))
+	is_object(rem)
+	rem.category in {"vendor_fix", "mitigation", "none_available"}
+	t := ns(rem.date)
+}
+
 # day renders nanoseconds as the ISO date of that instant in UTC.
 day(t) := substring(show(t), 0, 10)
 

@@ -914,3 +914,27 @@ test_first_known_is_the_earliest_scan_or_first_issue if {
 	vuln.day(vuln.first_known({"GHSA-1"})) == "2026-11-01" with input as _rated
 	vuln.day(vuln.first_known({"CVE-2"})) == "2026-11-20" with input as _rated
 }
+
+test_releases_fixing_matches_ids_and_aliases if {
+	plan := {"type": "security-update-plan", "path": "security/update-plan.yaml", "content": {"releases": [
+		{"version": "2.4.2", "date": "2026-11-22", "fixes": [" cve-2025-27363 "]},
+		{"version": "2.4.3", "date": "2026-12-01", "fixes": ["CVE-2026-0001"]},
+		"not a release",
+	]}}
+	found := vuln.releases_fixing({"CVE-2025-27363", "GHSA-X"}) with input as {"documents": [plan]}
+	found == {["security/update-plan.yaml", 0, {"version": "2.4.2", "date": "2026-11-22", "fixes": [" cve-2025-27363 "]}]}
+}
+
+test_dated_remediations_keep_fix_categories_with_a_date if {
+	st := {"remediations": [
+		{"category": "vendor_fix", "date": "2026-12-01T00:00:00Z"},
+		{"category": "workaround", "date": "2026-12-01T00:00:00Z"},
+		{"category": "mitigation"},
+		{"category": "none_available", "date": "2026-13-01T00:00:00Z"},
+		{"category": "mitigation", "date": "2026-12-02"},
+	]}
+	{[x[0], x[2]] | some x in vuln.dated_remediations(st)} == {
+		[0, vuln.ns("2026-12-01T00:00:00Z")],
+		[4, vuln.ns("2026-12-02")],
+	}
+}

@@ -3,7 +3,8 @@
 # description: |
 #   An early warning of an actively exploited vulnerability or a severe incident states the Member States where the
 #   product is made available (CRA Art. 14(2)(a), (4)(a)), so that the coordinator CSIRT can pass the notification on
-#   to theirs through the single reporting platform (Art. 16(2)). Notifications go through that platform to the
+#   to theirs through the single reporting platform (Art. 16(2)); a code that is not an EU Member State's (ISO 3166-1
+#   alpha-2, Greece as EL or GR) names none. Notifications go through that platform to the
 #   CSIRT designated as coordinator of the Member State of the main establishment (Art. 14(7), Art. 16(1)), which the
 #   register names (coordinator_csirt); each record gives the platform's case reference (references). And the impacted users are informed of the vulnerability or incident and of
 #   the measures they can take (Art. 14(8)): by the time the final report is submitted at the latest, the record
@@ -53,6 +54,15 @@ report contains lib.finding(path, base, msg) if {
 	msg := sprintf("%v: the early warning does not state the Member States where the product is made available (%s); %s", [
 		c.id, _clause[c.type],
 		"record them in member_states (ISO 3166-1 codes) so the coordinator CSIRT can pass the notification on",
+	])
+}
+
+report contains lib.finding(path, sprintf("%s/%d", [reporting.member_states_at(path, base), j]), msg) if {
+	some [path, base, c] in _cra_channels
+	some [j, code] in reporting.not_member_states(c)
+	msg := sprintf("%s: %s in member_states is not an EU Member State (%s); %s", [
+		reporting.channel_label(base, c), code, _clause[c.type],
+		"name the Member States where the product is made available (ISO 3166-1 alpha-2, EL or GR for Greece)",
 	])
 }
 

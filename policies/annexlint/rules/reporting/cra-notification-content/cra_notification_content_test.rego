@@ -73,3 +73,15 @@ test_fail_no_platform_reference if {
 		]),
 	}}
 }
+
+test_fail_member_state_not_in_the_eu if {
+	findings := rule.report with input as _input({}, _entry({"member_states": ["DE", "GB", "EL"]}))
+	findings == {{
+		"path": "r.yaml",
+		"pointer": "/reports/0/member_states/1",
+		"message": concat("", [
+			"VR-1 (actively-exploited-vulnerability): GB in member_states is not an EU Member State (CRA Art. 14(2)(a)); ",
+			"name the Member States where the product is made available (ISO 3166-1 alpha-2, EL or GR for Greece)",
+		]),
+	}}
+}

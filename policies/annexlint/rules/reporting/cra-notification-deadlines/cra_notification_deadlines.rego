@@ -9,10 +9,12 @@
 #   entry of the bundle's vulnerability-reports documents against those clocks, as of the --as-of date: a stage
 #   submitted late is a finding, a stage not recorded is one once its deadline has passed. A register entry that
 #   triggers CRA reporting as well as another channel lists the CRA channel under `also`, with its own submission
-#   times. Where the entry does not say when the corrective measure became available, the first VEX statement that
-#   declares the vulnerability fixed dates it, so an omitted date does not stop the final report's clock. Clocks that started
-#   before 11 September 2026 are not checked. A bundle without the register shows no reporting process at all:
-#   that is insufficient evidence, not a pass; a register with no entries states that nothing was notified.
+#   times. Where the entry does not say when the corrective measure became available, the earliest the bundle shows
+#   dates it: a VEX statement that declares the vulnerability fixed, a dated CSAF remediation (vendor_fix or
+#   mitigation) or a release of the update plan that fixes it, made available by the --as-of date; so an omitted
+#   date does not stop the final report's clock. Clocks that started before 11 September 2026 are not checked. A
+#   bundle without the register shows no reporting process at all: that is insufficient evidence, not a pass; a
+#   register with no entries states that nothing was notified.
 # scope: package
 # custom:
 #   id: AL-REPORT-002
@@ -56,7 +58,7 @@ _stages(r, aware) := [
 	object.union(
 		_stage(
 			"final_report_at", "final report", final_due[0],
-			sprintf("14 days after the corrective measure of %s%s", [measure[0], _measure_source[measure[1]]]), "CRA Art. 14(2)(c)",
+			sprintf("14 days after the corrective measure of %s%s", [measure[0], measure[1]]), "CRA Art. 14(2)(c)",
 		),
 		{"due_text": final_due[1]},
 	),
@@ -79,9 +81,6 @@ _stages(r, aware) := [
 ] if {
 	r.type == "severe-incident"
 }
-
-# _measure_source says where the date of the corrective measure came from when the record does not give it.
-_measure_source := {"recorded": "", "vex": ", the first VEX statement that declares the vulnerability fixed"}
 
 _stage(field, what, due, basis, clause) := {"field": field, "what": what, "due": due, "basis": basis, "clause": clause}
 

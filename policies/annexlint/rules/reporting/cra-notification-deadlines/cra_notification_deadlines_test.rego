@@ -191,3 +191,59 @@ test_fail_cra_channel_listed_under_also if {
 	findings := rule.report with input as _input(entry)
 	{f.pointer | some f in findings} == {"/reports/1/also/0/early_warning_at"}
 }
+
+# The earliest measure the bundle dates wins: here the release of the update plan that fixes the vulnerability,
+# shipped before the VEX declared it fixed; a release scheduled after the --as-of date is not a measure yet.
+test_fail_final_report_due_from_shipped_release if {
+	bundle := json.patch(_input(_vulnerability({"corrective_measure_available": null, "final_report_at": null})), [
+		{
+			"op": "add", "path": "/documents/-",
+			"value": {"type": "vex", "path": "vex.json", "content": {"statements": [
+				{"vulnerability": "CVE-2023-4863", "status": "fixed", "timestamp": "2026-10-30T12:00:00Z"},
+			]}},
+		},
+		{
+			"op": "add", "path": "/documents/-",
+			"value": {"type": "security-update-plan", "path": "security/update-plan.yaml", "content": {"releases": [
+				{"version": "2.4.1", "date": "2026-10-24", "fixes": ["CVE-2023-4863"]},
+				{"version": "2.5.0", "date": "2026-12-20", "fixes": ["CVE-2023-4863"]},
+			]}},
+		},
+	])
+	findings := rule.report with input as bundle
+	findings == {{
+		"path": "security/vulnerability-reports.yaml",
+		"pointer": "/reports/1",
+		"message": concat("", [
+			"VR-2026-002: no final report is recorded (final_report_at), though it was due by 2026-11-07 ",
+			"(14 days after the corrective measure of 2026-10-24, the release of version 2.4.1 that fixes it ",
+			"(security/update-plan.yaml)) under CRA Art. 14(2)(c)",
+		]),
+	}}
+}
+
+# A dated CSAF mitigation is a mitigating measure (Art. 14(2)(c)); a workaround's date is not read.
+test_fail_final_report_due_from_csaf_mitigation if {
+	bundle := json.patch(_input(_vulnerability({"corrective_measure_available": null, "final_report_at": null})), [{
+		"op": "add", "path": "/documents/-",
+		"value": {"type": "vex", "path": "vex.csaf.json", "content": {"statements": [{
+			"vulnerability": "CVE-2023-4863", "status": "affected", "remediations": [
+				{"category": "workaround", "date": "2026-10-15T00:00:00Z"},
+				{"category": "mitigation", "date": "2026-10-20T08:00:00Z"},
+			],
+		}]}},
+	}])
+	findings := rule.report with input as bundle
+	some f in findings
+	contains(f.message, "14 days after the corrective measure of 2026-10-20T08:00:00Z, the date of the CSAF remediation (mitigation) in vex.csaf.json")
+}
+
+test_success_release_after_as_of_is_no_measure_yet if {
+	bundle := json.patch(_input(_vulnerability({"corrective_measure_available": null, "final_report_at": null})), [{
+		"op": "add", "path": "/documents/-",
+		"value": {"type": "security-update-plan", "path": "security/update-plan.yaml", "content": {"releases": [
+			{"version": "2.5.0", "date": "2026-11-26", "fixes": ["CVE-2023-4863"]},
+		]}},
+	}])
+	count(rule.report) == 0 with input as bundle
+}
