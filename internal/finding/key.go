@@ -71,5 +71,10 @@ func identity(v any) (field, value string, ok bool) {
 
 // escapeValue keeps a key parseable whatever the identifier holds.
 func escapeValue(s string) string {
-	return strings.NewReplacer("~", "~0", "/", "~1", "]", "~2").Replace(s)
+	return keyEscaper.Replace(s)
 }
+
+// keyEscaper is built once: a Replacer is safe for concurrent use, and
+// building one per call cost about a tenth of a 3,000-finding check (every
+// finding's key escapes an identifier).
+var keyEscaper = strings.NewReplacer("~", "~0", "/", "~1", "]", "~2")
