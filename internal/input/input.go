@@ -65,24 +65,29 @@ func Build(b *bundle.Bundle, asOf string, decision *regime.Decision, facts *enri
 	return v, nil
 }
 
-// derived is input.derived: the facts enrich computed, and the version ranges
+// derived is input.derived: the facts enrich computed, the version ranges
 // of the VEX statements evaluated against the versions the SBOMs ship
 // (version_ranges: range -> shipped version -> inside), and the versions
 // fixed statements name ordered against them (version_order: named version ->
 // shipped version -> -1, 0 or 1), which need an ecosystem's version ordering
-// that Rego does not have.
+// that Rego does not have, and the components each SBOM rule would find
+// lacking (sbom_gaps: SBOMGaps), which cost too much per component in Rego.
 func derived(b *bundle.Bundle, facts *enrich.Facts) map[string]any {
 	var sboms, vexes []any
+	gaps := map[string]any{}
 	for _, d := range b.Documents {
 		switch d.Type {
 		case "sbom":
 			sboms = append(sboms, d.Content)
+			if g := SBOMGaps(d.Content); g != nil {
+				gaps[d.Path] = g
+			}
 		case "vex":
 			vexes = append(vexes, d.Content)
 		}
 	}
 	ranges, order := versionrange.Derive(sboms, vexes)
-	return map[string]any{"cvss": facts.CVSS, "version_ranges": ranges, "version_order": order}
+	return map[string]any{"cvss": facts.CVSS, "version_ranges": ranges, "version_order": order, "sbom_gaps": gaps}
 }
 
 // regimeInput is the regime decision as rules read it (input.regime): the

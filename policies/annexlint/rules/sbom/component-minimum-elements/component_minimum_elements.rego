@@ -45,15 +45,14 @@ package annexlint.rules.sbom["component-minimum-elements"]
 import data.annexlint.lib
 import data.annexlint.lib.sbom as sbom_lib
 
-report contains lib.finding(sbom.path, entry[0], msg) if {
+report contains lib.finding(sbom.path, gap.pointer, msg) if {
 	some sbom in lib.documents("sbom")
-	some entry in _suspects(sbom.content)
-	c := entry[1]
-	gaps := array.concat([label | some [field, label] in _fields; not lib.has_text(c, field)], _identifier_gaps(c))
-	count(gaps) > 0
+	some gap in _gaps(sbom)
+	c := _component(sbom.content, gap.index)
+	words := [_words(c, field) | some field in gap.missing]
 	msg := sprintf(
 		"component %s lacks %s; fill in what is missing so the component can be identified and %s",
-		[_label(c), concat(", ", gaps), "looked up in vulnerability databases"],
+		[_label(c, gap.named), concat(", ", words), "looked up in vulnerability databases"],
 	)
 }
 
@@ -72,23 +71,36 @@ insufficient contains sbom_lib.no_components(sbom, "the supplier, name, version 
 
 # missing holds one [path, pointer, field] per component and absent element (supplier, name, version,
 # identifier); docs/sbom-checks.md counts it (internal/sbomquality).
-missing contains [sbom.path, entry[0], field] if {
+missing contains [sbom.path, gap.pointer, field] if {
 	some sbom in lib.documents("sbom")
+	some gap in _gaps(sbom)
+	some field in gap.missing
+}
+
+# _gaps are the components lacking an element, each {pointer, index (-1 for the primary), named, missing: the
+# absent elements in message order}. annexlint check computes them in Go (input.derived.sbom_gaps, the same
+# decisions as below at a fraction of the cost; TestSBOMGapsMatchRego compares the two); without those facts
+# (unit tests, a policy evaluated on its own) the rule computes them here.
+_gaps(sbom) := computed if {
+	computed := input.derived.sbom_gaps[sbom.path].minimum_elements
+} else := [gap |
 	some entry in _suspects(sbom.content)
 	c := entry[1]
-	some field in array.concat(
+	absent := array.concat(
 		[field | some [field, _] in _fields; not lib.has_text(c, field)],
 		["identifier" | count(_identifier_gaps(c)) > 0],
 	)
-}
+	count(absent) > 0
+	gap := {"pointer": entry[0], "index": entry[2], "named": _named(c), "missing": absent}
+]
 
-# _suspects are [pointer, component] pairs for the primary component (the product itself) and every other one that
+# _suspects are [pointer, component, index] triples for the primary component (the product itself) and every other one that
 # fails a quick test of all elements; only those are examined field by field. SBOMs run to tens of thousands of
 # components, and the quick pass costs a fraction of the full account. trim_space cannot raise a type error in it:
 # the normalised SBOM model holds strings in these fields, and an absent field only makes the test undefined.
 _suspects(bom) := array.concat(
-	[["/primary", p] | p := bom.primary; is_object(p)],
-	[[sprintf("/components/%d", [i]), c] |
+	[["/primary", p, -1] | p := bom.primary; is_object(p)],
+	[[sprintf("/components/%d", [i]), c, i] |
 		complete := {i |
 			some i, c in bom.components
 			trim_space(c.supplier) != ""
@@ -103,13 +115,34 @@ _suspects(bom) := array.concat(
 	],
 )
 
+_named(c) if {
+	lib.has_text(c, "name")
+} else := false
+
+_component(bom, -1) := bom.primary
+
+_component(bom, i) := bom.components[i] if i >= 0
+
 _fields := [["supplier", "a supplier name"], ["name", "a name"], ["version", "a version"]]
 
+_labels := {field: label | some [field, label] in _fields}
+
+_words(_, field) := _labels[field]
+
+_words(c, "identifier") := concat(", ", _identifier_gaps(c))
+
 _identifier_gaps(c) := [sprintf("a package URL that parses (%q: %s)", [object.get(c, "purl", ""), c.purl_error])] if {
-	lib.has_text(c, "purl_error")
+	_unparsable(c)
 } else := [] if {
 	_has_identifier(c)
 } else := ["a unique identifier (package URL or CPE)"]
+
+# _unparsable is lib.has_text(c, "purl_error"), with the common empty case decided before the placeholder patterns.
+_unparsable(c) if {
+	is_string(c.purl_error)
+	trim_space(c.purl_error) != ""
+	not lib.is_placeholder(c.purl_error)
+}
 
 _has_identifier(c) if lib.has_text(c, "purl")
 
@@ -119,6 +152,6 @@ _has_identifier(c) if {
 	trim_space(cpe) != ""
 }
 
-_label(c) := sprintf("%q (ref %q)", [c.name, object.get(c, "ref", "")]) if {
-	lib.has_text(c, "name")
-} else := sprintf("with ref %q", [object.get(c, "ref", "")])
+_label(c, true) := sprintf("%q (ref %q)", [c.name, object.get(c, "ref", "")])
+
+_label(c, false) := sprintf("with ref %q", [object.get(c, "ref", "")])

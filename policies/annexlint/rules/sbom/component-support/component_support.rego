@@ -42,24 +42,37 @@ insufficient contains sbom_lib.no_components(sbom, "the support level and end-of
 }
 
 # missing holds one [path, pointer, field] per component and absent field; docs/sbom-checks.md counts it.
-missing contains [sbom.path, sprintf("/components/%d", [i]), field] if {
+missing contains [sbom.path, gap.pointer, field] if {
 	some sbom in lib.documents("sbom")
-	some i in _suspects(sbom.content)
-	some [field, _] in _fields
-	not lib.has_text(sbom.content.components[i], field)
+	some gap in _gaps(sbom)
+	some field in gap.missing
 }
 
-report contains lib.finding(sbom.path, sprintf("/components/%d", [i]), msg) if {
+report contains lib.finding(sbom.path, gap.pointer, msg) if {
 	some sbom in lib.documents("sbom")
-	some i in _suspects(sbom.content)
-	c := sbom.content.components[i]
-	gaps := [label | some [field, label] in _fields; not lib.has_text(c, field)]
-	count(gaps) > 0
+	some gap in _gaps(sbom)
+	c := sbom.content.components[gap.index]
 	msg := sprintf("component %s lacks %s; %s", [
-		_label(c), concat(" and ", gaps),
+		_label(c, gap.named), concat(" and ", [_labels[field] | some field in gap.missing]),
 		"record the support its supplier provides and the date it ends, as FDA expects of the SBOM of a cyber device",
 	])
 }
+
+_labels := {field: label | some [field, label] in _fields}
+
+# _gaps are the components lacking a field, each {pointer, index, named, missing: the absent fields in message
+# order}. annexlint check computes them in Go (input.derived.sbom_gaps, the same decisions as below at a fraction
+# of the cost; TestSBOMGapsMatchRego compares the two); without those facts (unit tests, a policy evaluated on its
+# own) the rule computes them here.
+_gaps(sbom) := computed if {
+	computed := input.derived.sbom_gaps[sbom.path].support
+} else := [gap |
+	some i in _suspects(sbom.content)
+	c := sbom.content.components[i]
+	absent := [field | some [field, _] in _fields; not lib.has_text(c, field)]
+	count(absent) > 0
+	gap := {"pointer": sprintf("/components/%d", [i]), "index": i, "named": _named(c), "missing": absent}
+]
 
 # _suspects are the indexes of the components that fail a quick test of both fields; only they are examined field
 # by field. trim_space cannot raise a type error here: the normalised model holds strings in these fields, and an
@@ -71,6 +84,10 @@ _suspects(bom) := [i |
 	is_object(c)
 ]
 
-_label(c) := sprintf("%q (ref %q)", [c.name, object.get(c, "ref", "")]) if {
+_named(c) if {
 	lib.has_text(c, "name")
-} else := sprintf("with ref %q", [object.get(c, "ref", "")])
+} else := false
+
+_label(c, true) := sprintf("%q (ref %q)", [c.name, object.get(c, "ref", "")])
+
+_label(c, false) := sprintf("with ref %q", [object.get(c, "ref", "")])

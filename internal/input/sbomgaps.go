@@ -1,0 +1,170 @@
+package input
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// SBOMGaps is input.derived.sbom_gaps: for each SBOM document (by bundle
+// path), the components that lack what a per-component SBOM rule asks for,
+// each with the fields it lacks. The rules AL-SBOM-003 (minimum_elements) and
+// AL-SBOM-008 (support) read it instead of testing every field of every
+// component in Rego, where each test of a field costs several microseconds
+// (lib.has_text runs the placeholder patterns): on the istio SBOM (3,461
+// packages) that was most of the MDR run's evaluation (docs/performance.md).
+//
+// The rules keep their Rego computation for an input without these facts
+// (their unit tests, a policy evaluated outside annexlint check), and
+// TestSBOMGapsMatchRego holds both to the same result on every test, example
+// and corpus SBOM: what is decided here is exactly what the Rego decided.
+//
+// content is the SBOM document's policy content (the generic form of
+// internal/sbom's model); anything else gives no entry.
+func SBOMGaps(content any) map[string]any {
+	bom, ok := content.(map[string]any)
+	if !ok {
+		return nil
+	}
+	components, _ := bom["components"].([]any)
+	minimum := []any{}
+	if p, ok := bom["primary"].(map[string]any); ok {
+		// The product itself is always examined field by field.
+		if missing := minimumMissing(p); len(missing) > 0 {
+			minimum = append(minimum, gap("/primary", -1, p, missing))
+		}
+	}
+	support := []any{}
+	for i, raw := range components {
+		c, ok := raw.(map[string]any)
+		if !ok {
+			continue
+		}
+		if !minimumComplete(c) {
+			if missing := minimumMissing(c); len(missing) > 0 {
+				minimum = append(minimum, gap(componentPointer(i), i, c, missing))
+			}
+		}
+		if !supportComplete(c) {
+			if missing := supportMissing(c); len(missing) > 0 {
+				support = append(support, gap(componentPointer(i), i, c, missing))
+			}
+		}
+	}
+	return map[string]any{"minimum_elements": minimum, "support": support}
+}
+
+// gap is one entry: where the component is (pointer; index into components,
+// -1 for the primary), whether it has a name (the finding's label reads it)
+// and the fields it lacks, in the order the rule's message names them.
+func gap(pointer string, index int, c map[string]any, missing []any) map[string]any {
+	return map[string]any{
+		"pointer": pointer,
+		"index":   index,
+		"named":   hasText(c, "name"),
+		"missing": missing,
+	}
+}
+
+func componentPointer(i int) string { return "/components/" + strconv.Itoa(i) }
+
+// minimumComplete is AL-SBOM-003's quick test: every element present as
+// non-blank text and a package URL that parses. Components that pass it are
+// not examined further, as in the rule's Rego (_suspects).
+func minimumComplete(c map[string]any) bool {
+	return nonBlank(c, "supplier") && nonBlank(c, "name") && nonBlank(c, "version") && nonBlank(c, "purl") &&
+		c["purl_error"] == ""
+}
+
+// minimumMissing are the NTIA minimum elements the component lacks:
+// supplier, name, version, identifier (a package URL that parses, or a CPE).
+func minimumMissing(c map[string]any) []any {
+	missing := []any{}
+	for _, f := range []string{"supplier", "name", "version"} {
+		if !hasText(c, f) {
+			missing = append(missing, f)
+		}
+	}
+	if hasText(c, "purl_error") || !hasIdentifier(c) {
+		missing = append(missing, "identifier")
+	}
+	return missing
+}
+
+func hasIdentifier(c map[string]any) bool {
+	if hasText(c, "purl") {
+		return true
+	}
+	cpes, _ := c["cpes"].([]any)
+	for _, cpe := range cpes {
+		if s, ok := cpe.(string); ok && strings.TrimSpace(s) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// supportComplete is AL-SBOM-008's quick test (both fields non-blank).
+func supportComplete(c map[string]any) bool {
+	return nonBlank(c, "support_level") && nonBlank(c, "end_of_support")
+}
+
+// supportMissing are the FDA support fields the component lacks.
+func supportMissing(c map[string]any) []any {
+	missing := []any{}
+	for _, f := range []string{"support_level", "end_of_support"} {
+		if !hasText(c, f) {
+			missing = append(missing, f)
+		}
+	}
+	return missing
+}
+
+// nonBlank is Rego's trim_space(c.field) != "": false for a missing or
+// non-string field, as the undefined test is in Rego.
+func nonBlank(c map[string]any, field string) bool {
+	s, ok := c[field].(string)
+	return ok && strings.TrimSpace(s) != ""
+}
+
+// hasText is lib.has_text: a string that is not a placeholder.
+func hasText(c map[string]any, field string) bool {
+	s, ok := c[field].(string)
+	return ok && !isPlaceholder(s)
+}
+
+// placeholders and isPlaceholder are the Go twin of lib.placeholders and
+// lib.is_placeholder (policies/annexlint/lib/lib.rego), in the normalised
+// form the Rego compares: lower case, trimmed, without trailing ".:;!"
+// (texts made of dots only are kept as written). TestPlaceholdersMatchRego
+// evaluates the Rego library and fails when the two drift.
+var placeholders = map[string]bool{
+	"": true, "-": true, "--": true, "---": true, ".": true, "..": true, "...": true, "…": true,
+	"?": true, "??": true, "???": true, "x": true, "xx": true, "xxx": true,
+	"n/a": true, "na": true, "n.a.": true, "none": true, "nil": true, "null": true, "empty": true,
+	"dummy": true, "placeholder": true, "pending": true, "later": true,
+	"tbd": true, "tba": true, "tbc": true, "todo": true, "to do": true, "fixme": true,
+	"to be defined": true, "to be determined": true, "to be done": true, "to be decided": true,
+	"to be completed": true, "to be confirmed": true, "to be added": true, "to follow": true,
+	"see above": true, "see below": true,
+}
+
+var placeholderMarker = regexp.MustCompile(`^(todo|tbd|fixme|xxx)\b`)
+
+func isPlaceholder(s string) bool {
+	t := strings.TrimSpace(s)
+	if t == "" {
+		return true
+	}
+	if strings.Trim(t, ".") == "" { // dots only: compared as written
+		return placeholders[t]
+	}
+	n := strings.TrimRight(strings.ToLower(t), ".:;!")
+	if placeholders[n] {
+		return true
+	}
+	if n != "" && (n[0] == 't' || n[0] == 'f' || n[0] == 'x') && placeholderMarker.MatchString(n) {
+		return true
+	}
+	return strings.Contains(n, "lorem ipsum")
+}
