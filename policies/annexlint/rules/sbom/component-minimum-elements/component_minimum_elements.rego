@@ -47,8 +47,9 @@ import data.annexlint.lib.sbom as sbom_lib
 
 report contains lib.finding(sbom.path, gap.pointer, msg) if {
 	some sbom in lib.documents("sbom")
+	bom := sbom.content
 	some gap in _gaps(sbom)
-	c := _component(sbom.content, gap.index)
+	c := _component(bom, gap.index)
 	words := [_words(c, field) | some field in gap.missing]
 	msg := sprintf(
 		"component %s lacks %s; fill in what is missing so the component can be identified and %s",
@@ -129,7 +130,10 @@ _labels := {field: label | some [field, label] in _fields}
 
 _words(_, field) := _labels[field]
 
-_words(c, "identifier") := concat(", ", _identifier_gaps(c))
+# _words for an identifier gap: the package URL's error, or no identifier at all (the gap says one is lacking).
+_words(c, "identifier") := sprintf("a package URL that parses (%q: %s)", [object.get(c, "purl", ""), c.purl_error]) if {
+	_unparsable(c)
+} else := "a unique identifier (package URL or CPE)"
 
 _identifier_gaps(c) := [sprintf("a package URL that parses (%q: %s)", [object.get(c, "purl", ""), c.purl_error])] if {
 	_unparsable(c)

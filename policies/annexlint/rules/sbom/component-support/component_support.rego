@@ -50,8 +50,9 @@ missing contains [sbom.path, gap.pointer, field] if {
 
 report contains lib.finding(sbom.path, gap.pointer, msg) if {
 	some sbom in lib.documents("sbom")
+	components := sbom.content.components
 	some gap in _gaps(sbom)
-	c := sbom.content.components[gap.index]
+	c := components[gap.index]
 	msg := sprintf("component %s lacks %s; %s", [
 		_label(c, gap.named), concat(" and ", [_labels[field] | some field in gap.missing]),
 		"record the support its supplier provides and the date it ends, as FDA expects of the SBOM of a cyber device",
