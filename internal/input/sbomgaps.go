@@ -8,8 +8,8 @@ import (
 
 // SBOMGaps is input.derived.sbom_gaps: for each SBOM document (by bundle
 // path), the components that lack what a per-component SBOM rule asks for,
-// each with the fields it lacks. The rules AL-SBOM-003 (minimum_elements) and
-// AL-SBOM-008 (support) read it instead of testing every field of every
+// each with the fields it lacks. The rules AL-SBOM-003 (minimum_elements),
+// AL-SBOM-007 (bsi_fields) and AL-SBOM-008 (support) read it instead of testing every field of every
 // component in Rego, where each test of a field costs several microseconds
 // (lib.has_text runs the placeholder patterns): on the istio SBOM (3,461
 // packages) that was most of the MDR run's evaluation (docs/performance.md).
@@ -27,11 +27,15 @@ func SBOMGaps(content any) map[string]any {
 		return nil
 	}
 	components, _ := bom["components"].([]any)
-	minimum := []any{}
+	own, unknown := dependencyRefs(bom)
+	minimum, bsi := []any{}, []any{}
 	if p, ok := bom["primary"].(map[string]any); ok {
 		// The product itself is always examined field by field.
 		if missing := minimumMissing(p); len(missing) > 0 {
 			minimum = append(minimum, gap("/primary", -1, p, missing))
+		}
+		if missing := bsiMissing(p, own, unknown); len(missing) > 0 {
+			bsi = append(bsi, gap("/primary", -1, p, missing))
 		}
 	}
 	support := []any{}
@@ -45,13 +49,18 @@ func SBOMGaps(content any) map[string]any {
 				minimum = append(minimum, gap(componentPointer(i), i, c, missing))
 			}
 		}
+		if !bsiComplete(c, own) {
+			if missing := bsiMissing(c, own, unknown); len(missing) > 0 {
+				bsi = append(bsi, gap(componentPointer(i), i, c, missing))
+			}
+		}
 		if !supportComplete(c) {
 			if missing := supportMissing(c); len(missing) > 0 {
 				support = append(support, gap(componentPointer(i), i, c, missing))
 			}
 		}
 	}
-	return map[string]any{"minimum_elements": minimum, "support": support}
+	return map[string]any{"minimum_elements": minimum, "support": support, "bsi_fields": bsi}
 }
 
 // gap is one entry: where the component is (pointer; index into components,
@@ -98,6 +107,115 @@ func hasIdentifier(c map[string]any) bool {
 	cpes, _ := c["cpes"].([]any)
 	for _, cpe := range cpes {
 		if s, ok := cpe.(string); ok && strings.TrimSpace(s) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// bsiHashAlgorithm is the hash BSI TR-03183-2 asks for, in the model's
+// spelling: the rule's hash_algorithm (the equivalence test fails if they
+// part).
+const bsiHashAlgorithm = "SHA-512"
+
+// dependencyRefs are the refs that have their own dependency entry and those
+// a known unknown declares (AL-SBOM-007's "dependencies" field).
+func dependencyRefs(bom map[string]any) (own, unknown map[string]bool) {
+	own, unknown = map[string]bool{}, map[string]bool{}
+	deps, _ := bom["dependencies"].([]any)
+	for _, d := range deps {
+		if m, ok := d.(map[string]any); ok {
+			if ref, ok := m["ref"].(string); ok {
+				own[ref] = true
+			}
+		}
+	}
+	gaps, _ := bom["known_unknowns"].([]any)
+	for _, g := range gaps {
+		if m, ok := g.(map[string]any); ok {
+			refs, _ := m["refs"].([]any)
+			for _, r := range refs {
+				if ref, ok := r.(string); ok {
+					unknown[ref] = true
+				}
+			}
+		}
+	}
+	return own, unknown
+}
+
+// bsiComplete is AL-SBOM-007's quick test: every field non-blank, a
+// licence, an own dependency entry and a SHA-512 hash with a value.
+func bsiComplete(c map[string]any, own map[string]bool) bool {
+	if !nonBlank(c, "filename") || !nonBlank(c, "executable_property") || !nonBlank(c, "archive_property") ||
+		!nonBlank(c, "structured_property") {
+		return false
+	}
+	licences, ok := c["licenses"].([]any)
+	if !ok {
+		return false
+	}
+	var joined strings.Builder
+	for _, l := range licences {
+		s, ok := l.(string)
+		if !ok {
+			return false
+		}
+		joined.WriteString(s)
+	}
+	if strings.TrimSpace(joined.String()) == "" {
+		return false
+	}
+	if ref, ok := c["ref"].(string); !ok || !own[ref] {
+		return false
+	}
+	hashes, _ := c["hashes"].([]any)
+	for _, raw := range hashes {
+		if h, ok := raw.(map[string]any); ok && h["alg"] == bsiHashAlgorithm && nonBlank(h, "value") {
+			return true
+		}
+	}
+	return false
+}
+
+// bsiMissing are the BSI TR-03183-2 component fields the component lacks,
+// in the rule's message order.
+func bsiMissing(c map[string]any, own, unknown map[string]bool) []any {
+	missing := []any{}
+	if !hasText(c, "filename") {
+		missing = append(missing, "filename")
+	}
+	if ref, ok := c["ref"].(string); !ok || (!own[ref] && !unknown[ref]) {
+		missing = append(missing, "dependencies")
+	}
+	if !hasLicence(c) {
+		missing = append(missing, "licence")
+	}
+	if !hasBSIHash(c) {
+		missing = append(missing, "hash")
+	}
+	for _, f := range [][2]string{{"executable_property", "executable"}, {"archive_property", "archive"}, {"structured_property", "structured"}} {
+		if !hasText(c, f[0]) {
+			missing = append(missing, f[1])
+		}
+	}
+	return missing
+}
+
+func hasLicence(c map[string]any) bool {
+	licences, _ := c["licenses"].([]any)
+	for _, l := range licences {
+		if s, ok := l.(string); ok && strings.TrimSpace(s) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func hasBSIHash(c map[string]any) bool {
+	hashes, _ := c["hashes"].([]any)
+	for _, raw := range hashes {
+		if h, ok := raw.(map[string]any); ok && h["alg"] == bsiHashAlgorithm && hasText(h, "value") {
 			return true
 		}
 	}

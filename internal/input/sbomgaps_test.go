@@ -25,11 +25,11 @@ import (
 )
 
 // gapRules are the rules that read input.derived.sbom_gaps.
-var gapRules = []string{"component-minimum-elements", "component-support"}
+var gapRules = []string{"component-minimum-elements", "component-support", "bsi-component-fields"}
 
 // gapQuery is what those rules give: their findings and their missing sets.
 const gapQuery = `x := {name: [r, m] |
-	some name in ["component-minimum-elements", "component-support"]
+	some name in ["component-minimum-elements", "component-support", "bsi-component-fields"]
 	r := data.annexlint.rules.sbom[name].report
 	m := data.annexlint.rules.sbom[name].missing
 }`
@@ -162,6 +162,8 @@ func probeContents() []any {
 			"ref": "zlib", "name": "zlib", "version": "1.3.1", "supplier": "zlib project",
 			"purl": "pkg:generic/zlib@1.3.1", "purl_error": "", "cpes": nil,
 			"support_level": "community", "end_of_support": "2030-01-01",
+			"filename": "zlib.so", "executable_property": "yes", "archive_property": "no", "structured_property": "no",
+			"licenses": []any{"Zlib"}, "hashes": []any{map[string]any{"alg": "SHA-512", "value": "ab12"}},
 		}
 		for k, v := range over {
 			if v == nil {
@@ -190,12 +192,27 @@ func probeContents() []any {
 		{"end_of_support": " "},
 		{"support_level": "FIXME", "end_of_support": ""},
 		{"support_level": nil, "end_of_support": nil, "name": "TBD"},
+		{"filename": ""},
+		{"filename": "TODO"},                         // passes the quick test
+		{"filename": "TODO", "archive_property": ""}, // examined: the placeholder counts as absent
+		{"executable_property": "n/a", "structured_property": nil},
+		{"licenses": []any{" "}},
+		{"licenses": []any{}, "ref": "other"}, // no licence, no dependency entry
+		{"ref": "unknown-1"},                  // declared a known unknown
+		{"hashes": []any{map[string]any{"alg": "SHA-256", "value": "x"}, map[string]any{"alg": "MD5", "value": "y"}}},
+		{"hashes": []any{map[string]any{"alg": "SHA-512", "value": "tbd"}}, "filename": ""},
+		{"hashes": []any{map[string]any{"alg": "SHA-512", "value": " "}}},
+		{"hashes": nil, "ref": nil},
 	} {
 		components = append(components, full(over))
 	}
 	components = append(components, "not a component", nil, []any{})
 	return []any{
-		map[string]any{"primary": full(map[string]any{"supplier": "", "version": "to be done"}), "components": components},
+		map[string]any{
+			"primary": full(map[string]any{"supplier": "", "version": "to be done", "hashes": nil}), "components": components,
+			"dependencies":   []any{map[string]any{"ref": "zlib"}, map[string]any{"ref": 3}, "odd"},
+			"known_unknowns": []any{map[string]any{"refs": []any{"unknown-1", 4}}, map[string]any{"refs": "odd"}},
+		},
 		map[string]any{"primary": full(nil), "components": components[:3]},
 		map[string]any{"primary": nil, "components": []any{}},
 		map[string]any{"primary": "odd", "components": nil},

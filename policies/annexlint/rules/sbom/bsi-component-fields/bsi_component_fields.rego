@@ -45,8 +45,6 @@ _fields := [
 	["structured", "the property bsi:component:structured"],
 ]
 
-_keys := {field | some [field, _] in _fields}
-
 # hash_algorithm is the algorithm the guideline asks for, as the catalog entry BSI-TR-03183-2-5.2.2-HASH gives it
 # (hash_algorithm) in the model's CycloneDX spelling; internal/sbomquality fails its tests when the two disagree.
 hash_algorithm := "SHA-512"
@@ -65,28 +63,39 @@ insufficient contains sbom_lib.no_components(sbom, "the fields BSI TR-03183-2 re
 }
 
 # missing holds one [path, pointer, field] per component and absent field; docs/sbom-checks.md counts it.
-missing contains [sbom.path, pointer, field] if {
+missing contains [sbom.path, gap.pointer, field] if {
 	some sbom in lib.documents("sbom")
-	some [pointer, _, absent] in _gaps(sbom.content)
-	some field in absent
+	some gap in _gaps(sbom)
+	some field in gap.missing
 }
 
-report contains lib.finding(sbom.path, pointer, msg) if {
+report contains lib.finding(sbom.path, gap.pointer, msg) if {
 	some sbom in lib.documents("sbom")
-	some [pointer, c, absent] in _gaps(sbom.content)
-	words := [_words(c, field, label) | some [field, label] in _fields; field in absent]
+	bom := sbom.content
+	some gap in _gaps(sbom)
+	c := _component(bom, gap.index)
+	words := [_words(c, field, _labels[field]) | some field in gap.missing]
 	msg := sprintf("component %s lacks %s, which BSI TR-03183-2 requires for every component; %s", [
-		_label(c), concat(", ", words),
+		_label(c, gap.named), concat(", ", words),
 		"add them where the SBOM is generated (see the rule's remediation for the CycloneDX and SPDX fields)",
 	])
 }
 
-# _gaps are [pointer, component, absent fields] for every component lacking at least one field. SBOMs run to tens of
-# thousands of components, so the sets of refs are built once per SBOM and one pass picks out the complete
-# components with a quick test of every field; only the others, and the product itself, are examined field by field
-# (_present). trim_space and concat cannot raise a type error in the quick test: the normalised SBOM model holds
-# strings in these fields, and an absent field only makes the test undefined.
-_gaps(bom) := [[pointer, c, absent] |
+_labels := {field: label | some [field, label] in _fields}
+
+# _gaps are the components lacking a field, each {pointer, index (-1 for the primary), named, missing: the absent
+# fields in message order}. annexlint check computes them in Go (input.derived.sbom_gaps, the same decisions as
+# below at a fraction of the cost; TestSBOMGapsMatchRego compares the two); without those facts (unit tests, a
+# policy evaluated on its own) the rule computes them here.
+#
+# SBOMs run to tens of thousands of components, so the sets of refs are built once per SBOM and one pass picks out
+# the complete components with a quick test of every field; only the others, and the product itself, are examined
+# field by field (_present). trim_space and concat cannot raise a type error in the quick test: the normalised SBOM
+# model holds strings in these fields, and an absent field only makes the test undefined.
+_gaps(sbom) := computed if {
+	computed := input.derived.sbom_gaps[sbom.path].bsi_fields
+} else := [gap |
+	bom := sbom.content
 	own := {d.ref | some d in bom.dependencies}
 	unknown := {r | some gap in bom.known_unknowns; some r in gap.refs}
 	complete := {i |
@@ -101,13 +110,23 @@ _gaps(bom) := [[pointer, c, absent] |
 		h.alg == hash_algorithm
 		trim_space(h.value) != ""
 	}
-	some [pointer, c] in array.concat(
-		[["/primary", p] | p := bom.primary; is_object(p)],
-		[[sprintf("/components/%d", [i]), c] | some i, c in bom.components; not i in complete; is_object(c)],
+	some [pointer, c, index] in array.concat(
+		[["/primary", p, -1] | p := bom.primary; is_object(p)],
+		[[sprintf("/components/%d", [i]), c, i] | some i, c in bom.components; not i in complete; is_object(c)],
 	)
-	absent := _keys - _present(c, own, unknown)
+	present := _present(c, own, unknown)
+	absent := [field | some [field, _] in _fields; not field in present]
 	count(absent) > 0
+	gap := {"pointer": pointer, "index": index, "named": _named(c), "missing": absent}
 ]
+
+_component(bom, -1) := bom.primary
+
+_component(bom, i) := bom.components[i] if i >= 0
+
+_named(c) if {
+	lib.has_text(c, "name")
+} else := false
 
 # _present are the fields the component has, each tested so that no value can raise a type error.
 _present(c, own, unknown) := union({
@@ -129,6 +148,6 @@ _words(c, field, label) := sprintf("%s (it has %s only)", [label, concat(", ", s
 	count(algs) > 0
 } else := label
 
-_label(c) := sprintf("%q (ref %q)", [c.name, object.get(c, "ref", "")]) if {
-	lib.has_text(c, "name")
-} else := sprintf("with ref %q", [object.get(c, "ref", "")])
+_label(c, true) := sprintf("%q (ref %q)", [c.name, object.get(c, "ref", "")])
+
+_label(c, false) := sprintf("with ref %q", [object.get(c, "ref", "")])
