@@ -106,3 +106,27 @@ test_insufficient_sbom_without_components if {
 		"product contains",
 	])} with input as bundle
 }
+
+# annexlint check passes the gaps computed in Go (input.derived.sbom_gaps); the rule words them and does not
+# re-examine the components (internal/input TestSBOMGapsMatchRego holds both accounts to the same findings).
+_derived(gaps) := {"sbom_gaps": {"sbom/fw.cdx.json": {"bsi_fields": gaps}}}
+
+test_fail_gaps_from_go_are_worded if {
+	md5 := object.union(_complete, {"hashes": [{"alg": "MD5", "value": "cd34"}]})
+	gap := {"pointer": "/components/0", "index": 0, "named": true, "missing": ["hash", "archive"]}
+	bundle := {"documents": [_sbom(_primary, [md5], _deps, [])], "derived": _derived([gap])}
+	findings := rule.report with input as bundle
+	findings == {{
+		"path": "sbom/fw.cdx.json",
+		"pointer": "/components/0",
+		"message": concat("", [
+			"component \"zlib\" (ref \"zlib\") lacks a SHA-512 hash of the deployable component (it has MD5 only), ",
+			"the property bsi:component:archive", _suffix,
+		]),
+	}}
+}
+
+test_success_no_gaps_from_go if {
+	bare := {"ref": "lib-1", "name": "", "licenses": [], "hashes": []}
+	count(rule.report) == 0 with input as {"documents": [_sbom(_primary, [bare], _deps, [])], "derived": _derived([])}
+}

@@ -106,3 +106,25 @@ test_insufficient_sbom_without_components if {
 		"product contains",
 	])} with input as bundle
 }
+
+# annexlint check passes the gaps computed in Go (input.derived.sbom_gaps); the rule words them and does not
+# re-examine the components (internal/input TestSBOMGapsMatchRego holds both accounts to the same findings).
+_derived(gaps) := {"sbom_gaps": {"sbom/fw.cdx.json": {"minimum_elements": gaps}}}
+
+test_fail_gaps_from_go_are_worded if {
+	gap := {"pointer": "/components/0", "index": 0, "named": true, "missing": ["supplier", "identifier"]}
+	findings := rule.report with input as {"documents": [_sbom(_primary, [_complete])], "derived": _derived([gap])}
+	findings == {{
+		"path": "sbom/fw.cdx.json",
+		"pointer": "/components/0",
+		"message": concat("", [
+			"component \"zlib\" (ref \"zlib\") lacks a supplier name, a unique identifier (package URL or CPE)",
+			_suffix,
+		]),
+	}}
+}
+
+test_success_no_gaps_from_go if {
+	bare := {"ref": "lib-1", "name": "", "version": "", "supplier": "", "purl": "", "purl_error": "", "cpes": []}
+	count(rule.report) == 0 with input as {"documents": [_sbom(_primary, [bare])], "derived": _derived([])}
+}

@@ -61,3 +61,24 @@ test_insufficient_sbom_without_components if {
 		"product contains",
 	])} with input as bundle
 }
+
+# annexlint check passes the gaps computed in Go (input.derived.sbom_gaps); the rule words them and does not
+# re-examine the components (internal/input TestSBOMGapsMatchRego holds both accounts to the same findings).
+_derived(gaps) := {"sbom_gaps": {"sbom/fw.cdx.json": {"support": gaps}}}
+
+test_fail_gaps_from_go_are_worded if {
+	gap := {"pointer": "/components/0", "index": 0, "named": false, "missing": ["end_of_support"]}
+	findings := rule.report with input as {"documents": [_sbom([_supported])], "derived": _derived([gap])}
+	findings == {{
+		"path": "sbom/fw.cdx.json",
+		"pointer": "/components/0",
+		"message": concat("", [
+			"component with ref \"zlib\" lacks an end-of-support date (property end-of-support, SPDX validUntilDate); ",
+			_fix,
+		]),
+	}}
+}
+
+test_success_no_gaps_from_go if {
+	count(rule.report) == 0 with input as {"documents": [_sbom([{"ref": "cbor", "name": "tinycbor"}])], "derived": _derived([])}
+}
