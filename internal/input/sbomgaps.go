@@ -1,9 +1,10 @@
 package input
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/annexlint/annexlint/internal/placeholder"
 )
 
 // SBOMGaps is input.derived.sbom_gaps: for each SBOM document (by bundle
@@ -245,44 +246,10 @@ func nonBlank(c map[string]any, field string) bool {
 	return ok && strings.TrimSpace(s) != ""
 }
 
-// hasText is lib.has_text: a string that is not a placeholder.
+// hasText is lib.has_text: a string that is not a placeholder
+// (internal/placeholder, the Go twin of lib.is_placeholder, held to it by its
+// own test).
 func hasText(c map[string]any, field string) bool {
 	s, ok := c[field].(string)
-	return ok && !isPlaceholder(s)
-}
-
-// placeholders and isPlaceholder are the Go twin of lib.placeholders and
-// lib.is_placeholder (policies/annexlint/lib/lib.rego), in the normalised
-// form the Rego compares: lower case, trimmed, without trailing ".:;!"
-// (texts made of dots only are kept as written). TestPlaceholdersMatchRego
-// evaluates the Rego library and fails when the two drift.
-var placeholders = map[string]bool{
-	"": true, "-": true, "--": true, "---": true, ".": true, "..": true, "...": true, "…": true,
-	"?": true, "??": true, "???": true, "x": true, "xx": true, "xxx": true,
-	"n/a": true, "na": true, "n.a.": true, "none": true, "nil": true, "null": true, "empty": true,
-	"dummy": true, "placeholder": true, "pending": true, "later": true,
-	"tbd": true, "tba": true, "tbc": true, "todo": true, "to do": true, "fixme": true,
-	"to be defined": true, "to be determined": true, "to be done": true, "to be decided": true,
-	"to be completed": true, "to be confirmed": true, "to be added": true, "to follow": true,
-	"see above": true, "see below": true,
-}
-
-var placeholderMarker = regexp.MustCompile(`^(todo|tbd|fixme|xxx)\b`)
-
-func isPlaceholder(s string) bool {
-	t := strings.TrimSpace(s)
-	if t == "" {
-		return true
-	}
-	if strings.Trim(t, ".") == "" { // dots only: compared as written
-		return placeholders[t]
-	}
-	n := strings.TrimRight(strings.ToLower(t), ".:;!")
-	if placeholders[n] {
-		return true
-	}
-	if n != "" && (n[0] == 't' || n[0] == 'f' || n[0] == 'x') && placeholderMarker.MatchString(n) {
-		return true
-	}
-	return strings.Contains(n, "lorem ipsum")
+	return ok && !placeholder.Is(s)
 }
