@@ -231,34 +231,16 @@ func splitFiles(kept []indexFile, n int) [][]string {
 		areas[area] = append(areas[area], f)
 		size[area] += f.Size
 	}
-	names := make([]string, 0, len(areas))
-	for a := range areas {
-		names = append(names, a)
-	}
-	sort.Slice(names, func(i, j int) bool {
-		if size[names[i]] != size[names[j]] {
-			return size[names[i]] > size[names[j]]
-		}
-		return names[i] < names[j]
-	})
-	n = max(1, min(n, maxCompilers, len(names)))
+	assign, n := shareOut(size, n)
 	sets := make([]map[string]bool, n)
-	load := make([]int, n)
 	for i := range sets {
 		sets[i] = map[string]bool{}
 	}
-	for _, a := range names {
-		least := 0
-		for i := range load {
-			if load[i] < load[least] {
-				least = i
-			}
-		}
-		load[least] += size[a]
-		for _, f := range areas[a] {
-			sets[least][f.Name] = true
+	for a, files := range areas {
+		for _, f := range files {
+			sets[assign[a]][f.Name] = true
 			for _, u := range f.Uses {
-				sets[least][u] = true
+				sets[assign[a]][u] = true
 			}
 		}
 	}

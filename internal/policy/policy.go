@@ -493,32 +493,14 @@ func splitByArea(modules map[string]*ast.Module, n int) []map[string]*ast.Module
 		areas[area] = append(areas[area], name)
 		size[area] += moduleSize(m)
 	}
-	names := make([]string, 0, len(areas))
-	for a := range areas {
-		names = append(names, a)
-	}
-	sort.Slice(names, func(i, j int) bool {
-		if size[names[i]] != size[names[j]] {
-			return size[names[i]] > size[names[j]]
-		}
-		return names[i] < names[j]
-	})
-	n = max(1, min(n, maxCompilers, len(names)))
+	assign, n := shareOut(size, n)
 	parts := make([]map[string]*ast.Module, n)
-	load := make([]int, n)
 	for i := range parts {
 		parts[i] = map[string]*ast.Module{}
 	}
-	for _, a := range names {
-		least := 0
-		for i := range load {
-			if load[i] < load[least] {
-				least = i
-			}
-		}
-		load[least] += size[a]
-		for _, name := range areas[a] {
-			parts[least][name] = modules[name]
+	for a, names := range areas {
+		for _, name := range names {
+			parts[assign[a]][name] = modules[name]
 		}
 	}
 	for _, part := range parts {
@@ -626,6 +608,37 @@ func constantPrefix(ref ast.Ref) ast.Ref {
 // runtimeCompilers is how many compilers a run splits the built-in set
 // between: one per processor the run may use.
 func runtimeCompilers() int { return runtime.GOMAXPROCS(0) }
+
+// shareOut gives each area (by its source size) one of at most n
+// compilers: largest first, each to the compiler with the least source so
+// far, ties to the lower index; the same on every run. It returns the
+// compiler of each area and how many compilers there are.
+func shareOut(size map[string]int, n int) (map[string]int, int) {
+	names := make([]string, 0, len(size))
+	for a := range size {
+		names = append(names, a)
+	}
+	sort.Slice(names, func(i, j int) bool {
+		if size[names[i]] != size[names[j]] {
+			return size[names[i]] > size[names[j]]
+		}
+		return names[i] < names[j]
+	})
+	n = max(1, min(n, maxCompilers, len(names)))
+	load := make([]int, n)
+	assign := make(map[string]int, len(names))
+	for _, a := range names {
+		least := 0
+		for i := range load {
+			if load[i] < load[least] {
+				least = i
+			}
+		}
+		load[least] += size[a]
+		assign[a] = least
+	}
+	return assign, n
+}
 
 // maxCompilers bounds the split: each compiler compiles the library again.
 const maxCompilers = 4
