@@ -65,18 +65,32 @@ report contains lib.finding(lib.manifest_path, sprintf("/design_and_manufacturin
 	msg := sprintf("design and manufacturing site %d gives no %s; name the site, its address and its role", [i + 1, concat(", no ", missing)])
 }
 
-report contains lib.finding_related(lib.manifest_path, sprintf("/documents/%d/supplied_by/name", [i]), msg, related) if {
+# One finding per missing supplier, however many documents it delivered, at the first document that names it.
+report contains lib.finding_related(lib.manifest_path, sprintf("/documents/%d/supplied_by/name", [first]), msg, related) if {
 	_has_section
-	some i, doc in _documents
-	supplier := doc.supplied_by.name
-	is_string(supplier)
-	not lib.is_placeholder(supplier)
-	not _normal(supplier) in {_normal(site.name) | some site in _sites; is_string(site.name)}
+	some key, indexes in _supplier_documents
+	not key in {_normal(site.name) | some site in _sites; is_string(site.name)}
+	first := min(indexes)
 	msg := sprintf(
 		"%s supplied %s, but the design and manufacturing sites do not list it; add the supplier, with its address and role, to design_and_manufacturing.sites",
-		[supplier, doc.path],
+		[_documents[first].supplied_by.name, concat(" and ", [_documents[i].path | some i in sort(indexes)])],
 	)
 	related := [{"path": lib.manifest_path, "pointer": "/design_and_manufacturing/sites", "message": "the design and manufacturing sites"}]
+}
+
+# _supplier_documents maps each supplier named in a document's supplied_by (normalised) to the indexes of its documents.
+_supplier_documents[key] := {i |
+	some i, doc in _documents
+	_supplier_key(doc) == key
+} if {
+	some doc in _documents
+	key := _supplier_key(doc)
+}
+
+_supplier_key(doc) := _normal(doc.supplied_by.name) if {
+	is_string(doc.supplied_by.name)
+	not lib.is_placeholder(doc.supplied_by.name)
+	is_string(doc.path)
 }
 
 _has_section if is_object(input.manifest.content.design_and_manufacturing)

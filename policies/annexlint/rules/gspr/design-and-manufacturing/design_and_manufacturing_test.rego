@@ -70,6 +70,15 @@ test_fail_no_sites_and_no_evidence if {
 	count(rule.evidence) == 0 with input as _input(section, [])
 }
 
+test_fail_one_finding_per_supplier if {
+	section := object.union(_section, {"sites": [{"name": "VitaFlo Medical GmbH", "address": "Hamburg, Germany", "role": "design"}]})
+	vex := {"id": "vex-zephyr", "type": "vex", "path": "vex/zephyr.json", "supplied_by": {"name": "Zephyr Project"}}
+	findings := rule.report with input as _input(section, [vex, _zephyr_sbom])
+	[f] := [f | some f in findings]
+	f.pointer == "/documents/0/supplied_by/name"
+	startswith(f.message, "Zephyr Project supplied vex/zephyr.json and sbom/zephyr.cdx.json, but")
+}
+
 test_success_supplier_name_matched_ignoring_case if {
 	doc := object.union(_zephyr_sbom, {"supplied_by": {"name": "zephyr project "}})
 	count(rule.report) == 0 with input as _input(_section, [doc])
