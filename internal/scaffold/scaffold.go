@@ -291,6 +291,13 @@ func manifest(o Options, device, reports bool) []byte {
 	w("    post_market_surveillance: %s", todo("where assessed notifications go: the PMS plan or the vulnerability handling step"))
 	w("    upstream_reporting: %s", todo("how vulnerabilities found in a component are reported to its maker (CRA Art. 13(6))"))
 	w("    supplier_evaluation: %s", todo("NIS2 entities: how each direct supplier's vulnerabilities and practices are weighed (Art. 21(3))"))
+	if o.Framework == "MDR" {
+		w("design_and_manufacturing: # TODO: the design and manufacturing information of the technical documentation (MDR Annex II section 3)")
+		w("  design_stages: %s", todo("the design stages and their reviews"))
+		w("  build_and_release: %s", todo("how a release is built, and how that process is validated and monitored"))
+		w("  release_testing: %s", todo("the final tests a release passes before it ships"))
+		w("  sites: [] # TODO: every design and manufacturing site, software supplier and subcontractor, each {name, address, role}")
+	}
 	return b.Bytes()
 }
 

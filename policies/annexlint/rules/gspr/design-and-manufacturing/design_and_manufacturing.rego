@@ -65,17 +65,23 @@ report contains lib.finding(lib.manifest_path, sprintf("/design_and_manufacturin
 	msg := sprintf("design and manufacturing site %d gives no %s; name the site, its address and its role", [i + 1, concat(", no ", missing)])
 }
 
-# One finding per missing supplier, however many documents it delivered, at the first document that names it.
-report contains lib.finding_related(lib.manifest_path, sprintf("/documents/%d/supplied_by/name", [first]), msg, related) if {
+# One finding per missing supplier, however many documents it delivered, at the list of sites (where the fix goes),
+# with the supplier's documents as related locations: neither the finding nor its place depends on the order the
+# manifest lists the documents in.
+report contains lib.finding_related(lib.manifest_path, "/design_and_manufacturing/sites", msg, related) if {
 	_has_section
 	some key, indexes in _supplier_documents
 	not key in {_normal(site.name) | some site in _sites; is_string(site.name)}
-	first := min(indexes)
+	paths := sort({_documents[i].path | some i in indexes})
+	some first in indexes
+	_documents[first].path == paths[0]
 	msg := sprintf(
 		"%s supplied %s, but the design and manufacturing sites do not list it; add the supplier, with its address and role, to design_and_manufacturing.sites",
-		[_documents[first].supplied_by.name, concat(" and ", [_documents[i].path | some i in sort(indexes)])],
+		[_documents[first].supplied_by.name, concat(" and ", paths)],
 	)
-	related := [{"path": lib.manifest_path, "pointer": "/design_and_manufacturing/sites", "message": "the design and manufacturing sites"}]
+	related := [{"path": lib.manifest_path, "pointer": sprintf("/documents/%d/supplied_by", [i]), "message": sprintf("%s, supplied by %s", [_documents[i].path, _documents[i].supplied_by.name])} |
+		some i in sort(indexes)
+	]
 }
 
 # _supplier_documents maps each supplier named in a document's supplied_by (normalised) to the indexes of its documents.

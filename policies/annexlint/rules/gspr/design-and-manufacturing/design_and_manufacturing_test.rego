@@ -25,9 +25,9 @@ test_fail_supplier_not_among_sites if {
 	findings := rule.report with input as _input(section, [_zephyr_sbom])
 	findings == {{
 		"path": "annexlint.yaml",
-		"pointer": "/documents/0/supplied_by/name",
+		"pointer": "/design_and_manufacturing/sites",
 		"message": "Zephyr Project supplied sbom/zephyr.cdx.json, but the design and manufacturing sites do not list it; add the supplier, with its address and role, to design_and_manufacturing.sites",
-		"related": [{"path": "annexlint.yaml", "pointer": "/design_and_manufacturing/sites", "message": "the design and manufacturing sites"}],
+		"related": [{"path": "annexlint.yaml", "pointer": "/documents/0/supplied_by", "message": "sbom/zephyr.cdx.json, supplied by Zephyr Project"}],
 	}}
 }
 
@@ -75,8 +75,9 @@ test_fail_one_finding_per_supplier if {
 	vex := {"id": "vex-zephyr", "type": "vex", "path": "vex/zephyr.json", "supplied_by": {"name": "Zephyr Project"}}
 	findings := rule.report with input as _input(section, [vex, _zephyr_sbom])
 	[f] := [f | some f in findings]
-	f.pointer == "/documents/0/supplied_by/name"
-	startswith(f.message, "Zephyr Project supplied vex/zephyr.json and sbom/zephyr.cdx.json, but")
+	f.pointer == "/design_and_manufacturing/sites"
+	count(f.related) == 2
+	startswith(f.message, "Zephyr Project supplied sbom/zephyr.cdx.json and vex/zephyr.json, but")
 }
 
 test_success_supplier_name_matched_ignoring_case if {
