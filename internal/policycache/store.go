@@ -10,7 +10,9 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"sort"
 	"strconv"
+	"time"
 )
 
 // The cache lives in ANNEXLINT_CACHE_DIR when set ("off" turns it off),
@@ -24,6 +26,11 @@ const (
 	codecVersion = "annexlint-policy-cache 1"
 	// maxEntry bounds what is read from one entry.
 	maxEntry = 64 << 20
+	// maxStore bounds the folder: every policy edit of a rule author and
+	// every upgrade adds entries, and a cache must not grow without end.
+	// Past it, Save removes the least recently written entries down to
+	// half of it.
+	maxStore = 256 << 20
 )
 
 var magic = []byte(codecVersion + "\n")
@@ -135,6 +142,53 @@ func (s *Store) Save(key string, payload []byte) error {
 	}
 	if err != nil {
 		_ = os.Remove(tmp.Name())
+		return err
 	}
-	return err
+	s.prune(maxStore)
+	return nil
+}
+
+// prune removes the oldest entries (by modification time) while the folder's
+// entries take more than limit bytes, down to half of it. Only files named
+// as entries are touched.
+func (s *Store) prune(limit int64) {
+	dirEntries, err := os.ReadDir(s.dir)
+	if err != nil {
+		return
+	}
+	type entry struct {
+		path string
+		size int64
+		time time.Time
+	}
+	var entries []entry
+	var total int64
+	for _, d := range dirEntries {
+		if !d.Type().IsRegular() || filepath.Ext(d.Name()) != ".bin" {
+			continue
+		}
+		info, err := d.Info()
+		if err != nil {
+			continue
+		}
+		entries = append(entries, entry{filepath.Join(s.dir, d.Name()), info.Size(), info.ModTime()})
+		total += info.Size()
+	}
+	if total <= limit {
+		return
+	}
+	sort.Slice(entries, func(i, j int) bool {
+		if !entries[i].time.Equal(entries[j].time) {
+			return entries[i].time.Before(entries[j].time)
+		}
+		return entries[i].path < entries[j].path
+	})
+	for _, e := range entries {
+		if total <= limit/2 {
+			return
+		}
+		if os.Remove(e.path) == nil {
+			total -= e.size
+		}
+	}
 }
