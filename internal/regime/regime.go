@@ -305,6 +305,18 @@ func orNone(s string) string {
 // pmsClause reports whether a MDR/IVDR clause is post-market surveillance,
 // vigilance or the transitional article: the parts of the Regulation that
 // govern legacy devices too (MDR Art. 120(3)).
+// reportClasses are the device classes each periodic report of post-market
+// surveillance concerns: the PMS report the lower classes (MDR Art. 85,
+// IVDR Art. 80), the periodic safety update report the higher (MDR Art. 86,
+// IVDR Art. 81). For the other classes the clause is not applicable, so a
+// rule citing both never shows the other report as passed.
+var reportClasses = map[string][]string{
+	"MDR-ART85":    {"I", "Is", "Im", "Ir"},
+	"MDR-ART86-1":  {"IIa", "IIb", "III"},
+	"IVDR-ART80":   {"A", "B"},
+	"IVDR-ART81-1": {"C", "D"},
+}
+
 func pmsClause(id string) bool {
 	for _, p := range []string{"MDR-ART83", "MDR-ART84", "MDR-ART85", "MDR-ART86", "MDR-ART87", "MDR-ART88", "MDR-ART89", "MDR-ART92", "MDR-ART120",
 		"IVDR-ART78", "IVDR-ART79", "IVDR-ART80", "IVDR-ART81", "IVDR-ART82", "IVDR-ART83", "IVDR-ART84"} {
@@ -326,6 +338,8 @@ func (d *Decision) deviceLawRole(c clause.Info) (Role, string) {
 		return NotApplicable, fmt.Sprintf("the product is not a medical device; %s does not govern it", c.Instrument)
 	case c.AppliesFrom != "" && d.AsOf < c.AppliesFrom:
 		return NotApplicable, fmt.Sprintf("applies from %s; checked as of %s", c.AppliesFrom, d.AsOf)
+	case d.Classification != "" && reportClasses[c.ID] != nil && !slices.Contains(reportClasses[c.ID], d.Classification):
+		return NotApplicable, fmt.Sprintf("%s concerns devices of class %s; this device is class %s", c.Cite, strings.Join(reportClasses[c.ID], ", "), d.Classification)
 	case d.Qualification == InvestigationalDevic && pmsClause(c.ID):
 		return NotApplicable, "an investigational device is not placed on the market; post-market surveillance and vigilance do not apply (clinical-investigation reporting does)"
 	case d.legacyMDR() && !pmsClause(c.ID):

@@ -36,6 +36,7 @@ func TestRoles(t *testing.T) {
 	changedMDR := map[string]any{"framework": "MDR", "classification": "IIb", "placed_on_market": "2019-01-10",
 		"legacy_device": map[string]any{"directive": "MDD", "significant_changes": []any{map[string]any{"date": "2026-01-05", "description": "new radio"}}}}
 	ivd := map[string]any{"framework": "IVDR", "classification": "C", "placed_on_market": "2025-01-10", "nis2_entity": "essential"}
+	classI := map[string]any{"framework": "MDR", "classification": "I", "placed_on_market": "2026-03-02"}
 
 	for _, tc := range []struct {
 		name    string
@@ -46,6 +47,12 @@ func TestRoles(t *testing.T) {
 		because string // part of the reason when not the legal basis
 	}{
 		{"MDR device: MDR Annex I governs", mdr, "2026-11-25", "MDR-AI-17.2", Basis, ""},
+		{"MDR class III device: the PSUR governs", mdr, "2026-11-25", "MDR-ART86-1", Basis, ""},
+		{"MDR class III device: the class I PMS report does not apply", mdr, "2026-11-25", "MDR-ART85", NotApplicable, "class I, Is, Im, Ir"},
+		{"MDR class I device: no PSUR", classI, "2026-11-25", "MDR-ART86-1", NotApplicable, "this device is class I"},
+		{"MDR class I device: the PMS report governs", classI, "2026-11-25", "MDR-ART85", Basis, ""},
+		{"IVDR class C device: the PSUR governs", ivd, "2026-11-25", "IVDR-ART81-1", Basis, ""},
+		{"IVDR class C device: the class A/B PMS report does not apply", ivd, "2026-11-25", "IVDR-ART80", NotApplicable, "this device is class C"},
 		{"MDR device: CRA is only state of the art", mdr, "2028-01-01", "CRA-AI-P2-1", Reference, "Art. 2(2)"},
 		{"MDR device: CRA Art. 14 is only state of the art", mdr, "2026-11-25", "CRA-ART14-1", Reference, "Art. 2(2)"},
 		{"MDR device: MDCG is guidance", mdr, "2026-11-25", "MDCG-2019-16-3.4", Reference, "guidance"},
