@@ -386,6 +386,13 @@ security_testing: # TODO: the product's regular security testing and review
   scope: "TODO: what is tested and reviewed, and by whom"
 advisory_messages: # TODO: how users are told of each security update; contents: [fixed-vulnerabilities, user-action, ...]
   channels: ["TODO: where users receive the advisory of each security update"]
+update_availability: # TODO: how long each released security update stays available (CRA Art. 13(9)); also retention_years, the years after its release: at least 10, and to the end of the support period if later
+  where: "TODO: the archive or download service from which users obtain every released security update"
+version_support: # TODO: which versions receive security fixes (CRA Art. 13(10)); also latest_version_only: false when every supported version does, true when only the latest substantially modified version does
+  upgrade_path: "TODO: with latest_version_only true, how users of earlier versions obtain the latest version; then also upgrade_free_of_charge: true and upgrade_without_extra_costs: true"
+version_archive: # TODO: whether old versions are kept in a public archive (CRA Art. 13(11)); also public: false when none is kept, true when one is
+  url: "TODO: with public true, the archive's web address"
+  risk_notice: "TODO: with public true, the warning shown on the archive of the risks of running versions that no longer receive security updates"
 `
 
 // Write writes the files into dir, each atomically, creating folders as
