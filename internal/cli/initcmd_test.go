@@ -43,7 +43,7 @@ func TestInitSkeletonShowsWhatRemains(t *testing.T) {
 				t.Fatalf("init: exit %d: %s", code, stderr)
 			}
 			if c.listPlan {
-				listUpdatePlan(t, dir)
+				listUpdatePlan(t, dir, slices.Contains(c.flags, "cra"))
 			}
 			stdout, stderr, code := runGuarded(t, "check", dir, "--as-of", "2028-06-01", "-f", "json")
 			if code != 1 {
@@ -115,8 +115,9 @@ type initFinding struct {
 // plan is listed: it writes the plan's remediation timelines (the test's own
 // numbers, without a TODO, so a finding there fails (b)) and uncomments the
 // plan's entry under documents. The CRA Art. 13(9)-(11) sections must be in
-// the template, each on a line that says what remains to be written there.
-func listUpdatePlan(t *testing.T, dir string) {
+// the template of a CRA product, each on a line that says what remains to be
+// written there, and in no other (they do not apply to devices).
+func listUpdatePlan(t *testing.T, dir string, cra bool) {
 	t.Helper()
 	plan := filepath.Join(dir, "security", "update-plan.yaml")
 	lines := strings.Split(readFile(t, plan), "\n")
@@ -133,8 +134,13 @@ func listUpdatePlan(t *testing.T, dir string) {
 		t.Fatalf("the update plan template has %d of its two remediation timelines", timelines)
 	}
 	for _, section := range []string{"update_availability:", "version_support:", "version_archive:"} {
-		if !slices.ContainsFunc(lines, func(l string) bool { return strings.HasPrefix(l, section) && strings.Contains(l, "TODO") }) {
-			t.Errorf("the update plan template has no %s section marked TODO", section)
+		marked := slices.ContainsFunc(lines, func(l string) bool { return strings.HasPrefix(l, section) && strings.Contains(l, "TODO") })
+		present := slices.ContainsFunc(lines, func(l string) bool { return strings.HasPrefix(l, section) })
+		switch {
+		case cra && !marked:
+			t.Errorf("the update plan template of a CRA product has no %s section marked TODO", section)
+		case !cra && present:
+			t.Errorf("the update plan template of a device has the CRA section %s", section)
 		}
 	}
 	writeFile(t, plan, strings.Join(lines, "\n"))
