@@ -31,15 +31,25 @@ func checkReadmeSamples(t *testing.T, heading, what string, want int) {
 	if end := strings.Index(section, "\n"+level); end >= 0 {
 		section = section[:end]
 	}
-	blocks := regexp.MustCompile("(?s)```console\n(.*?)```").FindAllStringSubmatch(section, -1)
+	checkConsoleSamples(t, "README", section, what, want)
+}
+
+// checkConsoleSamples runs the command of each console block of text (a
+// document's part, named doc in messages) and checks its output against the
+// block; want is how many blocks text has. A block is "$ annexlint ARGS" and
+// the lines printed, where a line "..." stands for one or more lines left
+// out; example paths are taken from the repository root.
+func checkConsoleSamples(t *testing.T, doc, text, what string, want int) {
+	t.Helper()
+	blocks := regexp.MustCompile("(?s)```console\n(.*?)```").FindAllStringSubmatch(text, -1)
 	if len(blocks) != want {
-		t.Fatalf("want %s, found %d console blocks", what, len(blocks))
+		t.Fatalf("%s: want %s, found %d console blocks", doc, what, len(blocks))
 	}
 	for _, b := range blocks {
 		cmd, sample, _ := strings.Cut(b[1], "\n")
 		fields := strings.Fields(strings.TrimPrefix(cmd, "$ "))
 		if len(fields) == 0 || fields[0] != "annexlint" {
-			t.Errorf("sample %q does not start with `$ annexlint`", cmd)
+			t.Errorf("%s: sample %q does not start with `$ annexlint`", doc, cmd)
 			continue
 		}
 		for i, f := range fields {
@@ -49,13 +59,17 @@ func checkReadmeSamples(t *testing.T, heading, what string, want int) {
 		}
 		got, errOut, code := run(t, fields[1:]...)
 		if code != 0 {
-			t.Errorf("README: %s: exit %d: %s", cmd, code, errOut)
+			t.Errorf("%s: %s: exit %d: %s", doc, cmd, code, errOut)
 			continue
 		}
+		// A report names the bundle by the path it was given (the JSON
+		// "bundle", the readiness heading): show it as given from the
+		// repository root, as the sample does.
+		got = strings.ReplaceAll(got, filepath.Join("..", "..", "examples")+string(filepath.Separator), "examples/")
 		if line, ok := sampleMatches(strings.Split(strings.TrimSuffix(sample, "\n"), "\n"), strings.Split(strings.TrimSuffix(got, "\n"), "\n")); !ok {
 			shown := strings.Split(got, "\n")
 			shown = shown[:min(len(shown), 60)] // the report formats print thousands of lines
-			t.Errorf("README: the sample of %q is out of date from its line %q; annexlint prints:\n%s", cmd, line, strings.Join(shown, "\n"))
+			t.Errorf("%s: the sample of %q is out of date from its line %q; annexlint prints:\n%s", doc, cmd, line, strings.Join(shown, "\n"))
 		}
 	}
 }

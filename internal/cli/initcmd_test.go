@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -13,23 +14,36 @@ import (
 // error, (b) yields findings that each point at a TODO marker (a value or a
 // comment on the line), so the report is the list of what remains to be
 // written, and (c) passes no obligation: placeholder content is never
-// evidence.
+// evidence. The template of the security update plan is held to the same
+// once listed, as its manifest comment says, after writing its remediation
+// timelines (numbers of days, which no placeholder can stand for); for a CRA
+// product each of AL-UPD-014, AL-UPD-015 and AL-UPD-016 (CRA Art. 13(9)-(11))
+// must then report it, not pass.
 func TestInitSkeletonShowsWhatRemains(t *testing.T) {
 	t.Parallel()
-	cases := map[string][]string{
-		"MDR device for EU and US, with interfaces": {"--framework", "mdr", "--class", "IIb", "--market", "EU,US",
-			"--interface", "IF-WIFI:wireless", "--interface", "IF-USB:usb", "--product", `Pump "X": #1`, "--version", "1.0.0"},
-		"IVDR device, nothing but the required flags": {"--framework", "IVDR", "--class", "c"},
-		"CRA product of an essential NIS2 entity":     {"--framework", "cra", "--category", "important-class-I", "--nis2", "essential", "--interface", "API:api", "--manufacturer", "ACME GmbH"},
-		"CRA default product":                         {"--framework", "cra", "--class", "default", "--market", "EU", "--market", "CH"},
+	type skeleton struct {
+		flags    []string
+		listPlan bool // fill in the update plan's timelines and list it in the manifest
 	}
-	for name, flags := range cases {
+	cases := map[string]skeleton{
+		"MDR device for EU and US, with interfaces": {flags: []string{"--framework", "mdr", "--class", "IIb", "--market", "EU,US",
+			"--interface", "IF-WIFI:wireless", "--interface", "IF-USB:usb", "--product", `Pump "X": #1`, "--version", "1.0.0"}},
+		"IVDR device, nothing but the required flags": {flags: []string{"--framework", "IVDR", "--class", "c"}},
+		"CRA product of an essential NIS2 entity":     {flags: []string{"--framework", "cra", "--category", "important-class-I", "--nis2", "essential", "--interface", "API:api", "--manufacturer", "ACME GmbH"}},
+		"CRA default product":                         {flags: []string{"--framework", "cra", "--class", "default", "--market", "EU", "--market", "CH"}},
+		"CRA default product, update plan listed":     {flags: []string{"--framework", "cra", "--class", "default"}, listPlan: true},
+		"MDR device, update plan listed":              {flags: []string{"--framework", "mdr", "--class", "IIa"}, listPlan: true},
+	}
+	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			dir := filepath.Join(t.TempDir(), "bundle")
-			args := append([]string{"init", dir, "--placed-on-market", "2028-03-01", "--support-end", "2035-12-31"}, flags...)
+			args := append([]string{"init", dir, "--placed-on-market", "2028-03-01", "--support-end", "2035-12-31"}, c.flags...)
 			if _, stderr, code := runGuarded(t, args...); code != 0 {
 				t.Fatalf("init: exit %d: %s", code, stderr)
+			}
+			if c.listPlan {
+				listUpdatePlan(t, dir, slices.Contains(c.flags, "cra"))
 			}
 			stdout, stderr, code := runGuarded(t, "check", dir, "--as-of", "2028-06-01", "-f", "json")
 			if code != 1 {
@@ -37,15 +51,8 @@ func TestInitSkeletonShowsWhatRemains(t *testing.T) {
 			}
 			var rep struct {
 				Summary  map[string]int `json:"obligation_summary"`
-				Findings []struct {
-					RuleID   string `json:"rule_id"`
-					Message  string `json:"message"`
-					Location struct {
-						File string `json:"file"`
-						Line int    `json:"line"`
-					} `json:"location"`
-				} `json:"findings"`
-				Rules []struct {
+				Findings []initFinding  `json:"findings"`
+				Rules    []struct {
 					ID     string `json:"id"`
 					Status string `json:"status"`
 				} `json:"rules"`
@@ -73,6 +80,15 @@ func TestInitSkeletonShowsWhatRemains(t *testing.T) {
 					t.Errorf("(b) %s at %s:%d points at no TODO marker: %s", f.RuleID, f.Location.File, l, f.Message)
 				}
 			}
+			if c.listPlan && slices.Contains(c.flags, "cra") {
+				for _, id := range []string{"AL-UPD-014", "AL-UPD-015", "AL-UPD-016"} {
+					if !slices.ContainsFunc(rep.Findings, func(f initFinding) bool {
+						return f.RuleID == id && f.Location.File == "security/update-plan.yaml"
+					}) {
+						t.Errorf("the listed update plan template yields no %s finding", id)
+					}
+				}
+			}
 			if n := rep.Summary["pass"]; n != 0 {
 				t.Errorf("(c) %d obligations pass on a skeleton", n)
 			}
@@ -84,6 +100,57 @@ func TestInitSkeletonShowsWhatRemains(t *testing.T) {
 			}
 		})
 	}
+}
+
+type initFinding struct {
+	RuleID   string `json:"rule_id"`
+	Message  string `json:"message"`
+	Location struct {
+		File string `json:"file"`
+		Line int    `json:"line"`
+	} `json:"location"`
+}
+
+// listUpdatePlan does what the skeleton's manifest asks before the update
+// plan is listed: it writes the plan's remediation timelines (the test's own
+// numbers, without a TODO, so a finding there fails (b)) and uncomments the
+// plan's entry under documents. The CRA Art. 13(9)-(11) sections must be in
+// the template of a CRA product, each on a line that says what remains to be
+// written there, and in no other (they do not apply to devices).
+func listUpdatePlan(t *testing.T, dir string, cra bool) {
+	t.Helper()
+	plan := filepath.Join(dir, "security", "update-plan.yaml")
+	lines := strings.Split(readFile(t, plan), "\n")
+	timelines := 0
+	for i, line := range lines {
+		switch {
+		case strings.HasPrefix(line, "  critical:"):
+			lines[i], timelines = "  critical: 14", timelines+1
+		case strings.HasPrefix(line, "  high:"):
+			lines[i], timelines = "  high: 30", timelines+1
+		}
+	}
+	if timelines != 2 {
+		t.Fatalf("the update plan template has %d of its two remediation timelines", timelines)
+	}
+	for _, section := range []string{"update_availability:", "version_support:", "version_archive:"} {
+		marked := slices.ContainsFunc(lines, func(l string) bool { return strings.HasPrefix(l, section) && strings.Contains(l, "TODO") })
+		present := slices.ContainsFunc(lines, func(l string) bool { return strings.HasPrefix(l, section) })
+		switch {
+		case cra && !marked:
+			t.Errorf("the update plan template of a CRA product has no %s section marked TODO", section)
+		case !cra && present:
+			t.Errorf("the update plan template of a device has the CRA section %s", section)
+		}
+	}
+	writeFile(t, plan, strings.Join(lines, "\n"))
+	manifest := filepath.Join(dir, "annexlint.yaml")
+	commented := "  # - {id: updates, type: security-update-plan, path: security/update-plan.yaml}"
+	text := readFile(t, manifest)
+	if !strings.Contains(text, commented) {
+		t.Fatalf("the manifest has no commented entry for the update plan: %s", text)
+	}
+	writeFile(t, manifest, strings.Replace(text, commented, "  - {id: updates, type: security-update-plan, path: security/update-plan.yaml}", 1))
 }
 
 // TestInitNeverOverwrites: a second init into the same folder names the

@@ -205,7 +205,11 @@ func Files(o Options) []File {
 	if reports {
 		files = append(files, File{"security/vulnerability-reports.yaml", []byte(vulnerabilityReports)})
 	}
-	files = append(files, File{"security/update-plan.yaml", []byte(updatePlanTemplate)})
+	plan := updatePlanTemplate
+	if o.Framework == "CRA" {
+		plan += craUpdatePlanSections
+	}
+	files = append(files, File{"security/update-plan.yaml", []byte(plan)})
 	return files
 }
 
@@ -386,6 +390,19 @@ security_testing: # TODO: the product's regular security testing and review
   scope: "TODO: what is tested and reviewed, and by whom"
 advisory_messages: # TODO: how users are told of each security update; contents: [fixed-vulnerabilities, user-action, ...]
   channels: ["TODO: where users receive the advisory of each security update"]
+`
+
+// craUpdatePlanSections are the update plan's sections of CRA Art. 13(9)-(11)
+// (AL-UPD-014, AL-UPD-015, AL-UPD-016), which apply to CRA products only. A
+// year count and a yes or no have no placeholder the schema accepts, so they
+// are named in the section's TODO comment, which the findings point at.
+const craUpdatePlanSections = `update_availability: # TODO: how long each released security update stays available (CRA Art. 13(9)); also retention_years, the years after its release: at least 10, and to the end of the support period if later
+  where: "TODO: the archive or download service from which users obtain every released security update"
+version_support: # TODO: which versions receive security fixes (CRA Art. 13(10)); also latest_version_only: false when every supported version does, true when only the latest substantially modified version does
+  upgrade_path: "TODO: with latest_version_only true, how users of earlier versions obtain the latest version; then also upgrade_free_of_charge: true and upgrade_without_extra_costs: true"
+version_archive: # TODO: whether old versions are kept in a public archive (CRA Art. 13(11)); also public: false when none is kept, true when one is
+  url: "TODO: with public true, the archive's web address"
+  risk_notice: "TODO: with public true, the warning shown on the archive of the risks of running versions that no longer receive security updates"
 `
 
 // Write writes the files into dir, each atomically, creating folders as

@@ -5,10 +5,14 @@
 #   remediated. Users need to be told what to do meanwhile (the action statement or remediation of the VEX), its
 #   risk has to be assessed like any other threat (the security risk file lists it under a threat's
 #   vulnerabilities), and the fix has to be scheduled and delivered through the update process (the security
-#   update plan lists it under a planned update). A statement missing any of the three leaves the vulnerability
-#   without remediation, without a risk decision or without a delivery date. For a medical device or IVD, the
-#   post-market surveillance data, vulnerabilities included, must update the risk management and lead to the
-#   corrective actions needed (MDR Art. 83(3) and (4), IVDR Art. 78(3) and (4)).
+#   update plan lists it under a planned update). A fix already delivered needs no planned update: a release of the
+#   update plan (releases) that lists the vulnerability among its fixes, or a CSAF remediation of category vendor_fix
+#   naming the product, dated on or before the --as-of date (the statement may stay affected for the version shipped
+#   before it). An undated or future release or vendor fix is not yet delivered, and one whose version or details are
+#   a placeholder (such as "TBD") shows nothing delivered. A statement missing any of the three leaves the
+#   vulnerability without remediation, without a risk decision or without a delivery date. For a medical device or
+#   IVD, the post-market surveillance data, vulnerabilities included, must update the risk management and lead to
+#   the corrective actions needed (MDR Art. 83(3) and (4), IVDR Art. 78(3) and (4)).
 # scope: package
 # custom:
 #   id: AL-VEX-003
@@ -39,7 +43,9 @@
 #     `action_statement`, a CSAF remediation naming the product, CycloneDX `recommendation`, `workaround` or an
 #     analysis `response` of update, rollback or workaround_available). Add the vulnerability ID to the
 #     `vulnerabilities` of the threat in the security risk file that assesses it, and to the `vulnerabilities` of the
-#     planned update in the security update plan (`planned_updates`) that will deliver the fix.
+#     planned update in the security update plan (`planned_updates`) that will deliver the fix; once the fix has
+#     shipped, record the release in the plan's `releases` (version, date, fixes) or date the CSAF vendor_fix
+#     remediation.
 package annexlint.rules.vex["affected-remediation"]
 
 import data.annexlint.lib
@@ -68,8 +74,10 @@ report contains lib.finding_related(path, _pointer(i), msg, related) if {
 report contains lib.finding_related(path, _pointer(i), msg, related) if {
 	some [path, i, st] in _affected
 	not _listed(st, _planned_vulnerabilities)
-	msg := sprintf("%s: %s is affected, but %s; schedule the update that fixes it there", [
+	count(_delivered(path, i, st)) == 0
+	msg := sprintf("%s: %s is affected, but %s; schedule the update that fixes it there, or %s", [
 		st.vulnerability, _products(st), _plan_missing,
+		"record the release that shipped the fix (releases: version, date, fixes) or the dated CSAF vendor_fix",
 	])
 	related := [{"path": plan.path, "pointer": "", "message": "the security update plan"} |
 		some plan in lib.documents("security-update-plan")
@@ -93,6 +101,12 @@ evidence contains lib.examined(rf.path, "/threats") if {
 evidence contains lib.examined(plan.path, "/planned_updates") if {
 	count(_affected) > 0
 	some plan in lib.documents("security-update-plan")
+}
+
+# A fix delivered by a release or a CSAF vendor_fix is evidence that the affected statement's update exists.
+evidence contains lib.examined(fix.path, fix.pointer) if {
+	some [path, i, st] in _affected
+	some fix in _delivered(path, i, st)
 }
 
 # A VEX document without statements assesses nothing: insufficient evidence, not a pass.
@@ -142,6 +156,22 @@ _planned_vulnerabilities := {upper(trim_space(v)) |
 	some update in plan.content.planned_updates
 	some v in update.vulnerabilities
 	is_string(v)
+}
+
+# _delivered are the places ({path, pointer}) that show the fix of an affected statement delivered by the end of the
+# --as-of day, read as AL-UPD-002 and AL-REPORT-002 read them: a release of the update plan that lists any of the
+# statement's IDs among its fixes, and a CSAF vendor_fix remediation naming the statement's product. A release or
+# remediation without a date, or dated later, is still to come, and a placeholder version or details (such as "TBD")
+# shows no fix: neither stands in for the planned update.
+_delivered(path, i, st) := {{"path": r[0], "pointer": sprintf("/releases/%d", [r[1]])} |
+	some r in vuln.releases_fixing(vuln.ids(st))
+	vuln.ns(r[2].date) < vuln.as_of_ns + vuln.day_ns
+	lib.has_text(r[2], "version")
+} | {{"path": path, "pointer": sprintf("/statements/%d/remediations/%d", [i, j])} |
+	some [j, rem, t] in vuln.dated_remediations(st)
+	rem.category == "vendor_fix"
+	t < vuln.as_of_ns + vuln.day_ns
+	lib.has_text(rem, "details")
 }
 
 _risk_missing := "no threat in the security risk file lists it" if {
