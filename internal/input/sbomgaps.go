@@ -1,6 +1,8 @@
 package input
 
 import (
+	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -33,10 +35,10 @@ func SBOMGaps(content any) map[string]any {
 	if p, ok := bom["primary"].(map[string]any); ok {
 		// The product itself is always examined field by field.
 		if missing := minimumMissing(p); len(missing) > 0 {
-			minimum = append(minimum, gap("/primary", -1, p, missing))
+			minimum = append(minimum, gap("/primary", -1, p, missing, minimumWords(p, missing)))
 		}
 		if missing := bsiMissing(p, own, unknown); len(missing) > 0 {
-			bsi = append(bsi, gap("/primary", -1, p, missing))
+			bsi = append(bsi, gap("/primary", -1, p, missing, bsiWords(p, missing)))
 		}
 	}
 	support := []any{}
@@ -47,17 +49,17 @@ func SBOMGaps(content any) map[string]any {
 		}
 		if !minimumComplete(c) {
 			if missing := minimumMissing(c); len(missing) > 0 {
-				minimum = append(minimum, gap(componentPointer(i), i, c, missing))
+				minimum = append(minimum, gap(componentPointer(i), i, c, missing, minimumWords(c, missing)))
 			}
 		}
 		if !bsiComplete(c, own) {
 			if missing := bsiMissing(c, own, unknown); len(missing) > 0 {
-				bsi = append(bsi, gap(componentPointer(i), i, c, missing))
+				bsi = append(bsi, gap(componentPointer(i), i, c, missing, bsiWords(c, missing)))
 			}
 		}
 		if !supportComplete(c) {
 			if missing := supportMissing(c); len(missing) > 0 {
-				support = append(support, gap(componentPointer(i), i, c, missing))
+				support = append(support, gap(componentPointer(i), i, c, missing, supportWords(missing)))
 			}
 		}
 	}
@@ -65,15 +67,114 @@ func SBOMGaps(content any) map[string]any {
 }
 
 // gap is one entry: where the component is (pointer; index into components,
-// -1 for the primary), whether it has a name (the finding's label reads it)
-// and the fields it lacks, in the order the rule's message names them.
-func gap(pointer string, index int, c map[string]any, missing []any) map[string]any {
+// -1 for the primary), whether it has a name, the fields it lacks in the
+// order the rule's message names them, and the two parts of the finding's
+// message that vary: the label naming the component and the words for what
+// it lacks. A rule that reports nearly every component of a large SBOM
+// spends most of its evaluation on per-finding work in OPA (each function
+// call and comprehension a few dozen allocations), so the words are put
+// together here, exactly as the rule's Rego puts them together when these
+// facts are absent; TestSBOMGapsMatchRego requires the same messages both
+// ways. OPA's sprintf hands strings to Go's fmt, so %q is the same.
+func gap(pointer string, index int, c map[string]any, missing []any, words string) map[string]any {
+	named := hasText(c, "name")
 	return map[string]any{
 		"pointer": pointer,
 		"index":   index,
-		"named":   hasText(c, "name"),
+		"named":   named,
 		"missing": missing,
+		"label":   label(c, named),
+		"words":   words,
 	}
+}
+
+// label is the rules' _label: the component's name and ref, or its ref
+// alone when it has no name.
+func label(c map[string]any, named bool) string {
+	ref, _ := c["ref"].(string)
+	if named {
+		return fmt.Sprintf("%q (ref %q)", c["name"], ref)
+	}
+	return fmt.Sprintf("with ref %q", ref)
+}
+
+// The words of each rule's message for a missing field: the rules' _fields
+// (component_minimum_elements.rego, bsi_component_fields.rego,
+// component_support.rego).
+var (
+	minimumLabels = map[string]string{
+		"supplier":   "a supplier name",
+		"name":       "a name",
+		"version":    "a version",
+		"identifier": "a unique identifier (package URL or CPE)",
+	}
+	bsiLabels = map[string]string{
+		"filename":     "a filename (bsi:component:filename, SPDX PackageFileName)",
+		"dependencies": "its own dependency entry (an empty list when it has none) or a declaration that its dependencies are unknown",
+		"licence":      "a distribution licence",
+		"hash":         "a SHA-512 hash of the deployable component",
+		"executable":   "the property bsi:component:executable",
+		"archive":      "the property bsi:component:archive",
+		"structured":   "the property bsi:component:structured",
+	}
+	supportLabels = map[string]string{
+		"support_level":  "a support level (property support-level)",
+		"end_of_support": "an end-of-support date (property end-of-support, SPDX validUntilDate)",
+	}
+)
+
+// minimumWords are AL-SBOM-003's words: a missing identifier is worded
+// with the package URL's parse error when it has one.
+func minimumWords(c map[string]any, missing []any) string {
+	words := make([]string, len(missing))
+	for i, f := range missing {
+		words[i] = minimumLabels[f.(string)]
+		if f == "identifier" && hasText(c, "purl_error") {
+			purl, _ := c["purl"].(string)
+			words[i] = fmt.Sprintf("a package URL that parses (%q: %s)", purl, c["purl_error"])
+		}
+	}
+	return strings.Join(words, ", ")
+}
+
+// bsiWords are AL-SBOM-007's words: a missing SHA-512 hash names the
+// algorithms of the hashes the component has, sorted, each once.
+func bsiWords(c map[string]any, missing []any) string {
+	words := make([]string, len(missing))
+	for i, f := range missing {
+		words[i] = bsiLabels[f.(string)]
+		if f == "hash" {
+			if algs := hashAlgorithms(c); len(algs) > 0 {
+				words[i] += " (it has " + strings.Join(algs, ", ") + " only)"
+			}
+		}
+	}
+	return strings.Join(words, ", ")
+}
+
+func hashAlgorithms(c map[string]any) []string {
+	seen := map[string]bool{}
+	var algs []string
+	hashes, _ := c["hashes"].([]any)
+	for _, raw := range hashes {
+		if h, ok := raw.(map[string]any); ok && hasText(h, "alg") {
+			if alg := h["alg"].(string); !seen[alg] {
+				seen[alg] = true
+				algs = append(algs, alg)
+			}
+		}
+	}
+	sort.Strings(algs)
+	return algs
+}
+
+// supportWords are AL-SBOM-008's words.
+func supportWords(missing []any) string {
+	words := make([]string, len(missing))
+	for i, f := range missing {
+		words[i] = supportLabels[f.(string)]
+	}
+	return strings.Join(words, " and ")
 }
 
 func componentPointer(i int) string { return "/components/" + strconv.Itoa(i) }
