@@ -35,19 +35,22 @@ func tokenizeTagValue(data []byte) ([]tvPair, error) {
 		pairs   []tvPair
 		midtext bool
 		cur     tvPair
-		text    strings.Builder
+		long    strings.Builder
 		err     error
 	)
-	forEachLine(data, func(ln []byte, n int) bool {
-		line := string(ln)
+	// One copy of the text: the lines, tags and values are slices of it; at
+	// most one pair per line.
+	text := string(data)
+	pairs = make([]tvPair, 0, strings.Count(text, "\n")+1)
+	forEachLine(text, func(line string, n int) bool {
 		if midtext {
 			before, _, closed := strings.Cut(line, "</text>")
-			text.WriteString(before)
+			long.WriteString(before)
 			if !closed {
-				text.WriteByte('\n')
+				long.WriteByte('\n')
 				return true
 			}
-			cur.value = text.String()
+			cur.value = long.String()
 			pairs = append(pairs, cur)
 			midtext = false
 			return true
@@ -74,9 +77,9 @@ func tokenizeTagValue(data []byte) ([]tvPair, error) {
 			return true
 		}
 		midtext = true
-		text.Reset()
-		text.WriteString(after)
-		text.WriteByte('\n')
+		long.Reset()
+		long.WriteString(after)
+		long.WriteByte('\n')
 		return true
 	})
 	if err != nil {
