@@ -34,11 +34,12 @@ func SBOMGaps(content any) map[string]any {
 	minimum, bsi := []any{}, []any{}
 	if p, ok := bom["primary"].(map[string]any); ok {
 		// The product itself is always examined field by field.
+		at := place{pointer: "/primary", index: -1, c: p}
 		if missing := minimumMissing(p); len(missing) > 0 {
-			minimum = append(minimum, gap("/primary", -1, p, missing, minimumWords(p, missing)))
+			minimum = append(minimum, at.gap(missing, minimumWords(p, missing)))
 		}
 		if missing := bsiMissing(p, own, unknown); len(missing) > 0 {
-			bsi = append(bsi, gap("/primary", -1, p, missing, bsiWords(p, missing)))
+			bsi = append(bsi, at.gap(missing, bsiWords(p, missing)))
 		}
 	}
 	support := []any{}
@@ -47,43 +48,63 @@ func SBOMGaps(content any) map[string]any {
 		if !ok {
 			continue
 		}
+		at := place{index: i, c: c}
 		if !minimumComplete(c) {
 			if missing := minimumMissing(c); len(missing) > 0 {
-				minimum = append(minimum, gap(componentPointer(i), i, c, missing, minimumWords(c, missing)))
+				minimum = append(minimum, at.gap(missing, minimumWords(c, missing)))
 			}
 		}
 		if !bsiComplete(c, own) {
 			if missing := bsiMissing(c, own, unknown); len(missing) > 0 {
-				bsi = append(bsi, gap(componentPointer(i), i, c, missing, bsiWords(c, missing)))
+				bsi = append(bsi, at.gap(missing, bsiWords(c, missing)))
 			}
 		}
 		if !supportComplete(c) {
 			if missing := supportMissing(c); len(missing) > 0 {
-				support = append(support, gap(componentPointer(i), i, c, missing, supportWords(missing)))
+				support = append(support, at.gap(missing, supportWords(missing)))
 			}
 		}
 	}
 	return map[string]any{"minimum_elements": minimum, "support": support, "bsi_fields": bsi}
 }
 
-// gap is one entry: where the component is (pointer; index into components,
-// -1 for the primary), whether it has a name, the fields it lacks in the
-// order the rule's message names them, and the two parts of the finding's
-// message that vary: the label naming the component and the words for what
-// it lacks. A rule that reports nearly every component of a large SBOM
-// spends most of its evaluation on per-finding work in OPA (each function
-// call and comprehension a few dozen allocations), so the words are put
-// together here, exactly as the rule's Rego puts them together when these
-// facts are absent; TestSBOMGapsMatchRego requires the same messages both
-// ways. OPA's sprintf hands strings to Go's fmt, so %q is the same.
-func gap(pointer string, index int, c map[string]any, missing []any, words string) map[string]any {
-	named := hasText(c, "name")
+// place is a component with gaps: its pointer (index into components, -1
+// for the primary) and, made once for the gaps of all three rules, whether
+// it has a name and its label.
+type place struct {
+	pointer string
+	index   int
+	c       map[string]any
+	done    bool
+	named   bool
+	label   string
+}
+
+// gap is one entry: where the component is, whether it has a name, the
+// fields it lacks in the order the rule's message names them, and the two
+// parts of the finding's message that vary: the label naming the component
+// and the words for what it lacks. A rule that reports nearly every
+// component of a large SBOM spends most of its evaluation on per-finding
+// work in OPA (each function call and comprehension a few dozen
+// allocations), so the words are put together here, exactly as the rule's
+// Rego puts them together when these facts are absent; TestSBOMGapsMatchRego
+// requires the same messages both ways. OPA's sprintf hands strings to Go's
+// fmt, so %q is the same.
+func (p *place) gap(missing []any, words string) map[string]any {
+	if !p.done {
+		p.done = true
+		if p.pointer == "" {
+			p.pointer = componentPointer(p.index)
+		}
+		p.named = hasText(p.c, "name")
+		p.label = label(p.c, p.named)
+	}
 	return map[string]any{
-		"pointer": pointer,
-		"index":   index,
-		"named":   named,
+		"pointer": p.pointer,
+		"index":   p.index,
+		"named":   p.named,
 		"missing": missing,
-		"label":   label(c, named),
+		"label":   p.label,
 		"words":   words,
 	}
 }
