@@ -375,3 +375,56 @@ func hasText(c map[string]any, field string) bool {
 	s, ok := c[field].(string)
 	return ok && !placeholder.Is(s)
 }
+
+// SupportEnds is input.derived.sbom_ends: for each SBOM document (by bundle
+// path), the components whose end of support is a string that begins with
+// a date, each with that date (its first ten characters, as Rego's
+// substring counts them) and whether the string is real text rather than a
+// placeholder. The lifecycle rules AL-LIFE-002 and AL-LIFE-003 read it
+// (lib.sbom.support_ends) instead of going through every component of every
+// SBOM several times, which on SBOMs that record no end at all (most do not)
+// was all their cost; TestSupportEndsMatchRego holds it to the library's own
+// Rego account.
+func SupportEnds(content any) []any {
+	bom, ok := content.(map[string]any)
+	if !ok {
+		return nil
+	}
+	components, _ := bom["components"].([]any)
+	ends := []any{}
+	for i, raw := range components {
+		c, ok := raw.(map[string]any)
+		if !ok {
+			continue
+		}
+		eos, ok := c["end_of_support"].(string)
+		if !ok {
+			continue
+		}
+		// Ten bytes are the first ten characters whenever they can be a
+		// date: a date is ASCII, and a string whose first ten bytes are not
+		// all ASCII does not begin with one either.
+		end := eos
+		if len(end) > 10 {
+			end = end[:10]
+		}
+		if !isDate(end) {
+			continue
+		}
+		ends = append(ends, map[string]any{"index": i, "end": end, "recorded": !placeholder.Is(eos)})
+	}
+	return ends
+}
+
+// isDate is lib.is_date: YYYY-MM-DD in digits, whatever the values.
+func isDate(s string) bool {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return false
+	}
+	for i := range len(s) {
+		if i != 4 && i != 7 && (s[i] < '0' || s[i] > '9') {
+			return false
+		}
+	}
+	return true
+}
