@@ -71,10 +71,11 @@ func Build(b *bundle.Bundle, asOf string, decision *regime.Decision, facts *enri
 // fixed statements name ordered against them (version_order: named version ->
 // shipped version -> -1, 0 or 1), which need an ecosystem's version ordering
 // that Rego does not have, and the components each SBOM rule would find
-// lacking (sbom_gaps: SBOMGaps), which cost too much per component in Rego.
+// lacking (sbom_gaps: SBOMGaps) and the components that record an end of
+// support (sbom_ends: SupportEnds), which cost too much per component in Rego.
 func derived(b *bundle.Bundle, facts *enrich.Facts) map[string]any {
 	var sboms, vexes []any
-	gaps := map[string]any{}
+	gaps, ends := map[string]any{}, map[string]any{}
 	for _, d := range b.Documents {
 		switch d.Type {
 		case "sbom":
@@ -82,12 +83,15 @@ func derived(b *bundle.Bundle, facts *enrich.Facts) map[string]any {
 			if g := SBOMGaps(d.Content); g != nil {
 				gaps[d.Path] = g
 			}
+			if e := SupportEnds(d.Content); e != nil {
+				ends[d.Path] = e
+			}
 		case "vex":
 			vexes = append(vexes, d.Content)
 		}
 	}
 	ranges, order := versionrange.Derive(sboms, vexes)
-	return map[string]any{"cvss": facts.CVSS, "version_ranges": ranges, "version_order": order, "sbom_gaps": gaps}
+	return map[string]any{"cvss": facts.CVSS, "version_ranges": ranges, "version_order": order, "sbom_gaps": gaps, "sbom_ends": ends}
 }
 
 // regimeInput is the regime decision as rules read it (input.regime): the

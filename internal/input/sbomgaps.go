@@ -1,6 +1,8 @@
 package input
 
 import (
+	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -32,11 +34,12 @@ func SBOMGaps(content any) map[string]any {
 	minimum, bsi := []any{}, []any{}
 	if p, ok := bom["primary"].(map[string]any); ok {
 		// The product itself is always examined field by field.
+		at := place{pointer: "/primary", index: -1, c: p}
 		if missing := minimumMissing(p); len(missing) > 0 {
-			minimum = append(minimum, gap("/primary", -1, p, missing))
+			minimum = append(minimum, at.gap(missing, minimumWords(p, missing)))
 		}
 		if missing := bsiMissing(p, own, unknown); len(missing) > 0 {
-			bsi = append(bsi, gap("/primary", -1, p, missing))
+			bsi = append(bsi, at.gap(missing, bsiWords(p, missing)))
 		}
 	}
 	support := []any{}
@@ -45,35 +48,154 @@ func SBOMGaps(content any) map[string]any {
 		if !ok {
 			continue
 		}
+		at := place{index: i, c: c}
 		if !minimumComplete(c) {
 			if missing := minimumMissing(c); len(missing) > 0 {
-				minimum = append(minimum, gap(componentPointer(i), i, c, missing))
+				minimum = append(minimum, at.gap(missing, minimumWords(c, missing)))
 			}
 		}
 		if !bsiComplete(c, own) {
 			if missing := bsiMissing(c, own, unknown); len(missing) > 0 {
-				bsi = append(bsi, gap(componentPointer(i), i, c, missing))
+				bsi = append(bsi, at.gap(missing, bsiWords(c, missing)))
 			}
 		}
 		if !supportComplete(c) {
 			if missing := supportMissing(c); len(missing) > 0 {
-				support = append(support, gap(componentPointer(i), i, c, missing))
+				support = append(support, at.gap(missing, supportWords(missing)))
 			}
 		}
 	}
 	return map[string]any{"minimum_elements": minimum, "support": support, "bsi_fields": bsi}
 }
 
-// gap is one entry: where the component is (pointer; index into components,
-// -1 for the primary), whether it has a name (the finding's label reads it)
-// and the fields it lacks, in the order the rule's message names them.
-func gap(pointer string, index int, c map[string]any, missing []any) map[string]any {
-	return map[string]any{
-		"pointer": pointer,
-		"index":   index,
-		"named":   hasText(c, "name"),
-		"missing": missing,
+// place is a component with gaps: its pointer (index into components, -1
+// for the primary) and, made once for the gaps of all three rules, whether
+// it has a name and its label.
+type place struct {
+	pointer string
+	index   int
+	c       map[string]any
+	done    bool
+	named   bool
+	label   string
+}
+
+// gap is one entry: where the component is, whether it has a name, the
+// fields it lacks in the order the rule's message names them, and the two
+// parts of the finding's message that vary: the label naming the component
+// and the words for what it lacks. A rule that reports nearly every
+// component of a large SBOM spends most of its evaluation on per-finding
+// work in OPA (each function call and comprehension a few dozen
+// allocations), so the words are put together here, exactly as the rule's
+// Rego puts them together when these facts are absent; TestSBOMGapsMatchRego
+// requires the same messages both ways. OPA's sprintf hands strings to Go's
+// fmt, so %q is the same.
+func (p *place) gap(missing []any, words string) map[string]any {
+	if !p.done {
+		p.done = true
+		if p.pointer == "" {
+			p.pointer = componentPointer(p.index)
+		}
+		p.named = hasText(p.c, "name")
+		p.label = label(p.c, p.named)
 	}
+	return map[string]any{
+		"pointer": p.pointer,
+		"index":   p.index,
+		"named":   p.named,
+		"missing": missing,
+		"label":   p.label,
+		"words":   words,
+	}
+}
+
+// label is the rules' _label: the component's name and ref, or its ref
+// alone when it has no name.
+func label(c map[string]any, named bool) string {
+	ref, _ := c["ref"].(string)
+	if named {
+		return fmt.Sprintf("%q (ref %q)", c["name"], ref)
+	}
+	return fmt.Sprintf("with ref %q", ref)
+}
+
+// The words of each rule's message for a missing field: the rules' _fields
+// (component_minimum_elements.rego, bsi_component_fields.rego,
+// component_support.rego).
+var (
+	minimumLabels = map[string]string{
+		"supplier":   "a supplier name",
+		"name":       "a name",
+		"version":    "a version",
+		"identifier": "a unique identifier (package URL or CPE)",
+	}
+	bsiLabels = map[string]string{
+		"filename":     "a filename (bsi:component:filename, SPDX PackageFileName)",
+		"dependencies": "its own dependency entry (an empty list when it has none) or a declaration that its dependencies are unknown",
+		"licence":      "a distribution licence",
+		"hash":         "a SHA-512 hash of the deployable component",
+		"executable":   "the property bsi:component:executable",
+		"archive":      "the property bsi:component:archive",
+		"structured":   "the property bsi:component:structured",
+	}
+	supportLabels = map[string]string{
+		"support_level":  "a support level (property support-level)",
+		"end_of_support": "an end-of-support date (property end-of-support, SPDX validUntilDate)",
+	}
+)
+
+// minimumWords are AL-SBOM-003's words: a missing identifier is worded
+// with the package URL's parse error when it has one.
+func minimumWords(c map[string]any, missing []any) string {
+	words := make([]string, len(missing))
+	for i, f := range missing {
+		words[i] = minimumLabels[f.(string)]
+		if f == "identifier" && hasText(c, "purl_error") {
+			purl, _ := c["purl"].(string)
+			words[i] = fmt.Sprintf("a package URL that parses (%q: %s)", purl, c["purl_error"])
+		}
+	}
+	return strings.Join(words, ", ")
+}
+
+// bsiWords are AL-SBOM-007's words: a missing SHA-512 hash names the
+// algorithms of the hashes the component has, sorted, each once.
+func bsiWords(c map[string]any, missing []any) string {
+	words := make([]string, len(missing))
+	for i, f := range missing {
+		words[i] = bsiLabels[f.(string)]
+		if f == "hash" {
+			if algs := hashAlgorithms(c); len(algs) > 0 {
+				words[i] += " (it has " + strings.Join(algs, ", ") + " only)"
+			}
+		}
+	}
+	return strings.Join(words, ", ")
+}
+
+func hashAlgorithms(c map[string]any) []string {
+	seen := map[string]bool{}
+	var algs []string
+	hashes, _ := c["hashes"].([]any)
+	for _, raw := range hashes {
+		if h, ok := raw.(map[string]any); ok && hasText(h, "alg") {
+			if alg := h["alg"].(string); !seen[alg] {
+				seen[alg] = true
+				algs = append(algs, alg)
+			}
+		}
+	}
+	sort.Strings(algs)
+	return algs
+}
+
+// supportWords are AL-SBOM-008's words.
+func supportWords(missing []any) string {
+	words := make([]string, len(missing))
+	for i, f := range missing {
+		words[i] = supportLabels[f.(string)]
+	}
+	return strings.Join(words, " and ")
 }
 
 func componentPointer(i int) string { return "/components/" + strconv.Itoa(i) }
@@ -252,4 +374,57 @@ func nonBlank(c map[string]any, field string) bool {
 func hasText(c map[string]any, field string) bool {
 	s, ok := c[field].(string)
 	return ok && !placeholder.Is(s)
+}
+
+// SupportEnds is input.derived.sbom_ends: for each SBOM document (by bundle
+// path), the components whose end of support is a string that begins with
+// a date, each with that date (its first ten characters, as Rego's
+// substring counts them) and whether the string is real text rather than a
+// placeholder. The lifecycle rules AL-LIFE-002 and AL-LIFE-003 read it
+// (lib.sbom.support_ends) instead of going through every component of every
+// SBOM several times, which on SBOMs that record no end at all (most do not)
+// was all their cost; TestSupportEndsMatchRego holds it to the library's own
+// Rego account.
+func SupportEnds(content any) []any {
+	bom, ok := content.(map[string]any)
+	if !ok {
+		return nil
+	}
+	components, _ := bom["components"].([]any)
+	ends := []any{}
+	for i, raw := range components {
+		c, ok := raw.(map[string]any)
+		if !ok {
+			continue
+		}
+		eos, ok := c["end_of_support"].(string)
+		if !ok {
+			continue
+		}
+		// Ten bytes are the first ten characters whenever they can be a
+		// date: a date is ASCII, and a string whose first ten bytes are not
+		// all ASCII does not begin with one either.
+		end := eos
+		if len(end) > 10 {
+			end = end[:10]
+		}
+		if !isDate(end) {
+			continue
+		}
+		ends = append(ends, map[string]any{"index": i, "end": end, "recorded": !placeholder.Is(eos)})
+	}
+	return ends
+}
+
+// isDate is lib.is_date: YYYY-MM-DD in digits, whatever the values.
+func isDate(s string) bool {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return false
+	}
+	for i := range len(s) {
+		if i != 4 && i != 7 && (s[i] < '0' || s[i] > '9') {
+			return false
+		}
+	}
+	return true
 }

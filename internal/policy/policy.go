@@ -911,6 +911,10 @@ func (e *Engine) Evaluate(ctx context.Context, input ast.Value, run func(catalog
 			}
 		}
 	}
+	// The longest groups start first, so that they do not run last, alone,
+	// with the other cores idle (the results are sorted below, so the order
+	// does not show).
+	sort.SliceStable(todo, func(i, j int) bool { return areaWeight(todo[i].area) > areaWeight(todo[j].area) })
 	results := make([][]Output, len(todo))
 	errs := make([]error, len(todo))
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
@@ -944,6 +948,23 @@ func (e *Engine) Evaluate(ctx context.Context, input ast.Value, run func(catalog
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].RuleID < all[j].RuleID })
 	return all, nil
+}
+
+// areaWeight ranks the areas whose rules go through every component of an
+// SBOM or every match of a scan: on large SBOMs their groups take most of
+// the evaluation (BenchmarkStageEval), the others a few milliseconds.
+func areaWeight(area string) int {
+	switch area {
+	case "sbom":
+		return 4
+	case "vex":
+		return 3
+	case "lifecycle":
+		return 2
+	case "supply-chain":
+		return 1
+	}
+	return 0
 }
 
 func (e *Engine) evalGroup(ctx context.Context, g group, input ast.Value, wanted map[string]bool) ([]Output, error) {

@@ -3,6 +3,8 @@ package sbom
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -110,7 +112,15 @@ func BenchmarkParseFormats(b *testing.B) {
 		{"cyclonedx-xml", genCycloneDXXML(10000)},
 		{"spdx-json", genSPDXJSON(10000)},
 		{"spdx-tag-value", genSPDXTagValue(10000)},
+		{"istio-spdx-2.2-tag-value", nil}, // the corpus's istio SBOM, when ../shared is present
 	} {
+		if tc.data == nil {
+			data, err := os.ReadFile(filepath.Join(corpusDir, "sbom", "spdx", "istio-release.spdx-2.2.spdx"))
+			if err != nil {
+				continue
+			}
+			tc.data = data
+		}
 		b.Run(tc.name, func(b *testing.B) {
 			b.SetBytes(int64(len(tc.data)))
 			for b.Loop() {

@@ -159,12 +159,15 @@ func shorten(s string) string {
 // forEachLine calls fn for each line (without its end) and its 1-based number
 // until fn returns false. Lines end at \n, \r\n or a lone \r: old Mac tools
 // still write CR-only SPDX files.
-func forEachLine(data []byte, fn func(line []byte, n int) bool) {
+func forEachLine[T ~string | ~[]byte](data T, fn func(line T, n int) bool) {
 	n := 0
 	for len(data) > 0 {
 		n++
-		i := bytes.IndexAny(data, "\r\n")
-		if i < 0 {
+		i := 0
+		for i < len(data) && data[i] != '\r' && data[i] != '\n' {
+			i++
+		}
+		if i == len(data) {
 			fn(data, n)
 			return
 		}

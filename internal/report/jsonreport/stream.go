@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"strconv"
 
 	"github.com/annexlint/annexlint/internal/finding"
 	"github.com/annexlint/annexlint/internal/termsafe"
@@ -18,10 +19,11 @@ import (
 // termsafe's copy). TestStreamMatchesEncoder holds the bytes to the
 // encoder's for every example.
 type stream struct {
-	w   *bufio.Writer
-	buf bytes.Buffer
-	enc *json.Encoder
-	err error
+	w    *bufio.Writer
+	buf  bytes.Buffer
+	enc  *json.Encoder
+	line []byte // plainFinding's buffer, reused
+	err  error
 }
 
 func newStream(w io.Writer) *stream {
@@ -93,9 +95,91 @@ func (s *stream) array(prefix string, n int, elem func(i int, prefix string)) {
 func (s *stream) findings(fs []finding.Finding) func(prefix string) {
 	return func(prefix string) {
 		s.array(prefix, len(fs), func(i int, prefix string) {
-			s.value(jsonFinding{Finding: fs[i], Fingerprint: fs[i].Fingerprint()}, prefix)
+			if !s.plainFinding(fs[i], prefix) {
+				s.value(jsonFinding{Finding: fs[i], Fingerprint: fs[i].Fingerprint()}, prefix)
+			}
 		})
 	}
+}
+
+// plainFinding writes a finding the way the encoder writes its jsonFinding,
+// if it is plain: no related locations, status, waiver or override, and
+// every text printable ASCII without quotes or backslashes, which the
+// encoder and termsafe write as they are. A report over a large SBOM is
+// thousands of such findings, and the encoder's reflection and indenting
+// were a tenth of the whole run. Any other finding goes through the encoder
+// (false). TestStreamMatchesEncoder and TestPlainFindingAsEncoded hold the
+// bytes to the encoder's.
+func (s *stream) plainFinding(f finding.Finding, prefix string) bool {
+	if s.err != nil || len(f.Related) > 0 || f.Status != "" || f.Waiver != nil || f.Override != nil {
+		return false
+	}
+	for _, text := range []string{f.RuleID, string(f.Severity), f.Message, f.Pos.File, f.Pointer, f.Key, f.Kind, f.Basis} {
+		if !plain(text) {
+			return false
+		}
+	}
+	in := prefix + "  "
+	b := s.line[:0]
+	field := func(key, value string, last bool) {
+		b = append(b, in...)
+		b = append(b, '"')
+		b = append(b, key...)
+		b = append(b, `": "`...)
+		b = append(b, value...)
+		b = append(b, '"')
+		if !last {
+			b = append(b, ',')
+		}
+		b = append(b, '\n')
+	}
+	b = append(b, "{\n"...)
+	field("rule_id", f.RuleID, false)
+	field("severity", string(f.Severity), false)
+	field("message", f.Message, false)
+	b = append(b, in...)
+	b = append(b, `"location": {`...)
+	b = append(b, '\n')
+	b = append(b, in...)
+	b = append(b, `  "file": "`...)
+	b = append(b, f.Pos.File...)
+	b = append(b, '"')
+	for _, n := range []struct {
+		key   string
+		value int
+	}{{"line", f.Pos.Line}, {"column", f.Pos.Col}} {
+		if n.value != 0 {
+			b = append(b, ",\n"...)
+			b = append(b, in...)
+			b = append(b, `  "`...)
+			b = append(b, n.key...)
+			b = append(b, `": `...)
+			b = strconv.AppendInt(b, int64(n.value), 10)
+		}
+	}
+	b = append(b, '\n')
+	b = append(b, in...)
+	b = append(b, "},\n"...)
+	field("pointer", f.Pointer, false)
+	field("key", f.Key, false)
+	field("kind", f.Kind, false)
+	field("basis", f.Basis, false)
+	field("fingerprint", f.Fingerprint(), true)
+	b = append(b, prefix...)
+	b = append(b, '}')
+	s.line = b
+	_, s.err = s.w.Write(b)
+	return true
+}
+
+// plain reports whether the encoder writes text as it is, between quotes.
+func plain(text string) bool {
+	for i := range len(text) {
+		if c := text[i]; c < 0x20 || c > 0x7e || c == '"' || c == '\\' {
+			return false
+		}
+	}
+	return true
 }
 
 func (s *stream) is(v any) func(prefix string) {

@@ -29,3 +29,21 @@ no_components(sbom, what) := lib.finding(sbom.path, "", sprintf(
 	"the SBOM %s lists no components, so %s cannot be checked; %s",
 	[sbom.path, what, "generate it from the build of the released software so that it lists the components the product contains"],
 ))
+
+# support_ends are the components of an SBOM whose end of support is a string that begins with a date, each
+# {index, end: that date, recorded: whether the string is real text, not a placeholder}. annexlint check computes
+# them in Go (input.derived.sbom_ends; internal/input TestSupportEndsMatchRego compares the two), so that the
+# lifecycle rules do not go through every component of SBOMs that record no end at all; without those facts (unit
+# tests, a policy evaluated on its own) they are computed here.
+support_ends(sbom) := computed if {
+	computed := input.derived.sbom_ends[sbom.path]
+} else := [{"index": i, "end": end, "recorded": _recorded(c)} |
+	some i, c in sbom.content.components
+	is_string(c.end_of_support)
+	end := substring(c.end_of_support, 0, 10)
+	lib.is_date(end)
+]
+
+_recorded(c) if {
+	lib.has_text(c, "end_of_support")
+} else := false

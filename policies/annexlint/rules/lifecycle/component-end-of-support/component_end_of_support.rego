@@ -33,16 +33,15 @@ package annexlint.rules.lifecycle["component-end-of-support"]
 import data.annexlint.lib
 import data.annexlint.lib.sbom as sbom_lib
 
-report contains lib.finding(sbom.path, sprintf("/components/%d", [i]), msg) if {
+report contains lib.finding(sbom.path, sprintf("/components/%d", [e.index]), msg) if {
 	product_end := lib.product.support_period_end
 	lib.is_date(product_end)
 	some sbom in lib.documents("sbom")
-	some i, c in sbom.content.components
-	is_string(c.end_of_support)
-	end := substring(c.end_of_support, 0, 10)
+	some e in sbom_lib.support_ends(sbom)
+	end := e.end
 	end < product_end
-	lib.is_date(end)
 	not _already_past(end, product_end)
+	c := sbom.content.components[e.index]
 	msg := sprintf("component %q (ref %q) reaches end of support on %s, before the product's %s on %s; %s", [
 		object.get(c, "name", ""), object.get(c, "ref", ""), end, "support period ends", product_end,
 		"plan how its vulnerabilities will be handled until then (upgrade, replacement, extended support)",
@@ -92,10 +91,10 @@ _product_end if lib.is_date(lib.product.support_period_end)
 # _dated are the SBOMs with components of which at least one records an end of support.
 _dated := [sbom | some sbom in sbom_lib.with_components; _records_end(sbom)]
 
+# _records_end is true when a component records its end of support as a date ("unknown" records no end).
 _records_end(sbom) if {
-	some c in sbom.content.components
-	lib.has_text(c, "end_of_support")
-	lib.is_date(substring(c.end_of_support, 0, 10)) # "unknown" records no end
+	some e in sbom_lib.support_ends(sbom)
+	e.recorded
 }
 
 # _already_past is the case AL-LIFE-003 reports: support ended before the --as-of date while the product's

@@ -33,15 +33,17 @@ package annexlint.rules.lifecycle["component-past-end-of-support"]
 import data.annexlint.lib
 import data.annexlint.lib.sbom as sbom_lib
 
-report contains lib.finding(sbom.path, sprintf("/components/%d", [i]), msg) if {
+report contains lib.finding(sbom.path, sprintf("/components/%d", [e.index]), msg) if {
 	as_of := input.as_of
 	lib.is_date(as_of)
 	product_end := lib.product.support_period_end
 	lib.is_date(product_end)
 	as_of < product_end
 	some sbom in lib.documents("sbom")
-	some i, c in sbom.content.components
-	end := _end(c, as_of)
+	some e in sbom_lib.support_ends(sbom)
+	end := e.end
+	end < as_of
+	c := sbom.content.components[e.index]
 	msg := sprintf("component %q (ref %q) reached end of support on %s, %s (%s), and the product is %s %s; %s", [
 		object.get(c, "name", ""), object.get(c, "ref", ""), end, "before the date of this check", as_of,
 		"supported until", product_end,
@@ -92,19 +94,8 @@ _product_end if lib.is_date(lib.product.support_period_end)
 # _dated are the SBOMs with components of which at least one records an end of support.
 _dated := [sbom | some sbom in sbom_lib.with_components; _records_end(sbom)]
 
+# _records_end is true when a component records its end of support as a date ("unknown" records no end).
 _records_end(sbom) if {
-	some c in sbom.content.components
-	lib.has_text(c, "end_of_support")
-	lib.is_date(substring(c.end_of_support, 0, 10)) # "unknown" records no end
-}
-
-# _end is the component's end-of-support date (the date part of a date-time) if it has one before the given date.
-# The date comparison comes first and the shape test last: it runs for every component of SBOMs that may hold tens
-# of thousands, and most dates are not early.
-_end(c, before) := end if {
-	eos := c.end_of_support
-	is_string(eos)
-	end := substring(eos, 0, 10)
-	end < before
-	lib.is_date(end)
+	some e in sbom_lib.support_ends(sbom)
+	e.recorded
 }

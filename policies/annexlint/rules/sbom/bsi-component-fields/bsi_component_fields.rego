@@ -69,14 +69,13 @@ missing contains [sbom.path, gap.pointer, field] if {
 	some field in gap.missing
 }
 
-report contains lib.finding(sbom.path, gap.pointer, msg) if {
+# The finding is written out rather than built with lib.finding: this rule reports nearly every component of most
+# SBOMs, and a function call per finding is a good part of its cost on large ones.
+report contains {"path": sbom.path, "pointer": gap.pointer, "message": msg} if {
 	some sbom in lib.documents("sbom")
-	bom := sbom.content
 	some gap in _gaps(sbom)
-	c := _component(bom, gap.index)
-	words := [_words(c, field, _labels[field]) | some field in gap.missing]
 	msg := sprintf("component %s lacks %s, which BSI TR-03183-2 requires for every component; %s", [
-		_label(c, gap.named), concat(", ", words),
+		gap.label, gap.words,
 		"add them where the SBOM is generated (see the rule's remediation for the CycloneDX and SPDX fields)",
 	])
 }
@@ -84,8 +83,9 @@ report contains lib.finding(sbom.path, gap.pointer, msg) if {
 _labels := {field: label | some [field, label] in _fields}
 
 # _gaps are the components lacking a field, each {pointer, index (-1 for the primary), named, missing: the absent
-# fields in message order}. annexlint check computes them in Go (input.derived.sbom_gaps, the same decisions as
-# below at a fraction of the cost; TestSBOMGapsMatchRego compares the two); without those facts (unit tests, a
+# fields in message order, label: the finding's name for the component, words: its words for what is lacking}.
+# annexlint check computes them in Go (input.derived.sbom_gaps, the same decisions and words as below at a fraction
+# of the cost; TestSBOMGapsMatchRego compares the two); without those facts (unit tests, a
 # policy evaluated on its own) the rule computes them here.
 #
 # SBOMs run to tens of thousands of components, so the sets of refs are built once per SBOM and one pass picks out
@@ -117,12 +117,12 @@ _gaps(sbom) := computed if {
 	present := _present(c, own, unknown)
 	absent := [field | some [field, _] in _fields; not field in present]
 	count(absent) > 0
-	gap := {"pointer": pointer, "index": index, "named": _named(c), "missing": absent}
+	named := _named(c)
+	gap := {
+		"pointer": pointer, "index": index, "named": named, "missing": absent,
+		"label": _label(c, named), "words": concat(", ", [_words(c, field) | some field in absent]),
+	}
 ]
-
-_component(bom, -1) := bom.primary
-
-_component(bom, i) := bom.components[i] if i >= 0
 
 _named(c) if {
 	lib.has_text(c, "name")
@@ -142,11 +142,12 @@ _present(c, own, unknown) := union({
 
 # _words says what a hash gap is when the component has other hashes, so the reader knows a SHA-512 is
 # what is asked for, not a hash at all.
-_words(c, field, label) := sprintf("%s (it has %s only)", [label, concat(", ", sort(algs))]) if {
-	field == "hash"
+_words(c, "hash") := sprintf("%s (it has %s only)", [_labels.hash, concat(", ", sort(algs))]) if {
 	algs := {h.alg | some h in c.hashes; lib.has_text(h, "alg")}
 	count(algs) > 0
-} else := label
+} else := _labels.hash
+
+_words(_, field) := _labels[field] if field != "hash"
 
 _label(c, true) := sprintf("%q (ref %q)", [c.name, object.get(c, "ref", "")])
 

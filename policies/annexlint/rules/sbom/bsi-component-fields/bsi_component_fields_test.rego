@@ -113,7 +113,11 @@ _derived(gaps) := {"sbom_gaps": {"sbom/fw.cdx.json": {"bsi_fields": gaps}}}
 
 test_fail_gaps_from_go_are_worded if {
 	md5 := object.union(_complete, {"hashes": [{"alg": "MD5", "value": "cd34"}]})
-	gap := {"pointer": "/components/0", "index": 0, "named": true, "missing": ["hash", "archive"]}
+	gap := {
+		"pointer": "/components/0", "index": 0, "named": true, "label": "\"zlib\" (ref \"zlib\")",
+		"missing": ["hash", "archive"],
+		"words": "a SHA-512 hash of the deployable component (it has MD5 only), the property bsi:component:archive",
+	}
 	bundle := {"documents": [_sbom(_primary, [md5], _deps, [])], "derived": _derived([gap])}
 	findings := rule.report with input as bundle
 	findings == {{

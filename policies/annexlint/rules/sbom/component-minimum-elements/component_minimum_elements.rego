@@ -45,15 +45,14 @@ package annexlint.rules.sbom["component-minimum-elements"]
 import data.annexlint.lib
 import data.annexlint.lib.sbom as sbom_lib
 
-report contains lib.finding(sbom.path, gap.pointer, msg) if {
+# The finding is written out rather than built with lib.finding: this rule reports nearly every component of an
+# SBOM without suppliers, and a function call per finding is a good part of its cost on such SBOMs.
+report contains {"path": sbom.path, "pointer": gap.pointer, "message": msg} if {
 	some sbom in lib.documents("sbom")
-	bom := sbom.content
 	some gap in _gaps(sbom)
-	c := _component(bom, gap.index)
-	words := [_words(c, field) | some field in gap.missing]
 	msg := sprintf(
 		"component %s lacks %s; fill in what is missing so the component can be identified and %s",
-		[_label(c, gap.named), concat(", ", words), "looked up in vulnerability databases"],
+		[gap.label, gap.words, "looked up in vulnerability databases"],
 	)
 }
 
@@ -79,7 +78,8 @@ missing contains [sbom.path, gap.pointer, field] if {
 }
 
 # _gaps are the components lacking an element, each {pointer, index (-1 for the primary), named, missing: the
-# absent elements in message order}. annexlint check computes them in Go (input.derived.sbom_gaps, the same
+# absent elements in message order, label: the finding's name for the component, words: the finding's words for
+# what it lacks}. annexlint check computes them in Go (input.derived.sbom_gaps, the same
 # decisions as below at a fraction of the cost; TestSBOMGapsMatchRego compares the two); without those facts
 # (unit tests, a policy evaluated on its own) the rule computes them here.
 _gaps(sbom) := computed if {
@@ -89,10 +89,14 @@ _gaps(sbom) := computed if {
 	c := entry[1]
 	absent := array.concat(
 		[field | some [field, _] in _fields; not lib.has_text(c, field)],
-		["identifier" | count(_identifier_gaps(c)) > 0],
+		["identifier" | _lacks_identifier(c)],
 	)
 	count(absent) > 0
-	gap := {"pointer": entry[0], "index": entry[2], "named": _named(c), "missing": absent}
+	named := _named(c)
+	gap := {
+		"pointer": entry[0], "index": entry[2], "named": named, "missing": absent,
+		"label": _label(c, named), "words": concat(", ", [_words(c, field) | some field in absent]),
+	}
 ]
 
 # _suspects are [pointer, component, index] triples for the primary component (the product itself) and every other one that
@@ -120,26 +124,22 @@ _named(c) if {
 	lib.has_text(c, "name")
 } else := false
 
-_component(bom, -1) := bom.primary
-
-_component(bom, i) := bom.components[i] if i >= 0
-
 _fields := [["supplier", "a supplier name"], ["name", "a name"], ["version", "a version"]]
 
 _labels := {field: label | some [field, label] in _fields}
 
-_words(_, field) := _labels[field]
-
-# _words for an identifier gap: the package URL's error, or no identifier at all (the gap says one is lacking).
+# _words are the words of a finding for one missing element; for the identifier, the package URL's error if it has
+# one that does not parse, else that no identifier is given at all.
 _words(c, "identifier") := sprintf("a package URL that parses (%q: %s)", [object.get(c, "purl", ""), c.purl_error]) if {
 	_unparsable(c)
 } else := "a unique identifier (package URL or CPE)"
 
-_identifier_gaps(c) := [sprintf("a package URL that parses (%q: %s)", [object.get(c, "purl", ""), c.purl_error])] if {
-	_unparsable(c)
-} else := [] if {
-	_has_identifier(c)
-} else := ["a unique identifier (package URL or CPE)"]
+_words(_, field) := _labels[field] if field != "identifier"
+
+# _lacks_identifier is true for a component with a package URL that does not parse, or with no identifier at all.
+_lacks_identifier(c) if _unparsable(c)
+
+_lacks_identifier(c) if not _has_identifier(c)
 
 # _unparsable is lib.has_text(c, "purl_error"), with the common empty case decided before the placeholder patterns.
 _unparsable(c) if {

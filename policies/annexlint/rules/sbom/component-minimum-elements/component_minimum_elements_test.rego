@@ -112,7 +112,10 @@ test_insufficient_sbom_without_components if {
 _derived(gaps) := {"sbom_gaps": {"sbom/fw.cdx.json": {"minimum_elements": gaps}}}
 
 test_fail_gaps_from_go_are_worded if {
-	gap := {"pointer": "/components/0", "index": 0, "named": true, "missing": ["supplier", "identifier"]}
+	gap := {
+		"pointer": "/components/0", "index": 0, "named": true, "label": "\"zlib\" (ref \"zlib\")",
+		"missing": ["supplier", "identifier"], "words": "a supplier name, a unique identifier (package URL or CPE)",
+	}
 	findings := rule.report with input as {"documents": [_sbom(_primary, [_complete])], "derived": _derived([gap])}
 	findings == {{
 		"path": "sbom/fw.cdx.json",

@@ -48,13 +48,13 @@ missing contains [sbom.path, gap.pointer, field] if {
 	some field in gap.missing
 }
 
-report contains lib.finding(sbom.path, gap.pointer, msg) if {
+# The finding is written out rather than built with lib.finding: this rule reports nearly every component of most
+# SBOMs, and a function call per finding is a good part of its cost on large ones.
+report contains {"path": sbom.path, "pointer": gap.pointer, "message": msg} if {
 	some sbom in lib.documents("sbom")
-	components := sbom.content.components
 	some gap in _gaps(sbom)
-	c := components[gap.index]
 	msg := sprintf("component %s lacks %s; %s", [
-		_label(c, gap.named), concat(" and ", [_labels[field] | some field in gap.missing]),
+		gap.label, gap.words,
 		"record the support its supplier provides and the date it ends, as FDA expects of the SBOM of a cyber device",
 	])
 }
@@ -62,9 +62,10 @@ report contains lib.finding(sbom.path, gap.pointer, msg) if {
 _labels := {field: label | some [field, label] in _fields}
 
 # _gaps are the components lacking a field, each {pointer, index, named, missing: the absent fields in message
-# order}. annexlint check computes them in Go (input.derived.sbom_gaps, the same decisions as below at a fraction
-# of the cost; TestSBOMGapsMatchRego compares the two); without those facts (unit tests, a policy evaluated on its
-# own) the rule computes them here.
+# order, label: the finding's name for the component, words: its words for what is lacking}. annexlint check
+# computes them in Go (input.derived.sbom_gaps, the same decisions and words as below at a fraction of the cost;
+# TestSBOMGapsMatchRego compares the two); without those facts (unit tests, a policy evaluated on its own) the rule
+# computes them here.
 _gaps(sbom) := computed if {
 	computed := input.derived.sbom_gaps[sbom.path].support
 } else := [gap |
@@ -72,7 +73,11 @@ _gaps(sbom) := computed if {
 	c := sbom.content.components[i]
 	absent := [field | some [field, _] in _fields; not lib.has_text(c, field)]
 	count(absent) > 0
-	gap := {"pointer": sprintf("/components/%d", [i]), "index": i, "named": _named(c), "missing": absent}
+	named := _named(c)
+	gap := {
+		"pointer": sprintf("/components/%d", [i]), "index": i, "named": named, "missing": absent,
+		"label": _label(c, named), "words": concat(" and ", [_labels[field] | some field in absent]),
+	}
 ]
 
 # _suspects are the indexes of the components that fail a quick test of both fields; only they are examined field

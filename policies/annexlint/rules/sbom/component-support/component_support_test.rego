@@ -67,7 +67,10 @@ test_insufficient_sbom_without_components if {
 _derived(gaps) := {"sbom_gaps": {"sbom/fw.cdx.json": {"support": gaps}}}
 
 test_fail_gaps_from_go_are_worded if {
-	gap := {"pointer": "/components/0", "index": 0, "named": false, "missing": ["end_of_support"]}
+	gap := {
+		"pointer": "/components/0", "index": 0, "named": false, "label": "with ref \"zlib\"",
+		"missing": ["end_of_support"], "words": "an end-of-support date (property end-of-support, SPDX validUntilDate)",
+	}
 	findings := rule.report with input as {"documents": [_sbom([_supported])], "derived": _derived([gap])}
 	findings == {{
 		"path": "sbom/fw.cdx.json",
