@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/annexlint/annexlint/internal/finding"
 	"github.com/annexlint/annexlint/internal/termsafe"
@@ -104,8 +105,8 @@ func (s *stream) findings(fs []finding.Finding) func(prefix string) {
 
 // plainFinding writes a finding the way the encoder writes its jsonFinding,
 // if it is plain: no related locations, status, waiver or override, and
-// every text printable ASCII without quotes or backslashes, which the
-// encoder and termsafe write as they are. A report over a large SBOM is
+// every text printable ASCII, which the encoder writes as it is but for a
+// backslash before quotes and backslashes, and termsafe leaves alone. A report over a large SBOM is
 // thousands of such findings, and the encoder's reflection and indenting
 // were a tenth of the whole run. Any other finding goes through the encoder
 // (false). TestStreamMatchesEncoder and TestPlainFindingAsEncoded hold the
@@ -126,7 +127,7 @@ func (s *stream) plainFinding(f finding.Finding, prefix string) bool {
 		b = append(b, '"')
 		b = append(b, key...)
 		b = append(b, `": "`...)
-		b = append(b, value...)
+		b = appendPlain(b, value)
 		b = append(b, '"')
 		if !last {
 			b = append(b, ',')
@@ -142,7 +143,7 @@ func (s *stream) plainFinding(f finding.Finding, prefix string) bool {
 	b = append(b, '\n')
 	b = append(b, in...)
 	b = append(b, `  "file": "`...)
-	b = append(b, f.Pos.File...)
+	b = appendPlain(b, f.Pos.File)
 	b = append(b, '"')
 	for _, n := range []struct {
 		key   string
@@ -172,14 +173,28 @@ func (s *stream) plainFinding(f finding.Finding, prefix string) bool {
 	return true
 }
 
-// plain reports whether the encoder writes text as it is, between quotes.
+// plain reports whether text is printable ASCII, which the encoder writes
+// as it is but for a backslash before quotes and backslashes (appendPlain).
 func plain(text string) bool {
 	for i := range len(text) {
-		if c := text[i]; c < 0x20 || c > 0x7e || c == '"' || c == '\\' {
+		if c := text[i]; c < 0x20 || c > 0x7e {
 			return false
 		}
 	}
 	return true
+}
+
+// appendPlain appends plain text as the encoder writes it between quotes.
+func appendPlain(b []byte, text string) []byte {
+	for {
+		i := strings.IndexAny(text, `"\`)
+		if i < 0 {
+			return append(b, text...)
+		}
+		b = append(b, text[:i]...)
+		b = append(b, '\\', text[i])
+		text = text[i+1:]
+	}
 }
 
 func (s *stream) is(v any) func(prefix string) {

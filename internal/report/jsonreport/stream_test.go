@@ -70,16 +70,14 @@ func TestStreamMatchesEncoder(t *testing.T) {
 
 // TestPlainFindingAsEncoded holds the findings written without the encoder
 // to the encoder's bytes on the edges of what counts as plain: no line, no
-// column, no file, empty texts, every printable ASCII character, and texts
-// just outside (a quote, a backslash, a control character, non-ASCII) that
-// must go through the encoder.
+// column, no file, empty texts, every printable ASCII character, quotes and
+// backslashes (escaped), and texts just outside (a control character,
+// non-ASCII) that must go through the encoder.
 func TestPlainFindingAsEncoded(t *testing.T) {
 	t.Parallel()
 	printable := make([]byte, 0, 95)
 	for c := byte(0x20); c <= 0x7e; c++ {
-		if c != '"' && c != '\\' {
-			printable = append(printable, c)
-		}
+		printable = append(printable, c)
 	}
 	fixture := reporttest.Result()
 	base := fixture.Findings[0]
@@ -94,7 +92,7 @@ func TestPlainFindingAsEncoded(t *testing.T) {
 		func(f *finding.Finding) { f.Message, f.Pointer, f.Key, f.Basis, f.Kind = "", "", "", "", "" },
 		func(f *finding.Finding) { f.Message = string(printable) },
 		func(f *finding.Finding) { f.Message = `a "quoted" word` },
-		func(f *finding.Finding) { f.Key = `/a\b` },
+		func(f *finding.Finding) { f.Key = `/a\b"c\\` },
 		func(f *finding.Finding) { f.Pointer = "/x\ty" },
 		func(f *finding.Finding) { f.Basis = "MDR Annex I 17.2 – état de l'art" },
 		func(f *finding.Finding) { f.Pos.File = "sbom/\u202efdp.json" },
