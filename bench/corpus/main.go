@@ -166,6 +166,9 @@ func run(o options, progress io.Writer) (*results, error) {
 			if r == nil {
 				continue
 			}
+			// The figures as they come, so that a long run stopped early
+			// still says something.
+			fmt.Fprintf(progress, "corpus:   median CPU: sbomqs %s ms, annexlint %s ms, minimal bundle %s ms\n", ms(r.peerCPU), ms(r.fullCPU), ms(r.minCPU))
 			res.rows = append(res.rows, *r)
 		}
 	}
@@ -355,10 +358,35 @@ func reason(stdout, stderr string) string {
 		}
 	}
 	lines := strings.Split(strings.TrimSpace(stderr), "\n")
+	// A Go panic: its message and the function that panicked, not the
+	// last line of the stack trace.
+	for i, line := range lines {
+		if strings.HasPrefix(line, "panic: ") {
+			for _, frame := range lines[i+1:] {
+				if fn, ok := panicFrame(frame); ok {
+					return shorten(line+" in "+fn, 240)
+				}
+			}
+			return shorten(line, 240)
+		}
+	}
 	if last := strings.TrimSpace(lines[len(lines)-1]); last != "" {
 		return shorten(last, 240)
 	}
 	return "no message"
+}
+
+// panicFrame is the function of a stack trace line such as
+// "github.com/x/y/pkg/common.RetrieveSignatureFromSBOM({0xdead50, ...})": "common.RetrieveSignatureFromSBOM".
+func panicFrame(line string) (string, bool) {
+	if strings.HasPrefix(line, "\t") || strings.HasPrefix(line, "goroutine ") || strings.HasPrefix(line, "[") {
+		return "", false
+	}
+	fn, _, ok := strings.Cut(line, "(")
+	if !ok || fn == "" {
+		return "", false
+	}
+	return fn[strings.LastIndex(fn, "/")+1:], true
 }
 
 func shorten(s string, n int) string {

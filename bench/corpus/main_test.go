@@ -19,6 +19,13 @@ func TestReason(t *testing.T) {
 	if got := reason("", annexlint); got != "annexlint: sbom/a.json:1:1: not a CycloneDX or SPDX document" {
 		t.Errorf("annexlint: %q", got)
 	}
+	panicked := "panic: runtime error: invalid memory address or nil pointer dereference\n" +
+		"[signal SIGSEGV: segmentation violation code=0x1 addr=0x10 pc=0x866c8a]\n\ngoroutine 1 [running]:\n" +
+		"github.com/interlynk-io/sbomqs/v2/pkg/compliance/common.RetrieveSignatureFromSBOM({0xdead50?, 0x351ec2b82030?}, {0x7ffcaa6089bf, 0x39})\n" +
+		"\t/src/pkg/compliance/common/sig.go:95 +0xa6a\nmain.main()\n\t/src/main.go:31 +0xf\n"
+	if got := reason("", panicked); got != "panic: runtime error: invalid memory address or nil pointer dereference in common.RetrieveSignatureFromSBOM" {
+		t.Errorf("panic: %q", got)
+	}
 	if got := reason("", ""); got != "no message" {
 		t.Errorf("nothing said: %q", got)
 	}
