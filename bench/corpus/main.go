@@ -160,15 +160,19 @@ func run(o options, progress io.Writer) (*results, error) {
 			if err != nil {
 				return nil, err
 			}
-			for _, r := range rej {
-				res.reject(r)
+			for _, refused := range rej {
+				res.reject(refused)
 			}
 			if r == nil {
 				continue
 			}
 			// The figures as they come, so that a long run stopped early
 			// still says something.
-			fmt.Fprintf(progress, "corpus:   median CPU: sbomqs %s ms, annexlint %s ms, minimal bundle %s ms\n", ms(r.peerCPU), ms(r.fullCPU), ms(r.minCPU))
+			peer := ""
+			if res.peer {
+				peer = "sbomqs " + ms(r.peerCPU) + " ms, "
+			}
+			fmt.Fprintf(progress, "corpus:   median CPU: %sannexlint %s ms, minimal bundle %s ms\n", peer, ms(r.fullCPU), ms(r.minCPU))
 			res.rows = append(res.rows, *r)
 		}
 	}
