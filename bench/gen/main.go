@@ -3,12 +3,16 @@
 //
 //	go run ./bench/gen -components 10000 -matches 2000 -framework MDR -out DIR
 //	go run ./bench/gen -sbom ../shared/corpus/sbom/spdx/istio-release.spdx-2.2.spdx -framework CRA -out DIR
+//	go run ./bench/gen -sbom FILE -framework MDR -minimal -out DIR
 //	go run ./bench/gen -copies 100 -out DIR
 //
 // The bundle is examples/infusion-pump with its SBOM replaced by a generated
 // CycloneDX SBOM of -components components (or by the -sbom file) and, with
 // -matches, a Grype scan of that many matches added. -framework CRA switches
 // the manifest to the CRA so the BSI rules run instead of the FDA rule.
+// -minimal leaves the example's other documents out: the bundle is the
+// manifest (product block, the SBOM and scan listed) and those files, so
+// that a run costs what the SBOM costs, as for an SBOM-only peer.
 package main
 
 import (
@@ -27,6 +31,7 @@ func main() {
 	flag.IntVar(&s.Matches, "matches", 0, "matches of the generated Grype scan (0: no scan)")
 	flag.StringVar(&s.Framework, "framework", "MDR", "MDR or CRA")
 	flag.StringVar(&s.SBOM, "sbom", "", "an existing SBOM to use instead of the generated one")
+	flag.BoolVar(&s.Minimal, "minimal", false, "write the manifest and the SBOM (and scan) only, without the example's other documents")
 	example := flag.String("example", "", "the example bundle (default examples/infusion-pump of this module)")
 	out := flag.String("out", "", "directory to write the bundle into (must not exist)")
 	copies := flag.Int("copies", 0, "write this many copies of the shipped examples instead of one generated bundle")

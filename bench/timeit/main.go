@@ -17,11 +17,11 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"os/exec"
 	"slices"
 	"strings"
-	"syscall"
 	"time"
+
+	"github.com/annexlint/annexlint/bench/internal/timing"
 )
 
 type command struct {
@@ -46,7 +46,7 @@ func main() {
 	}
 	for i := range *warmup + *runs {
 		for _, c := range cmds {
-			wall, cpu, rss, err := run(c.args, *anyStatus)
+			sample, err := timing.Run(c.args, *anyStatus)
 			if err != nil {
 				fmt.Fprintf(os.Stderr, "timeit: %s: %v\n", c.name, err)
 				os.Exit(1)
@@ -54,20 +54,20 @@ func main() {
 			if i < *warmup {
 				continue
 			}
-			c.wall = append(c.wall, wall)
-			c.cpu = append(c.cpu, cpu)
-			c.rss = max(c.rss, rss)
+			c.wall = append(c.wall, sample.Wall)
+			c.cpu = append(c.cpu, sample.CPU)
+			c.rss = max(c.rss, sample.RSSKiB)
 		}
 	}
 	if *label != "" {
 		fmt.Printf("\n%s\n", *label)
 	}
 	fmt.Printf("%-28s %12s %12s %12s %12s %10s %9s\n", "command", "median wall", "min wall", "max wall", "median CPU", "peak RSS", "ratio")
-	base := median(cmds[0].wall)
+	base := timing.Median(cmds[0].wall)
 	for _, c := range cmds {
-		m := median(c.wall)
+		m := timing.Median(c.wall)
 		fmt.Printf("%-28s %12s %12s %12s %12s %6.1f MiB %8.2f×\n", c.name, ms(m), ms(slices.Min(c.wall)), ms(slices.Max(c.wall)),
-			ms(median(c.cpu)), float64(c.rss)/1024, float64(m)/float64(base))
+			ms(timing.Median(c.cpu)), float64(c.rss)/1024, float64(m)/float64(base))
 	}
 	load, _ := os.ReadFile("/proc/loadavg")
 	fmt.Printf("(%d interleaved runs each after %d warm-up; ratio = median wall / median wall of %s; load average %s)\n",
@@ -99,34 +99,6 @@ func parse(args []string) ([]*command, error) {
 		return nil, errors.New("no command")
 	}
 	return cmds, nil
-}
-
-func run(args []string, anyStatus bool) (wall, cpu time.Duration, rssKiB int64, err error) {
-	cmd := exec.Command(args[0], args[1:]...)
-	start := time.Now()
-	err = cmd.Run()
-	wall = time.Since(start)
-	var exit *exec.ExitError
-	if errors.As(err, &exit) && (anyStatus || exit.ExitCode() == 1) {
-		err = nil
-	}
-	if err != nil {
-		return 0, 0, 0, err
-	}
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		rssKiB = ru.Maxrss
-	}
-	return wall, cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime(), rssKiB, nil
-}
-
-func median(d []time.Duration) time.Duration {
-	s := slices.Clone(d)
-	slices.Sort(s)
-	n := len(s)
-	if n%2 == 1 {
-		return s[n/2]
-	}
-	return (s[n/2-1] + s[n/2]) / 2
 }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d)/1e6) }

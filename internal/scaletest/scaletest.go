@@ -9,11 +9,14 @@ import (
 	"crypto/sha512"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // Bundle is a synthetic bundle: an example bundle (examples/infusion-pump)
@@ -27,14 +30,16 @@ type Bundle struct {
 	// copied into the bundle in place of the generated one; Components is
 	// then ignored.
 	SBOM string
+	// Minimal, when set, leaves out the example's other documents (risk
+	// file, plans, its scan and VEX...): the bundle is the manifest, with
+	// the product block and only the generated documents listed, and those
+	// documents. It isolates the SBOM's cost from the rest of a real bundle.
+	Minimal bool
 }
 
 // Write builds the bundle in dir from the example bundle in example.
 func (s Bundle) Write(example, dir string) error {
-	if err := copyTree(example, dir); err != nil {
-		return err
-	}
-	manifest, err := os.ReadFile(filepath.Join(dir, "annexlint.yaml"))
+	manifest, err := os.ReadFile(filepath.Join(example, "annexlint.yaml"))
 	if err != nil {
 		return err
 	}
@@ -55,16 +60,17 @@ func (s Bundle) Write(example, dir string) error {
 		// for one placed after, so every CRA rule runs.
 		m = strings.Replace(m, `placed_on_market: "2026-03-02"`, `placed_on_market: "2028-03-02"`, 1)
 	}
+	// files are the documents written here, by bundle path; the manifest
+	// lists them whatever else it lists.
+	files := map[string]func(path string) error{}
 	if s.Matches > 0 {
 		if !strings.Contains(m, "\ndocuments:\n") {
 			return fmt.Errorf("%s/annexlint.yaml has no top-level documents list; update internal/scaletest", example)
 		}
 		// The entry opens the documents list, wherever the list stands in the
 		// manifest (other top-level blocks may follow it).
-		m = strings.Replace(m, "\ndocuments:\n", "\ndocuments:\n  - id: scan\n    type: vulnerability-scan\n    path: scans/fw.grype.json\n", 1)
-		if err := writeJSON(filepath.Join(dir, "scans", "fw.grype.json"), Grype(s.Components, s.Matches)); err != nil {
-			return err
-		}
+		m = strings.Replace(m, "\ndocuments:\n", "\ndocuments:\n  - id: scan\n    type: vulnerability-scan\n    path: "+scanPath+"\n", 1)
+		files[scanPath] = func(path string) error { return writeJSON(path, Grype(s.Components, s.Matches)) }
 	}
 	if s.SBOM != "" {
 		data, err := os.ReadFile(s.SBOM)
@@ -73,22 +79,109 @@ func (s Bundle) Write(example, dir string) error {
 		}
 		name := "sbom/" + filepath.Base(s.SBOM)
 		m = strings.Replace(m, "path: "+sbomPath, "path: "+name, 1)
+		files[name] = func(path string) error { return writeFile(path, data) }
+	} else {
+		files[sbomPath] = func(path string) error { return writeJSON(path, CycloneDX(s.Components)) }
+	}
+	if s.Minimal {
+		if m, err = minimalManifest(m, files); err != nil {
+			return fmt.Errorf("%s/annexlint.yaml: %w; update internal/scaletest", example, err)
+		}
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+	} else {
+		if err := copyTree(example, dir); err != nil {
+			return err
+		}
+		// The example's own SBOM is replaced, not kept beside the new one.
 		if err := os.Remove(filepath.Join(dir, filepath.FromSlash(sbomPath))); err != nil {
 			return err
 		}
-		if err := os.WriteFile(filepath.Join(dir, "annexlint.yaml"), []byte(m), 0o644); err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dir, filepath.FromSlash(name)), data, 0o644)
 	}
 	if err := os.WriteFile(filepath.Join(dir, "annexlint.yaml"), []byte(m), 0o644); err != nil {
 		return err
 	}
-	return writeJSON(filepath.Join(dir, filepath.FromSlash(sbomPath)), CycloneDX(s.Components))
+	for name, write := range files {
+		if err := write(filepath.Join(dir, filepath.FromSlash(name))); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
-// sbomPath is where the example keeps the SBOM the generated one replaces.
-const sbomPath = "sbom/vf300-firmware.cdx.json"
+// minimalManifest keeps of the manifest m what a bundle of the written
+// documents alone needs: apiVersion, kind, the product block and the
+// documents entries whose path is one of files. The other top-level blocks
+// (design and manufacturing, supply chain) go, since some name files of the
+// example that a minimal bundle does not have.
+func minimalManifest(m string, files map[string]func(string) error) (string, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(m), &doc); err != nil {
+		return "", err
+	}
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
+		return "", errors.New("not a YAML mapping")
+	}
+	root := doc.Content[0]
+	var kept []*yaml.Node
+	listed := 0
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		key, value := root.Content[i], root.Content[i+1]
+		switch key.Value {
+		case "apiVersion", "kind", "product":
+		case "documents":
+			if value.Kind != yaml.SequenceNode {
+				return "", errors.New("documents is not a list")
+			}
+			var entries []*yaml.Node
+			for _, entry := range value.Content {
+				if _, ok := files[mappingValue(entry, "path")]; ok {
+					entries = append(entries, entry)
+				}
+			}
+			listed = len(entries)
+			value.Content = entries
+		default:
+			continue
+		}
+		kept = append(kept, key, value)
+	}
+	if listed != len(files) {
+		return "", fmt.Errorf("lists %d of the %d generated documents", listed, len(files))
+	}
+	root.Content = kept
+	var b strings.Builder
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	if err := enc.Encode(&doc); err != nil {
+		return "", err
+	}
+	if err := enc.Close(); err != nil {
+		return "", err
+	}
+	return "# The minimal bundle of internal/scaletest: the example's manifest with only the generated documents.\n" + b.String(), nil
+}
+
+// mappingValue is the scalar value of key in the mapping node n, or "".
+func mappingValue(n *yaml.Node, key string) string {
+	if n.Kind != yaml.MappingNode {
+		return ""
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1].Value
+		}
+	}
+	return ""
+}
+
+// sbomPath is where the example keeps the SBOM the generated one replaces;
+// scanPath is where the generated scan goes.
+const (
+	sbomPath = "sbom/vf300-firmware.cdx.json"
+	scanPath = "scans/fw.grype.json"
+)
 
 // Ref is the bom-ref and purl of component i.
 func Ref(i int) string { return fmt.Sprintf("pkg:generic/acme/lib%d@1.%d.0", i, i%10) }
@@ -191,7 +284,7 @@ func Grype(components, matches int) map[string]any {
 	}
 	return map[string]any{
 		"matches":    list,
-		"source":     map[string]any{"type": "sbom", "target": "sbom/vf300-firmware.cdx.json"},
+		"source":     map[string]any{"type": "sbom", "target": sbomPath},
 		"distro":     map[string]any{},
 		"descriptor": map[string]any{"name": "grype", "version": "0.87.0", "timestamp": "2026-11-20T10:00:00Z"},
 	}
@@ -212,6 +305,10 @@ func writeJSON(path string, v any) error {
 	if err != nil {
 		return err
 	}
+	return writeFile(path, data)
+}
+
+func writeFile(path string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
