@@ -180,3 +180,13 @@ func TestPackageAreaMatchesRuleArea(t *testing.T) {
 		}
 	}
 }
+
+// TestRootsAsParsed: the package roots written as terms are the references
+// their text parses to.
+func TestRootsAsParsed(t *testing.T) {
+	for text, ref := range map[string]ast.Ref{"data.annexlint.rules": rulesRoot, "data.annexlint.lib": libRoot} {
+		if want := ast.MustParseRef(text); !ref.Equal(want) || ref.String() != text {
+			t.Errorf("%s: written as %v", text, ref)
+		}
+	}
+}
