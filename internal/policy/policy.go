@@ -70,6 +70,9 @@ type Engine struct {
 type group struct {
 	area string
 	ids  []string
+	// size is the source size of the group's rule packages, by which the
+	// groups are started largest first (see Evaluate).
+	size int
 	// query prepares the group's query on first use, in the goroutine
 	// that evaluates it: preparing every group up front is a tenth of a
 	// small run's start-up, spent on one core.
@@ -384,11 +387,15 @@ func newEngine(cat *catalog.Catalog, defines map[string]bool, parts []map[string
 	e := &Engine{catalog: cat, timeout: DefaultTimeout, declaresEvidence: map[string]bool{}, compiled: map[string]bool{}, compilers: compilers, store: store}
 	packages := map[string]*ast.Compiler{}
 	paths := map[string]ast.Ref{}
+	sizes := map[string]int{}
 	for i, part := range parts {
 		for _, m := range part {
 			if _, seen := packages[m.Package.Path.String()]; !seen || !isLib(m.Package.Path) {
 				packages[m.Package.Path.String()] = compilers[i]
 				paths[m.Package.Path.String()] = m.Package.Path
+			}
+			if !isLib(m.Package.Path) {
+				sizes[m.Package.Path.String()] += moduleSize(m)
 			}
 		}
 	}
@@ -423,6 +430,7 @@ func newEngine(cat *catalog.Catalog, defines map[string]bool, parts []map[string
 		for _, r := range byKey[key] {
 			g.ids = append(g.ids, r.ID)
 			pkg := strings.TrimSuffix(r.Query, ".report")
+			g.size += sizes[pkg]
 			outputs := []string{"report"}
 			for _, out := range []string{"evidence", "insufficient"} {
 				if defines[pkg+"."+out] {
@@ -935,14 +943,28 @@ func (e *Engine) Evaluate(ctx context.Context, input ast.Value, run func(catalog
 		}
 	}
 	// The longest groups start first, so that they do not run last, alone,
-	// with the other cores idle (the results are sorted below, so the order
-	// does not show).
-	sort.SliceStable(todo, func(i, j int) bool { return areaWeight(todo[i].area) > areaWeight(todo[j].area) })
+	// with the other cores idle: the groups that go through every component
+	// or match (areaWeight), then the others by the source size of their
+	// rule packages (the infusion pump's eleven risk rules took as long as
+	// all its other groups together). Results and errors keep the groups'
+	// order, so the start order changes no output.
+	starts := make([]int, len(todo))
+	for i := range starts {
+		starts[i] = i
+	}
+	sort.SliceStable(starts, func(a, b int) bool {
+		ga, gb := todo[starts[a]], todo[starts[b]]
+		if wa, wb := areaWeight(ga.area), areaWeight(gb.area); wa != wb {
+			return wa > wb
+		}
+		return ga.size > gb.size
+	})
 	results := make([][]Output, len(todo))
 	errs := make([]error, len(todo))
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
-	for i, g := range todo {
+	for _, i := range starts {
+		g := todo[i]
 		wg.Add(1)
 		sem <- struct{}{}
 		go func() {
