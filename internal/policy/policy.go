@@ -272,11 +272,13 @@ func indexStagesCompiler() *ast.Compiler {
 }
 
 // RuntimeCompiler is the compiler of a run: NewCompiler's, without the
-// checkStages when only the embedded policy tree is compiled (builtinOnly).
+// checkStages when only the embedded policy tree is compiled (builtinOnly),
+// nor the rule dependency graph, which only those checks read (see
+// indexStages).
 func RuntimeCompiler(builtinOnly bool) *ast.Compiler {
 	c := NewCompiler()
 	if builtinOnly {
-		c = c.WithStrict(false).WithSkipStages(checkStages...)
+		c = c.WithStrict(false).WithSkipStages(checkStages...).WithSkipStages(ast.StageSetGraph)
 	}
 	return c
 }
