@@ -9,8 +9,9 @@ import "embed"
 var FS embed.FS
 
 // Index is the built-in rules' metadata and the files' packages, generated
-// from the tree above by `go run ./internal/policy/cmd/genindex >
-// policies/index.json` (internal/policy says how a run uses it).
+// from the tree above by `go run ./internal/policy/cmd/genindex -w` (with
+// its Go form, internal/policy/index_gen.go; internal/policy says how a run
+// uses them).
 //
 //go:embed index.json
 var Index []byte

@@ -104,12 +104,15 @@ func (c *Checker) Run(ctx context.Context, dir string, opts Options) (*result.Re
 		}
 		return nil
 	}
-	if err := schemaFindings(b.Manifest, "manifest"); err != nil {
-		return nil, err
-	}
+	// The decision is told before the manifest is validated (it reads the
+	// same content either way): the policies' compile waits for it, and
+	// compiling the manifest schema first kept a core idle meanwhile.
 	decision := regime.Decide(b.Manifest.Content, asOf)
 	if c.Decided != nil {
 		c.Decided(decision)
+	}
+	if err := schemaFindings(b.Manifest, "manifest"); err != nil {
+		return nil, err
 	}
 	if err := c.Loader.LoadDocuments(b, root, bundle.Entries(b.Manifest.Content)); err != nil {
 		return nil, err

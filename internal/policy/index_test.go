@@ -20,7 +20,7 @@ func TestBuiltinIndexUpToDate(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(policies.Index, want) {
-		t.Fatal("policies/index.json is out of date: run `go run ./internal/policy/cmd/genindex > policies/index.json` and review the diff")
+		t.Fatal("policies/index.json is out of date: run `go run ./internal/policy/cmd/genindex -w` and review the diff")
 	}
 }
 

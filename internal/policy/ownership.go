@@ -11,7 +11,7 @@ import (
 // libRoot is owned whole by the built-in set: every built-in rule reads its
 // helpers (file_exists, has_text, acceptable), so a custom module that
 // redefined one would change the built-in verdict without a word.
-var libRoot = ast.MustParseRef("data.annexlint.lib")
+var libRoot = ast.Ref{ast.DefaultRootDocument, ast.StringTerm("annexlint"), ast.StringTerm("lib")}
 
 // foreignPackages refuses custom modules that define or extend a package of
 // the built-in set: its library, or a built-in rule's package (which would

@@ -70,6 +70,9 @@ type Engine struct {
 type group struct {
 	area string
 	ids  []string
+	// size is the source size of the group's rule packages, by which the
+	// groups are started largest first (see Evaluate).
+	size int
 	// query prepares the group's query on first use, in the goroutine
 	// that evaluates it: preparing every group up front is a tenth of a
 	// small run's start-up, spent on one core.
@@ -228,11 +231,17 @@ var checkStages = []ast.StageID{
 // indexStages are the stages that build the compiler's indexes of modules
 // already compiled (read from the policy cache); every other stage rewrites
 // or checks modules, which the cached ones have been through.
+//
+// The rule dependency graph (StageSetGraph) is not among them although it
+// is an index: only checks read it (recursion, types, and the type check of
+// a query's with modifiers, which the rule groups' queries do not have),
+// never evaluation, and building it was a tenth of a warm run's policy
+// start-up. TestOneBundleCompileSameResult runs every example with it and
+// without it.
 var indexStages = map[ast.StageID]bool{
 	ast.StageInitLocalVarGen:           true,
 	ast.StageSetModuleTree:             true,
 	ast.StageSetRuleTree:               true,
-	ast.StageSetGraph:                  true,
 	ast.StageBuildRuleIndices:          true,
 	ast.StageBuildComprehensionIndices: true,
 }
@@ -263,11 +272,13 @@ func indexStagesCompiler() *ast.Compiler {
 }
 
 // RuntimeCompiler is the compiler of a run: NewCompiler's, without the
-// checkStages when only the embedded policy tree is compiled (builtinOnly).
+// checkStages when only the embedded policy tree is compiled (builtinOnly),
+// nor the rule dependency graph, which only those checks read (see
+// indexStages).
 func RuntimeCompiler(builtinOnly bool) *ast.Compiler {
 	c := NewCompiler()
 	if builtinOnly {
-		c = c.WithStrict(false).WithSkipStages(checkStages...)
+		c = c.WithStrict(false).WithSkipStages(checkStages...).WithSkipStages(ast.StageSetGraph)
 	}
 	return c
 }
@@ -377,10 +388,16 @@ func newEngine(cat *catalog.Catalog, defines map[string]bool, parts []map[string
 	store := inmem.New()
 	e := &Engine{catalog: cat, timeout: DefaultTimeout, declaresEvidence: map[string]bool{}, compiled: map[string]bool{}, compilers: compilers, store: store}
 	packages := map[string]*ast.Compiler{}
+	paths := map[string]ast.Ref{}
+	sizes := map[string]int{}
 	for i, part := range parts {
 		for _, m := range part {
 			if _, seen := packages[m.Package.Path.String()]; !seen || !isLib(m.Package.Path) {
 				packages[m.Package.Path.String()] = compilers[i]
+				paths[m.Package.Path.String()] = m.Package.Path
+			}
+			if !isLib(m.Package.Path) {
+				sizes[m.Package.Path.String()] += moduleSize(m)
 			}
 		}
 	}
@@ -411,24 +428,23 @@ func newEngine(cat *catalog.Catalog, defines map[string]bool, parts []map[string
 			}
 		}
 		g := group{area: area}
-		members := make([]string, 0, len(byKey[key]))
+		members := make([][2]*ast.Term, 0, len(byKey[key]))
 		for _, r := range byKey[key] {
 			g.ids = append(g.ids, r.ID)
-			// The comprehension keeps the object defined when one rule's
-			// report is undefined, so one rule cannot hide its neighbours'.
 			pkg := strings.TrimSuffix(r.Query, ".report")
-			parts := []string{fmt.Sprintf("%q: [x | x := %s]", "report", r.Query)}
+			g.size += sizes[pkg]
+			outputs := []string{"report"}
 			for _, out := range []string{"evidence", "insufficient"} {
 				if defines[pkg+"."+out] {
-					parts = append(parts, fmt.Sprintf("%q: [x | x := %s.%s]", out, pkg, out))
+					outputs = append(outputs, out)
 				}
 			}
 			if defines[pkg+".evidence"] {
 				e.declaresEvidence[r.ID] = true
 			}
-			members = append(members, fmt.Sprintf("%q: {%s}", r.ID, strings.Join(parts, ", ")))
+			members = append(members, [2]*ast.Term{ast.StringTerm(r.ID), outputsTerm(paths[pkg], outputs)})
 		}
-		query := "{" + strings.Join(members, ", ") + "}"
+		query := ast.NewBody(ast.NewExpr(ast.ObjectTerm(members...)))
 		var once sync.Once
 		var pq rego.PreparedEvalQuery
 		var prepErr error
@@ -437,7 +453,7 @@ func newEngine(cat *catalog.Catalog, defines map[string]bool, parts []map[string
 			// must not leave a failed preparation behind for the next.
 			once.Do(func() {
 				pq, prepErr = rego.New(
-					rego.Query(query),
+					rego.ParsedQuery(query),
 					rego.Compiler(compiler),
 					rego.Store(store),
 					rego.StrictBuiltinErrors(true),
@@ -453,9 +469,26 @@ func newEngine(cat *catalog.Catalog, defines map[string]bool, parts []map[string
 	return e, nil
 }
 
+// outputsTerm is {"report": [x | x := PKG.report], ...} for the outputs
+// named, the term a group's query holds for one rule. Each comprehension
+// keeps the object defined when one rule's output is undefined, so one rule
+// cannot hide its neighbours'. The query is built as terms, not written
+// and parsed: parsing the groups' queries was a third of preparing them
+// (TestGroupQueryAsParsed holds it to the text it used to parse).
+func outputsTerm(pkg ast.Ref, outputs []string) *ast.Term {
+	pairs := make([][2]*ast.Term, 0, len(outputs))
+	for _, out := range outputs {
+		ref := ast.NewTerm(pkg.Append(ast.StringTerm(out)))
+		body := ast.NewBody(ast.Assign.Expr(ast.VarTerm("x"), ref))
+		pairs = append(pairs, [2]*ast.Term{ast.StringTerm(out), ast.ArrayComprehensionTerm(ast.VarTerm("x"), body)})
+	}
+	return ast.ObjectTerm(pairs...)
+}
+
 // rulesRoot is the package prefix of the built-in rules; each rule lives in
 // data.annexlint.rules.AREA.NAME.
-var rulesRoot = ast.MustParseRef("data.annexlint.rules")
+// (Written as terms: parsing it set up OPA's parser at every process start.)
+var rulesRoot = ast.Ref{ast.DefaultRootDocument, ast.StringTerm("annexlint"), ast.StringTerm("rules")}
 
 // ruleArea returns the AREA of a reference into the built-in rules.
 func ruleArea(ref ast.Ref) (string, bool) {
@@ -912,14 +945,28 @@ func (e *Engine) Evaluate(ctx context.Context, input ast.Value, run func(catalog
 		}
 	}
 	// The longest groups start first, so that they do not run last, alone,
-	// with the other cores idle (the results are sorted below, so the order
-	// does not show).
-	sort.SliceStable(todo, func(i, j int) bool { return areaWeight(todo[i].area) > areaWeight(todo[j].area) })
+	// with the other cores idle: the groups that go through every component
+	// or match (areaWeight), then the others by the source size of their
+	// rule packages (the infusion pump's eleven risk rules took as long as
+	// all its other groups together). Results and errors keep the groups'
+	// order, so the start order changes no output.
+	starts := make([]int, len(todo))
+	for i := range starts {
+		starts[i] = i
+	}
+	sort.SliceStable(starts, func(a, b int) bool {
+		ga, gb := todo[starts[a]], todo[starts[b]]
+		if wa, wb := areaWeight(ga.area), areaWeight(gb.area); wa != wb {
+			return wa > wb
+		}
+		return ga.size > gb.size
+	})
 	results := make([][]Output, len(todo))
 	errs := make([]error, len(todo))
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
-	for i, g := range todo {
+	for _, i := range starts {
+		g := todo[i]
 		wg.Add(1)
 		sem <- struct{}{}
 		go func() {

@@ -157,3 +157,36 @@ func TestLibraryClosureResolvesEveryReference(t *testing.T) {
 		}
 	}
 }
+
+// TestPackageAreaMatchesRuleArea: the index's package paths give the same
+// area read as text as parsed into a reference.
+func TestPackageAreaMatchesRuleArea(t *testing.T) {
+	idx, err := loadIndex()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkgs := []string{
+		"data.annexlint.lib", "data.annexlint.lib.vuln", "data.annexlint.rules", "data.annexlint.rules.sbom",
+		`data.annexlint.rules["sbom"]["x-y"]`, `data.annexlint.rules["a-b"].c`, `data.annexlint.rules.a["b\"c"]`,
+		`data.annexlint.rules["a\"]b"].c`, "data.annexlint.rules[1].x", "data.annexlint.rulesx.y", "data.other.rules.x",
+	}
+	for _, f := range idx.Files {
+		pkgs = append(pkgs, f.Package)
+	}
+	for _, pkg := range pkgs {
+		wantArea, wantOK := ruleArea(ast.MustParseRef(pkg))
+		if area, ok := packageArea(pkg); area != wantArea || ok != wantOK {
+			t.Errorf("packageArea(%s) = %q, %v; ruleArea gives %q, %v", pkg, area, ok, wantArea, wantOK)
+		}
+	}
+}
+
+// TestRootsAsParsed: the package roots written as terms are the references
+// their text parses to.
+func TestRootsAsParsed(t *testing.T) {
+	for text, ref := range map[string]ast.Ref{"data.annexlint.rules": rulesRoot, "data.annexlint.lib": libRoot} {
+		if want := ast.MustParseRef(text); !ref.Equal(want) || ref.String() != text {
+			t.Errorf("%s: written as %v", text, ref)
+		}
+	}
+}

@@ -28,6 +28,11 @@ type decoder struct {
 	// of decoding.
 	termBlock []ast.Term
 	exprBlock []ast.Expr
+	// scalars holds, by string index, the number, string or variable first
+	// made of each string: a value stored in a term's interface is
+	// allocated once and shared (values are immutable), not once per term.
+	// (A string used as two kinds is rare: the other kind is made anew.)
+	scalars []ast.Value
 }
 
 const block = 1024
@@ -421,17 +426,8 @@ func (d *decoder) term() (*ast.Term, error) {
 	case tagTrue:
 		t.Value = ast.Boolean(true)
 	case tagNumber, tagString, tagVar:
-		s, err := d.str()
-		if err != nil {
+		if t.Value, err = d.scalar(tag); err != nil {
 			return nil, err
-		}
-		switch tag {
-		case tagNumber:
-			t.Value = ast.Number(s)
-		case tagString:
-			t.Value = ast.String(s)
-		default:
-			t.Value = ast.Var(s)
 		}
 	case tagRef, tagCall, tagArray, tagSet:
 		ts, err := d.terms()
@@ -509,4 +505,38 @@ func (d *decoder) term() (*ast.Term, error) {
 		return nil, errCorrupt
 	}
 	return t, nil
+}
+
+// scalar reads a number, string or variable (tag says which).
+func (d *decoder) scalar(tag byte) (ast.Value, error) {
+	id, err := d.uint()
+	if err != nil || id >= len(d.strs) {
+		return nil, errCorrupt
+	}
+	if d.scalars == nil {
+		d.scalars = make([]ast.Value, len(d.strs))
+	}
+	made := d.scalars[id]
+	var v ast.Value
+	switch tag {
+	case tagNumber:
+		if _, ok := made.(ast.Number); ok {
+			return made, nil
+		}
+		v = ast.Number(d.strs[id])
+	case tagString:
+		if _, ok := made.(ast.String); ok {
+			return made, nil
+		}
+		v = ast.String(d.strs[id])
+	default:
+		if _, ok := made.(ast.Var); ok {
+			return made, nil
+		}
+		v = ast.Var(d.strs[id])
+	}
+	if made == nil {
+		d.scalars[id] = v
+	}
+	return v, nil
 }

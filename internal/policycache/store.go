@@ -105,8 +105,14 @@ func (s *Store) Load(key string) ([]byte, bool) {
 		return nil, false
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxEntry+1))
-	if err != nil || len(data) > maxEntry || !bytes.HasPrefix(data, magic) || len(data) < len(magic)+sha256.Size {
+	// Read in one piece of the file's size: io.ReadAll's doubling buffer
+	// would allocate (and the kernel zero) twice the entry.
+	st, err := f.Stat()
+	if err != nil || st.Size() > maxEntry {
+		return nil, false
+	}
+	data := make([]byte, st.Size())
+	if _, err := io.ReadFull(f, data); err != nil || !bytes.HasPrefix(data, magic) || len(data) < len(magic)+sha256.Size {
 		return nil, false
 	}
 	sum, payload := data[len(magic):len(magic)+sha256.Size], data[len(magic)+sha256.Size:]

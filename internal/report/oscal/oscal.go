@@ -34,6 +34,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	findingpkg "github.com/annexlint/annexlint/internal/finding"
 	"github.com/annexlint/annexlint/internal/report"
@@ -428,16 +429,19 @@ func props(pairs ...string) []prop {
 // href makes a bundle-relative path a URI reference.
 func href(p string) string { return (&url.URL{Path: p}).String() }
 
+// The token patterns are compiled on first use: their Unicode classes
+// made them the costliest regular expressions compiled at every process
+// start, for an output format most runs do not write.
 var (
-	notToken   = regexp.MustCompile(`[^\p{L}\p{N}._-]`)
-	tokenStart = regexp.MustCompile(`^[\p{L}_]`)
+	notToken   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[^\p{L}\p{N}._-]`) })
+	tokenStart = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[\p{L}_]`) })
 )
 
 // token makes s an OSCAL token (an XML NCName): a letter or "_" first, then
 // letters, digits, ".", "-" and "_". Catalog clause IDs already are.
 func token(s string) string {
-	s = notToken.ReplaceAllString(s, "_")
-	if s == "" || !tokenStart.MatchString(s) {
+	s = notToken().ReplaceAllString(s, "_")
+	if s == "" || !tokenStart().MatchString(s) {
 		s = "_" + s
 	}
 	return s
