@@ -53,22 +53,34 @@ label(id) := sprintf("%s %s (%s)", [_str(c, "name"), _str(c, "version"), id[0]])
 # substring(k, 0, indexof(k, "@")) with k := lower(split(split(trim_space(purl), "#")[0], "?")[0]) (a canonical
 # purl has one "@" at most, before the version; length -1 takes the whole string), and the version key
 # regex.replace(lower(trim_space(version)), "^v([0-9])", "$1"), wherever they appear; keep them identical.
-by_purl := {k: ids |
+#
+# annexlint check builds the four indexes in Go (input.derived.vuln_index, internal/input.VulnIndex): at 10,000
+# components building them here was most of the VEX rules' evaluation. The Rego below builds them for an input
+# without those facts (unit tests, a policy evaluated on its own); TestVulnIndexMatchesRego holds both to the same.
+by_purl := computed if computed := input.derived.vuln_index.by_purl
+
+else := {k: ids |
 	some k in {pair[0] | some pair in _purl_pairs}
 	ids := {id | some pair in _purl_pairs; pair[0] = k; id := pair[1]}
 }
 
-by_ref := {k: ids |
+by_ref := computed if computed := input.derived.vuln_index.by_ref
+
+else := {k: ids |
 	some k in {pair[0] | some pair in _ref_pairs}
 	ids := {id | some pair in _ref_pairs; pair[0] = k; id := pair[1]}
 }
 
-by_cpe := {k: ids |
+by_cpe := computed if computed := input.derived.vuln_index.by_cpe
+
+else := {k: ids |
 	some k in {pair[0] | some pair in _cpe_pairs}
 	ids := {id | some pair in _cpe_pairs; pair[0] = k; id := pair[1]}
 }
 
-by_name := {k: ids |
+by_name := computed if computed := input.derived.vuln_index.by_name
+
+else := {k: ids |
 	some k in {pair[0] | some pair in _name_pairs}
 	ids := {id | some pair in _name_pairs; pair[0] = k; id := pair[1]}
 }
@@ -127,7 +139,9 @@ _name_pairs := array.concat(
 
 # resolve_package returns the ids of the components an item (VEX product, scan match) names, whatever their version.
 # An item that is part of another product (parent) is looked for inside that product only (part_of).
-resolve_package(x) := {id | some id in _package(x); id[0] in scope} if {
+resolve_package(x) := computed if {
+	computed := input.derived.vuln_index.items[x].package
+} else := {id | some id in _package(x); id[0] in scope} if {
 	scope := part_of(x)
 } else := _package(x)
 
@@ -155,7 +169,9 @@ _package(x) := ids if {
 # Go, with the ordering of the package's ecosystem (input.derived.version_ranges: range -> shipped version -> inside);
 # a component whose version could not be placed in or out of the range counts as inside, and an item without a
 # version names every version. An item that is part of another product is looked for inside that product only.
-resolve(x) := {id | some id in _versioned(x); id[0] in scope} if {
+resolve(x) := computed if {
+	computed := input.derived.vuln_index.items[x].resolve
+} else := {id | some id in _versioned(x); id[0] in scope} if {
 	scope := part_of(x)
 } else := _versioned(x)
 
@@ -272,11 +288,15 @@ norm_version(v) := regex.replace(lower(trim_space(v)), `^v([0-9])`, "$1") if is_
 # --- VEX statements and scan matches -----------------------------------------------------------------------------
 
 # ids is the set of a statement's or match's vulnerability ID and aliases, upper case.
-ids(x) := {upper(trim_space(v)) |
+ids(x) := computed if {
+	computed := input.derived.vuln_index.items[x].ids
+} else := {upper(trim_space(v)) |
 	some v in array.concat([object.get(x, "vulnerability", "")], _list(object.get(x, "aliases", [])))
 	is_string(v)
 	trim_space(v) != ""
-} if is_object(x)
+} if {
+	is_object(x)
+}
 
 # targets are the products a statement is about: an OpenVEX product that lists subcomponents only says where
 # they sit (the model marks it container), so the subcomponents are the targets.

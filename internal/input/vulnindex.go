@@ -1,0 +1,594 @@
+package input
+
+import (
+	"cmp"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+)
+
+// VulnIndex is input.derived.vuln_index: what lib.vuln computes about the
+// components the manufacturer's own SBOMs ship and the items that name them
+// (scan matches, VEX statements and their products), computed once in Go.
+// In Rego, matching every item against every SBOM was most of the VEX rules'
+// evaluation at 10,000 components (docs/performance.md); here it is one pass
+// over the components and one lookup per item. It holds:
+//
+//   - by_purl, by_ref, by_cpe, by_name: the identity indexes of lib.vuln (an
+//     identity key -> the set of component ids [SBOM path, index], index -1
+//     for an SBOM's primary component);
+//   - items: for every scan match, VEX statement and statement product of
+//     the bundle, keyed by the item itself (the very value the rules read
+//     from input.documents, so a lookup finds it by pointer), what lib.vuln
+//     would compute for it: "ids" (ids, for matches and statements),
+//     "package" (resolve_package) and "resolve" (resolve) for matches and
+//     products.
+//
+// The sets are OPA sets because that is what the Rego computation gives: a
+// helper returns the same value, in the same order, whichever built it.
+// lib.vuln keeps its Rego computation for an input without these facts (its
+// unit tests, a policy evaluated outside annexlint check) and for any item
+// not listed here; TestVulnIndexMatchesRego holds both to the same indexes
+// and the same findings, evidence and insufficient sets of every rule that
+// reads them.
+//
+// docs are the policy input's documents ({id, type, path, content,
+// supplied_by}) in the order of converted, the value they became
+// (input.documents); ranges is input.derived.version_ranges. Without a VEX
+// or scan document nothing asks for the index, and it is left out (nil).
+//
+// Every key and decision is computed as lib.vuln computes it, built-in by
+// built-in (see purlKey, cpeBase, itemVersions); a difference would make an
+// item miss its component, and the equivalence test fails.
+func VulnIndex(docs []map[string]any, converted *ast.Array, ranges map[string]map[string]bool) ast.Value {
+	if !hasVulnDocuments(docs) {
+		return nil
+	}
+	r := newResolver(docs, ranges)
+	items := map[*ast.Term]*ast.Term{}
+	var order []*ast.Term // keys in the order met, for a deterministic object
+	put := func(key *ast.Term, entry [][2]*ast.Term) {
+		if _, seen := items[key]; !seen {
+			order = append(order, key)
+		}
+		items[key] = ast.ObjectTerm(entry...)
+	}
+	for k, d := range docs {
+		if d["type"] != "vex" && d["type"] != "vulnerability-scan" {
+			continue
+		}
+		content, _ := d["content"].(map[string]any)
+		value, _ := converted.Elem(k).Value.(ast.Object)
+		if content == nil || value == nil {
+			continue
+		}
+		contentTerm := value.Get(ast.InternedTerm("content"))
+		if contentTerm == nil {
+			continue
+		}
+		contentValue, _ := contentTerm.Value.(ast.Object)
+		if contentValue == nil {
+			continue
+		}
+		matches, _ := content["matches"].([]any)
+		matchTerms := arrayAt(contentValue, "matches")
+		for j, raw := range matches {
+			m, ok := raw.(map[string]any)
+			if !ok || matchTerms == nil || j >= matchTerms.Len() {
+				continue
+			}
+			put(matchTerms.Elem(j), [][2]*ast.Term{
+				ast.Item(ast.InternedTerm("ids"), vulnerabilityIDs(m)),
+				ast.Item(ast.InternedTerm("package"), idSet(r.resolvePackage(m))),
+				ast.Item(ast.InternedTerm("resolve"), idSet(r.resolve(m))),
+			})
+		}
+		statements, _ := content["statements"].([]any)
+		statementTerms := arrayAt(contentValue, "statements")
+		for j, raw := range statements {
+			st, ok := raw.(map[string]any)
+			if !ok || statementTerms == nil || j >= statementTerms.Len() {
+				continue
+			}
+			stTerm := statementTerms.Elem(j)
+			put(stTerm, [][2]*ast.Term{ast.Item(ast.InternedTerm("ids"), vulnerabilityIDs(st))})
+			products, _ := st["products"].([]any)
+			stValue, _ := stTerm.Value.(ast.Object)
+			productTerms := arrayAt(stValue, "products")
+			for n, raw := range products {
+				p, ok := raw.(map[string]any)
+				if !ok || productTerms == nil || n >= productTerms.Len() {
+					continue
+				}
+				put(productTerms.Elem(n), [][2]*ast.Term{
+					ast.Item(ast.InternedTerm("package"), idSet(r.resolvePackage(p))),
+					ast.Item(ast.InternedTerm("resolve"), idSet(r.resolve(p))),
+				})
+			}
+		}
+	}
+	memo := make([][2]*ast.Term, 0, len(order))
+	for _, key := range order {
+		memo = append(memo, ast.Item(key, items[key]))
+	}
+	return ast.NewObject(
+		ast.Item(ast.InternedTerm("by_purl"), indexObject(r.byPurl)),
+		ast.Item(ast.InternedTerm("by_ref"), indexObject(r.byRef)),
+		ast.Item(ast.InternedTerm("by_cpe"), indexObject(r.byCPE)),
+		ast.Item(ast.InternedTerm("by_name"), indexObject(r.byName)),
+		ast.Item(ast.InternedTerm("items"), ast.ObjectTerm(memo...)),
+	)
+}
+
+func hasVulnDocuments(docs []map[string]any) bool {
+	for _, d := range docs {
+		if d["type"] == "vex" || d["type"] == "vulnerability-scan" {
+			return true
+		}
+	}
+	return false
+}
+
+// arrayAt is obj[key] when it is an array.
+func arrayAt(obj ast.Object, key string) *ast.Array {
+	if obj == nil {
+		return nil
+	}
+	t := obj.Get(ast.InternedTerm(key))
+	if t == nil {
+		return nil
+	}
+	a, _ := t.Value.(*ast.Array)
+	return a
+}
+
+// componentID names a component: its SBOM's path and its index in the
+// SBOM's components, -1 for the primary component.
+type componentID struct {
+	path  string
+	index int
+}
+
+func compareIDs(a, b componentID) int {
+	return cmp.Or(strings.Compare(a.path, b.path), cmp.Compare(a.index, b.index))
+}
+
+// idSet is a set of ids as lib.vuln writes them: [path, index].
+func idSet(ids []componentID) *ast.Term {
+	terms := make([]*ast.Term, len(ids))
+	for i, id := range ids {
+		terms[i] = ast.ArrayTerm(ast.StringTerm(id.path), ast.InternedTerm(id.index))
+	}
+	return ast.SetTerm(terms...)
+}
+
+func indexObject(index map[string][]componentID) *ast.Term {
+	items := make([][2]*ast.Term, 0, len(index))
+	for k, ids := range index {
+		items = append(items, ast.Item(ast.StringTerm(k), idSet(ids)))
+	}
+	return ast.ObjectTerm(items...)
+}
+
+// resolver is lib.vuln's matching of items to components.
+type resolver struct {
+	boms                         map[string]map[string]any // lib.vuln.sboms: own SBOM path -> content
+	byPurl, byRef, byCPE, byName map[string][]componentID  // sorted, without repeats
+	ranges                       map[string]map[string]bool
+}
+
+func newResolver(docs []map[string]any, ranges map[string]map[string]bool) *resolver {
+	r := &resolver{
+		boms:   map[string]map[string]any{},
+		byPurl: map[string][]componentID{}, byRef: map[string][]componentID{},
+		byCPE: map[string][]componentID{}, byName: map[string][]componentID{},
+		ranges: ranges,
+	}
+	for _, d := range docs {
+		// lib.vuln.sboms: the own SBOMs (lib.documents leaves a supplier's
+		// out) whose content is an object
+		if _, supplied := d["supplied_by"]; d["type"] != "sbom" || supplied {
+			continue
+		}
+		bom, ok := d["content"].(map[string]any)
+		path, _ := d["path"].(string)
+		if !ok {
+			continue
+		}
+		r.boms[path] = bom
+		serial, hasSerial := "", hasText(bom, "serial_number")
+		if hasSerial {
+			serial = strings.ToLower(bom["serial_number"].(string))
+		}
+		if p, ok := bom["primary"].(map[string]any); ok {
+			id := componentID{path, -1}
+			if k, ok := componentPurlKey(p); ok {
+				r.byPurl[k] = append(r.byPurl[k], id)
+			}
+			// the primary's ref must be text, a component's only non-empty
+			// (lib.vuln._ref_pairs)
+			if hasSerial && hasText(p, "ref") {
+				k := serial + "#" + p["ref"].(string)
+				r.byRef[k] = append(r.byRef[k], id)
+			}
+			for _, k := range cpeBases(p["cpes"]) {
+				r.byCPE[k] = append(r.byCPE[k], id)
+			}
+			if hasText(p, "name") {
+				k := strings.ToLower(strings.TrimSpace(p["name"].(string)))
+				r.byName[k] = append(r.byName[k], id)
+			}
+		}
+		components, _ := bom["components"].([]any)
+		for i, raw := range components {
+			c, ok := raw.(map[string]any)
+			if !ok {
+				continue
+			}
+			id := componentID{path, i}
+			if k, ok := componentPurlKey(c); ok {
+				r.byPurl[k] = append(r.byPurl[k], id)
+			}
+			if ref, ok := c["ref"].(string); ok && hasSerial && ref != "" {
+				r.byRef[serial+"#"+ref] = append(r.byRef[serial+"#"+ref], id)
+			}
+			for _, k := range cpeBases(c["cpes"]) {
+				r.byCPE[k] = append(r.byCPE[k], id)
+			}
+			if n, ok := c["name"].(string); ok && strings.TrimSpace(n) != "" {
+				k := strings.ToLower(strings.TrimSpace(n))
+				r.byName[k] = append(r.byName[k], id)
+			}
+		}
+	}
+	for _, index := range []map[string][]componentID{r.byPurl, r.byRef, r.byCPE, r.byName} {
+		for k, ids := range index {
+			slices.SortFunc(ids, compareIDs)
+			index[k] = slices.Compact(ids)
+		}
+	}
+	return r
+}
+
+// component is lib.vuln.component.
+func (r *resolver) component(id componentID) map[string]any {
+	bom := r.boms[id.path]
+	if id.index == -1 {
+		c, _ := bom["primary"].(map[string]any)
+		return c
+	}
+	components, _ := bom["components"].([]any)
+	c, _ := components[id.index].(map[string]any)
+	return c
+}
+
+// pkg is lib.vuln._package: the components an item names whatever their
+// version, at the first identity level that finds any.
+func (r *resolver) pkg(x map[string]any) []componentID {
+	if p, ok := x["purl"].(string); ok {
+		if ids, ok := r.byPurl[purlKey(p)]; ok {
+			return ids
+		}
+	}
+	bom, bomOK := x["bom"].(string)
+	ref, refOK := x["ref"].(string)
+	if bomOK && bom != "" && refOK && ref != "" {
+		if ids, ok := r.byRef[strings.ToLower(bom)+"#"+ref]; ok {
+			return ids
+		}
+	}
+	var byCPE []componentID
+	for _, cpe := range itemCPEs(x) {
+		if k, ok := cpeBase(cpe); ok {
+			byCPE = append(byCPE, r.byCPE[k]...)
+		}
+	}
+	if len(byCPE) > 0 {
+		slices.SortFunc(byCPE, compareIDs)
+		return slices.Compact(byCPE)
+	}
+	if n, ok := x["name"].(string); ok {
+		if ids, ok := r.byName[strings.ToLower(strings.TrimSpace(n))]; ok {
+			return ids
+		}
+	}
+	return nil
+}
+
+// versioned is lib.vuln._versioned: the components an item names at the
+// version it names (a version, a range evaluated in Go, or any).
+func (r *resolver) versioned(x map[string]any) []componentID {
+	if versions := itemVersions(x); len(versions) > 0 {
+		return r.filter(r.pkg(x), func(id componentID) bool { return versionOK(versions, r.component(id)) })
+	}
+	if spec, ok := x["range"].(string); ok {
+		if evaluated, ok := r.ranges[spec]; ok {
+			return r.filter(r.pkg(x), func(id componentID) bool {
+				v, ok := r.component(id)["version"].(string)
+				inside, known := evaluated[v]
+				return !ok || !known || inside
+			})
+		}
+	}
+	return r.pkg(x)
+}
+
+func (r *resolver) filter(ids []componentID, keep func(componentID) bool) []componentID {
+	var out []componentID
+	for _, id := range ids {
+		if keep(id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// partOf is lib.vuln.part_of: the SBOMs holding the item's parent at the
+// version it names; ok is false when the item has no parent the SBOMs ship.
+func (r *resolver) partOf(x map[string]any) (scope map[string]bool, ok bool) {
+	parent, isObject := x["parent"].(map[string]any)
+	if !isObject || len(r.pkg(parent)) == 0 {
+		return nil, false
+	}
+	scope = map[string]bool{}
+	for _, id := range r.versioned(parent) {
+		scope[id.path] = true
+	}
+	return scope, true
+}
+
+// resolvePackage is lib.vuln.resolve_package.
+func (r *resolver) resolvePackage(x map[string]any) []componentID {
+	if scope, ok := r.partOf(x); ok {
+		return r.filter(r.pkg(x), func(id componentID) bool { return scope[id.path] })
+	}
+	return r.pkg(x)
+}
+
+// resolve is lib.vuln.resolve.
+func (r *resolver) resolve(x map[string]any) []componentID {
+	if scope, ok := r.partOf(x); ok {
+		return r.filter(r.versioned(x), func(id componentID) bool { return scope[id.path] })
+	}
+	return r.versioned(x)
+}
+
+// vulnerabilityIDs is lib.vuln.ids: the vulnerability and its aliases,
+// trimmed, upper case, blanks left out.
+func vulnerabilityIDs(x map[string]any) *ast.Term {
+	var terms []*ast.Term
+	add := func(v any) {
+		if s, ok := v.(string); ok && strings.TrimSpace(s) != "" {
+			terms = append(terms, ast.StringTerm(strings.ToUpper(strings.TrimSpace(s))))
+		}
+	}
+	// object.get(x, "vulnerability", "") and _list(object.get(x, "aliases", []))
+	add(x["vulnerability"])
+	if aliases, ok := x["aliases"].([]any); ok {
+		for _, a := range aliases {
+			add(a)
+		}
+	}
+	return ast.SetTerm(terms...)
+}
+
+// componentPurlKey is a component's by_purl key, as lib.vuln._purl_pairs
+// takes it: a package URL that starts with "pkg:" as written and has no
+// parse error (purl_error absent or ""), keyed by purlKey.
+func componentPurlKey(c map[string]any) (string, bool) {
+	p, ok := c["purl"].(string)
+	if !ok || !strings.HasPrefix(p, "pkg:") || !noPurlError(c) {
+		return "", false
+	}
+	return purlKey(p), true
+}
+
+// noPurlError is object.get(c, "purl_error", "") == "".
+func noPurlError(c map[string]any) bool {
+	e, present := c["purl_error"]
+	return !present || e == ""
+}
+
+// purlLower is lower(split(split(trim_space(p), "#")[0], "?")[0]): the
+// package URL in lower case without subpath and qualifiers.
+func purlLower(p string) string {
+	k, _, _ := strings.Cut(strings.TrimSpace(p), "#")
+	k, _, _ = strings.Cut(k, "?")
+	return strings.ToLower(k)
+}
+
+// purlKey is lib.vuln's package key of a package URL: the part of purlLower
+// before its "@" (substring(k, 0, indexof(k, "@")); without "@" the whole).
+func purlKey(p string) string {
+	before, _, _ := cutAt(purlLower(p))
+	return before
+}
+
+// cutAt splits k at its first "@" as OPA's indexof and substring do: both
+// count runes in a text that is not ASCII, and a rune slice turns invalid
+// UTF-8 into U+FFFD, so such a text is cut the same way; without "@",
+// substring(k, 0, -1) is the whole text.
+func cutAt(k string) (before, after string, found bool) {
+	if isASCII(k) || utf8.ValidString(k) {
+		return strings.Cut(k, "@")
+	}
+	runes := []rune(k)
+	for i, c := range runes {
+		if c == '@' {
+			return string(runes[:i]), string(runes[i+1:]), true
+		}
+	}
+	return string(runes), "", false
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// escapedVersion is the pattern lib.vuln._unescape decodes: percent
+// escapes only, and no "+" (which decoding would turn into a space).
+var escapedVersion = regexp.MustCompile(`^([^%+]|%[0-9a-f]{2})*$`)
+
+// purlVersion is lib.vuln.purl_version: the version a package URL names,
+// percent-decoded when that is safe; "" when there is none.
+func purlVersion(raw any) string {
+	p, ok := raw.(string)
+	if !ok || !strings.HasPrefix(strings.ToLower(strings.TrimSpace(p)), "pkg:") {
+		return ""
+	}
+	_, v, found := cutAt(purlLower(p))
+	if !found {
+		return ""
+	}
+	if strings.Contains(v, "%") && escapedVersion.MatchString(v) {
+		if decoded, err := url.QueryUnescape(v); err == nil {
+			return decoded
+		}
+	}
+	return v
+}
+
+// leadingV is the "v" before a digit that lib.vuln.norm_version drops.
+var leadingV = regexp.MustCompile(`^v([0-9])`)
+
+// normVersion is lib.vuln.norm_version.
+func normVersion(v string) string {
+	return leadingV.ReplaceAllString(strings.ToLower(strings.TrimSpace(v)), "$1")
+}
+
+// cpeVersion is lib.vuln.cpe_version: the version field of a CPE name; ""
+// when it is absent or a wildcard.
+func cpeVersion(raw any) string {
+	c, ok := raw.(string)
+	if !ok {
+		return ""
+	}
+	lower := strings.ToLower(c)
+	if strings.HasPrefix(lower, "cpe:2.3:") {
+		if parts := strings.Split(c, ":"); len(parts) > 5 {
+			if v := parts[5]; v != "*" && v != "-" && v != "" {
+				return v
+			}
+		}
+	}
+	if strings.HasPrefix(lower, "cpe:/") {
+		if parts := strings.Split(c, ":"); len(parts) > 4 && parts[4] != "" {
+			return parts[4]
+		}
+	}
+	return ""
+}
+
+// cpeBase is lib.vuln.cpe_base: a CPE 2.3 name in lower case up to the
+// product field (five parts), a CPE 2.2 URI up to the product (four).
+func cpeBase(raw any) (string, bool) {
+	s, ok := raw.(string)
+	if !ok {
+		return "", false
+	}
+	parts := strings.Split(strings.ToLower(strings.TrimSpace(s)), ":")
+	if len(parts) < 2 {
+		return "", false
+	}
+	switch {
+	case parts[1] == "2.3" && len(parts) >= 5:
+		return strings.Join(parts[:5], ":"), true
+	case strings.HasPrefix(parts[1], "/") && len(parts) >= 4:
+		return strings.Join(parts[:4], ":"), true
+	}
+	return "", false
+}
+
+// cpeBases are the by_cpe keys of a component's cpes (a list; anything else
+// gives none).
+func cpeBases(cpes any) []string {
+	list, _ := cpes.([]any)
+	var out []string
+	for _, raw := range list {
+		if k, ok := cpeBase(raw); ok {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// itemCPEs is lib.vuln._cpes: an item's cpe (when text) and its cpes list.
+func itemCPEs(x map[string]any) []any {
+	var out []any
+	if c, ok := x["cpe"].(string); ok {
+		out = append(out, c)
+	}
+	if list, ok := x["cpes"].([]any); ok {
+		out = append(out, list...)
+	}
+	return out
+}
+
+// itemVersions is lib.vuln.item_versions: the versions an item names,
+// normalised (none: any version).
+func itemVersions(x map[string]any) map[string]bool {
+	if v, ok := x["version"].(string); ok && strings.TrimSpace(v) != "" {
+		return map[string]bool{normVersion(v): true}
+	}
+	if spec, ok := x["range"].(string); ok && strings.TrimSpace(spec) != "" {
+		return nil
+	}
+	out := map[string]bool{}
+	if _, present := x["purl"]; present && purlVersion(x["purl"]) != "" {
+		if v := normVersion(purlVersion(x["purl"])); v != "" {
+			out[v] = true
+		}
+		return out
+	}
+	for _, cpe := range itemCPEs(x) {
+		if v := normVersion(cpeVersion(cpe)); v != "" {
+			out[v] = true
+		}
+	}
+	return out
+}
+
+// versionOK is lib.vuln._version_ok: the component is known by one of the
+// versions (its own version, its package URL's, its CPEs').
+func versionOK(versions map[string]bool, c map[string]any) bool {
+	if v, ok := c["version"].(string); ok && versions[normVersion(v)] {
+		return true
+	}
+	for v := range componentVersions(c) {
+		if versions[v] {
+			return true
+		}
+	}
+	return false
+}
+
+// componentVersions is lib.vuln.component_versions.
+func componentVersions(c map[string]any) map[string]bool {
+	out := map[string]bool{}
+	add := func(raw string) {
+		if v := normVersion(raw); v != "" {
+			out[v] = true
+		}
+	}
+	if v, ok := c["version"].(string); ok {
+		add(v)
+	}
+	if _, present := c["purl"]; present && noPurlError(c) {
+		add(purlVersion(c["purl"]))
+	}
+	if list, ok := c["cpes"].([]any); ok {
+		for _, cpe := range list {
+			add(cpeVersion(cpe))
+		}
+	}
+	return out
+}
