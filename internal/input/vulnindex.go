@@ -12,34 +12,36 @@ import (
 )
 
 // VulnIndex is input.derived.vuln_index: what lib.vuln computes about the
-// components the manufacturer's own SBOMs ship and the items that name them
-// (scan matches, VEX statements and their products), computed once in Go.
-// In Rego, matching every item against every SBOM was most of the VEX rules'
-// evaluation at 10,000 components (docs/performance.md); here it is one pass
-// over the components and one lookup per item. It holds:
+// items that name shipped components (scan matches, VEX statements and their
+// products), computed once in Go. In Rego, building lib.vuln's identity
+// indexes over every component of every SBOM and matching every item against
+// them was most of the VEX rules' evaluation at 10,000 components
+// (docs/performance.md); here it is one pass over the components and one
+// lookup per item. It holds "items": for every scan match, VEX statement and
+// statement product of the bundle, keyed by the item itself (the very value
+// the rules read from input.documents, so a lookup finds it by pointer), what
+// lib.vuln would compute for it: "ids" (lib.vuln.ids; matches and
+// statements), "package" (resolve_package) and "resolve" (resolve; matches
+// and products).
 //
-//   - by_purl, by_ref, by_cpe, by_name: the identity indexes of lib.vuln (an
-//     identity key -> the set of component ids [SBOM path, index], index -1
-//     for an SBOM's primary component);
-//   - items: for every scan match, VEX statement and statement product of
-//     the bundle, keyed by the item itself (the very value the rules read
-//     from input.documents, so a lookup finds it by pointer), what lib.vuln
-//     would compute for it: "ids" (ids, for matches and statements),
-//     "package" (resolve_package) and "resolve" (resolve) for matches and
-//     products.
+// The identity indexes themselves (lib.vuln.by_purl and the others) are not
+// given: with every item here no rule reads them, and as OPA sets they would
+// cost more to build than everything else (a set per component and level).
+// An item this does not list (a rule matching something new) is matched by
+// lib.vuln's Rego, which then builds them: correct, but slow at scale, so list
+// such items here.
 //
 // The sets are OPA sets because that is what the Rego computation gives: a
 // helper returns the same value, in the same order, whichever built it.
 // lib.vuln keeps its Rego computation for an input without these facts (its
-// unit tests, a policy evaluated outside annexlint check) and for any item
-// not listed here; TestVulnIndexMatchesRego holds both to the same indexes
-// and the same findings, evidence and insufficient sets of every rule that
-// reads them.
+// unit tests, a policy evaluated outside annexlint check);
+// TestVulnIndexMatchesRego holds both to the same results and the same
+// findings, evidence and insufficient sets of every rule that reads them.
 //
 // docs are the policy input's documents ({id, type, path, content,
 // supplied_by}) in the order of converted, the value they became
 // (input.documents); ranges is input.derived.version_ranges. Without a VEX
-// or scan document nothing asks for the index, and it is left out (nil).
+// or scan document there is nothing to match, and the fact is left out (nil).
 //
 // Every key and decision is computed as lib.vuln computes it, built-in by
 // built-in (see purlKey, cpeBase, itemVersions); a difference would make an
@@ -49,6 +51,7 @@ func VulnIndex(docs []map[string]any, converted *ast.Array, ranges map[string]ma
 		return nil
 	}
 	r := newResolver(docs, ranges)
+	sets := newSetBuilder()
 	items := map[*ast.Term]*ast.Term{}
 	var order []*ast.Term // keys in the order met, for a deterministic object
 	put := func(key *ast.Term, entry [][2]*ast.Term) {
@@ -81,11 +84,7 @@ func VulnIndex(docs []map[string]any, converted *ast.Array, ranges map[string]ma
 			if !ok || matchTerms == nil || j >= matchTerms.Len() {
 				continue
 			}
-			put(matchTerms.Elem(j), [][2]*ast.Term{
-				ast.Item(ast.InternedTerm("ids"), vulnerabilityIDs(m)),
-				ast.Item(ast.InternedTerm("package"), idSet(r.resolvePackage(m))),
-				ast.Item(ast.InternedTerm("resolve"), idSet(r.resolve(m))),
-			})
+			put(matchTerms.Elem(j), append(sets.resolved(r, m), ast.Item(ast.InternedTerm("ids"), vulnerabilityIDs(m))))
 		}
 		statements, _ := content["statements"].([]any)
 		statementTerms := arrayAt(contentValue, "statements")
@@ -104,10 +103,7 @@ func VulnIndex(docs []map[string]any, converted *ast.Array, ranges map[string]ma
 				if !ok || productTerms == nil || n >= productTerms.Len() {
 					continue
 				}
-				put(productTerms.Elem(n), [][2]*ast.Term{
-					ast.Item(ast.InternedTerm("package"), idSet(r.resolvePackage(p))),
-					ast.Item(ast.InternedTerm("resolve"), idSet(r.resolve(p))),
-				})
+				put(productTerms.Elem(n), sets.resolved(r, p))
 			}
 		}
 	}
@@ -115,13 +111,7 @@ func VulnIndex(docs []map[string]any, converted *ast.Array, ranges map[string]ma
 	for _, key := range order {
 		memo = append(memo, ast.Item(key, items[key]))
 	}
-	return ast.NewObject(
-		ast.Item(ast.InternedTerm("by_purl"), indexObject(r.byPurl)),
-		ast.Item(ast.InternedTerm("by_ref"), indexObject(r.byRef)),
-		ast.Item(ast.InternedTerm("by_cpe"), indexObject(r.byCPE)),
-		ast.Item(ast.InternedTerm("by_name"), indexObject(r.byName)),
-		ast.Item(ast.InternedTerm("items"), ast.ObjectTerm(memo...)),
-	)
+	return ast.NewObject(ast.Item(ast.InternedTerm("items"), ast.ObjectTerm(memo...)))
 }
 
 func hasVulnDocuments(docs []map[string]any) bool {
@@ -157,37 +147,67 @@ func compareIDs(a, b componentID) int {
 	return cmp.Or(strings.Compare(a.path, b.path), cmp.Compare(a.index, b.index))
 }
 
-// idSet is a set of ids as lib.vuln writes them: [path, index].
-func idSet(ids []componentID) *ast.Term {
+// setBuilder makes the sets of component ids as lib.vuln writes them
+// ([path, index]), each id's term made once: at scale most of the facts' size
+// is these sets.
+type setBuilder struct {
+	ids   map[componentID]*ast.Term
+	empty *ast.Term
+}
+
+func newSetBuilder() *setBuilder {
+	return &setBuilder{ids: map[componentID]*ast.Term{}, empty: ast.SetTerm()}
+}
+
+func (b *setBuilder) set(ids []componentID) *ast.Term {
+	if len(ids) == 0 {
+		return b.empty
+	}
 	terms := make([]*ast.Term, len(ids))
 	for i, id := range ids {
-		terms[i] = ast.ArrayTerm(ast.StringTerm(id.path), ast.InternedTerm(id.index))
+		t, ok := b.ids[id]
+		if !ok {
+			t = ast.ArrayTerm(ast.StringTerm(id.path), ast.InternedTerm(id.index))
+			b.ids[id] = t
+		}
+		terms[i] = t
 	}
 	return ast.SetTerm(terms...)
 }
 
-func indexObject(index map[string][]componentID) *ast.Term {
-	items := make([][2]*ast.Term, 0, len(index))
-	for k, ids := range index {
-		items = append(items, ast.Item(ast.StringTerm(k), idSet(ids)))
+// resolved are the "package" and "resolve" entries of an item: the same set
+// when the version narrows nothing.
+func (b *setBuilder) resolved(r *resolver, x map[string]any) [][2]*ast.Term {
+	pkg, versioned := r.resolvePackage(x), r.resolve(x)
+	pkgSet := b.set(pkg)
+	versionedSet := pkgSet
+	if !slices.Equal(pkg, versioned) {
+		versionedSet = b.set(versioned)
 	}
-	return ast.ObjectTerm(items...)
+	return [][2]*ast.Term{ast.Item(ast.InternedTerm("package"), pkgSet), ast.Item(ast.InternedTerm("resolve"), versionedSet)}
 }
 
-// resolver is lib.vuln's matching of items to components.
+// resolver is lib.vuln's matching of items to components. Each identity
+// level is indexed when an item first needs it, as in lib.vuln (a level no
+// item reaches is never built).
 type resolver struct {
-	boms                         map[string]map[string]any // lib.vuln.sboms: own SBOM path -> content
-	byPurl, byRef, byCPE, byName map[string][]componentID  // sorted, without repeats
-	ranges                       map[string]map[string]bool
+	boms   map[string]map[string]any // lib.vuln.sboms: own SBOM path -> content
+	paths  []string                  // their paths, in input order
+	ranges map[string]map[string]bool
+	levels [levelCount]map[string][]componentID // key -> ids, sorted, without repeats
 }
+
+// The identity levels, in the order lib.vuln._package tries them.
+const (
+	levelPurl = iota
+	levelRef
+	levelCPE
+	levelName
+	levelCount
+)
 
 func newResolver(docs []map[string]any, ranges map[string]map[string]bool) *resolver {
-	r := &resolver{
-		boms:   map[string]map[string]any{},
-		byPurl: map[string][]componentID{}, byRef: map[string][]componentID{},
-		byCPE: map[string][]componentID{}, byName: map[string][]componentID{},
-		ranges: ranges,
-	}
+	r := &resolver{boms: map[string]map[string]any{}, ranges: ranges}
 	for _, d := range docs {
 		// lib.vuln.sboms: the own SBOMs (lib.documents leaves a supplier's
 		// out) whose content is an object
@@ -200,58 +220,82 @@ func newResolver(docs []map[string]any, ranges map[string]map[string]bool) *reso
 			continue
 		}
 		r.boms[path] = bom
+		r.paths = append(r.paths, path)
+	}
+	return r
+}
+
+// level is the index of one identity level (lib.vuln.by_purl, by_ref,
+// by_cpe, by_name), built on first use.
+func (r *resolver) level(l int) map[string][]componentID {
+	if r.levels[l] != nil {
+		return r.levels[l]
+	}
+	size := 0
+	for _, path := range r.paths {
+		components, _ := r.boms[path]["components"].([]any)
+		size += len(components) + 1
+	}
+	index := make(map[string][]componentID, size)
+	for _, path := range r.paths {
+		bom := r.boms[path]
 		serial, hasSerial := "", hasText(bom, "serial_number")
 		if hasSerial {
 			serial = strings.ToLower(bom["serial_number"].(string))
 		}
 		if p, ok := bom["primary"].(map[string]any); ok {
-			id := componentID{path, -1}
-			if k, ok := componentPurlKey(p); ok {
-				r.byPurl[k] = append(r.byPurl[k], id)
-			}
-			// the primary's ref must be text, a component's only non-empty
-			// (lib.vuln._ref_pairs)
-			if hasSerial && hasText(p, "ref") {
-				k := serial + "#" + p["ref"].(string)
-				r.byRef[k] = append(r.byRef[k], id)
-			}
-			for _, k := range cpeBases(p["cpes"]) {
-				r.byCPE[k] = append(r.byCPE[k], id)
-			}
-			if hasText(p, "name") {
-				k := strings.ToLower(strings.TrimSpace(p["name"].(string)))
-				r.byName[k] = append(r.byName[k], id)
-			}
+			// the primary's ref and name must be text (lib.vuln._ref_pairs,
+			// _name_pairs), a component's only non-blank
+			eachIdentityKey(l, p, serial, hasSerial, true, func(k string) {
+				index[k] = append(index[k], componentID{path, -1})
+			})
 		}
 		components, _ := bom["components"].([]any)
 		for i, raw := range components {
-			c, ok := raw.(map[string]any)
-			if !ok {
-				continue
-			}
-			id := componentID{path, i}
-			if k, ok := componentPurlKey(c); ok {
-				r.byPurl[k] = append(r.byPurl[k], id)
-			}
-			if ref, ok := c["ref"].(string); ok && hasSerial && ref != "" {
-				r.byRef[serial+"#"+ref] = append(r.byRef[serial+"#"+ref], id)
-			}
-			for _, k := range cpeBases(c["cpes"]) {
-				r.byCPE[k] = append(r.byCPE[k], id)
-			}
-			if n, ok := c["name"].(string); ok && strings.TrimSpace(n) != "" {
-				k := strings.ToLower(strings.TrimSpace(n))
-				r.byName[k] = append(r.byName[k], id)
+			if c, ok := raw.(map[string]any); ok {
+				eachIdentityKey(l, c, serial, hasSerial, false, func(k string) {
+					index[k] = append(index[k], componentID{path, i})
+				})
 			}
 		}
 	}
-	for _, index := range []map[string][]componentID{r.byPurl, r.byRef, r.byCPE, r.byName} {
-		for k, ids := range index {
+	for k, ids := range index {
+		if len(ids) > 1 {
 			slices.SortFunc(ids, compareIDs)
 			index[k] = slices.Compact(ids)
 		}
 	}
-	return r
+	r.levels[l] = index
+	return index
+}
+
+// eachIdentityKey calls add with each of a component's keys at one identity
+// level, as lib.vuln's _purl_pairs, _ref_pairs, _cpe_pairs and _name_pairs
+// take them.
+func eachIdentityKey(l int, c map[string]any, serial string, hasSerial, primary bool, add func(string)) {
+	switch l {
+	case levelPurl:
+		if k, ok := componentPurlKey(c); ok {
+			add(k)
+		}
+	case levelRef:
+		ref, ok := c["ref"].(string)
+		if hasSerial && ok && (primary && hasText(c, "ref") || !primary && ref != "") {
+			add(serial + "#" + ref)
+		}
+	case levelCPE:
+		list, _ := c["cpes"].([]any)
+		for _, raw := range list {
+			if k, ok := cpeBase(raw); ok {
+				add(k)
+			}
+		}
+	case levelName:
+		n, ok := c["name"].(string)
+		if ok && (primary && hasText(c, "name") || !primary && strings.TrimSpace(n) != "") {
+			add(strings.ToLower(strings.TrimSpace(n)))
+		}
+	}
 }
 
 // component is lib.vuln.component.
@@ -270,21 +314,21 @@ func (r *resolver) component(id componentID) map[string]any {
 // version, at the first identity level that finds any.
 func (r *resolver) pkg(x map[string]any) []componentID {
 	if p, ok := x["purl"].(string); ok {
-		if ids, ok := r.byPurl[purlKey(p)]; ok {
+		if ids, ok := r.level(levelPurl)[purlKey(p)]; ok {
 			return ids
 		}
 	}
 	bom, bomOK := x["bom"].(string)
 	ref, refOK := x["ref"].(string)
 	if bomOK && bom != "" && refOK && ref != "" {
-		if ids, ok := r.byRef[strings.ToLower(bom)+"#"+ref]; ok {
+		if ids, ok := r.level(levelRef)[strings.ToLower(bom)+"#"+ref]; ok {
 			return ids
 		}
 	}
 	var byCPE []componentID
 	for _, cpe := range itemCPEs(x) {
 		if k, ok := cpeBase(cpe); ok {
-			byCPE = append(byCPE, r.byCPE[k]...)
+			byCPE = append(byCPE, r.level(levelCPE)[k]...)
 		}
 	}
 	if len(byCPE) > 0 {
@@ -292,7 +336,7 @@ func (r *resolver) pkg(x map[string]any) []componentID {
 		return slices.Compact(byCPE)
 	}
 	if n, ok := x["name"].(string); ok {
-		if ids, ok := r.byName[strings.ToLower(strings.TrimSpace(n))]; ok {
+		if ids, ok := r.level(levelName)[strings.ToLower(strings.TrimSpace(n))]; ok {
 			return ids
 		}
 	}
@@ -457,12 +501,14 @@ func purlVersion(raw any) string {
 	return v
 }
 
-// leadingV is the "v" before a digit that lib.vuln.norm_version drops.
-var leadingV = regexp.MustCompile(`^v([0-9])`)
-
-// normVersion is lib.vuln.norm_version.
+// normVersion is lib.vuln.norm_version: regex.replace(lower(trim_space(v)),
+// "^v([0-9])", "$1"), that is without a "v" before a digit at the start.
 func normVersion(v string) string {
-	return leadingV.ReplaceAllString(strings.ToLower(strings.TrimSpace(v)), "$1")
+	v = strings.ToLower(strings.TrimSpace(v))
+	if len(v) >= 2 && v[0] == 'v' && v[1] >= '0' && v[1] <= '9' {
+		return v[1:]
+	}
+	return v
 }
 
 // cpeVersion is lib.vuln.cpe_version: the version field of a CPE name; ""
@@ -506,19 +552,6 @@ func cpeBase(raw any) (string, bool) {
 		return strings.Join(parts[:4], ":"), true
 	}
 	return "", false
-}
-
-// cpeBases are the by_cpe keys of a component's cpes (a list; anything else
-// gives none).
-func cpeBases(cpes any) []string {
-	list, _ := cpes.([]any)
-	var out []string
-	for _, raw := range list {
-		if k, ok := cpeBase(raw); ok {
-			out = append(out, k)
-		}
-	}
-	return out
 }
 
 // itemCPEs is lib.vuln._cpes: an item's cpe (when text) and its cpes list.

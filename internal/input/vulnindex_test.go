@@ -47,7 +47,7 @@ var (
 // parityQueries are what the rules and helpers give, in one query per rule
 // area (the engine compiles areas apart): every finding, evidence and
 // insufficient entry of every rule of the area (by package), and, in the
-// VEX area's, lib.vuln's indexes and what its helpers give for every scan
+// VEX area's, what lib.vuln's helpers give for every scan
 // match, VEX statement and statement product, and in the supply-chain area's
 // lib.supply.in_product_sbom for every supplier's document.
 func parityQueries(t *testing.T) []string {
@@ -73,7 +73,6 @@ func parityQueries(t *testing.T) []string {
 		queries = append(queries, "rules := {"+strings.Join(rules, ",\n")+"}")
 	}
 	queries[0] += `
-indexes := [data.annexlint.lib.vuln.by_purl, data.annexlint.lib.vuln.by_ref, data.annexlint.lib.vuln.by_cpe, data.annexlint.lib.vuln.by_name]
 matches := [[d.path, j, data.annexlint.lib.vuln.ids(m), data.annexlint.lib.vuln.resolve_package(m), data.annexlint.lib.vuln.resolve(m)] |
 	some d in input.documents
 	some j, m in d.content.matches
@@ -180,7 +179,7 @@ func sameWithAndWithoutIndex(t *testing.T, name string, b *bundle.Bundle, facts 
 	}
 	got, want := eval(in), eval(withoutGoFacts(t, in))
 	var counts parityCounts
-	for _, key := range []string{"rules", "indexes", "matches", "statements", "supplied"} {
+	for _, key := range []string{"rules", "matches", "statements", "supplied"} {
 		if reflect.DeepEqual(got[key], want[key]) {
 			continue
 		}

@@ -6,14 +6,14 @@ import "github.com/annexlint/annexlint/internal/catalog"
 
 // compiledIndex is policies/index.json as Go values (see BuiltinIndexGo).
 var compiledIndex = &index{
-	Digest: "550aedb66463c1b0c770bceb89f2103fd9b233af0c7f69f690e6f09f29111953",
+	Digest: "2a30723da1a1d22a8a0f823c41f9ad92af0fb8d6c18ac53205d1026f679b4851",
 	Files: []indexFile{
 		{Name: "policies/annexlint/lib/lib.rego", Package: "data.annexlint.lib", Size: 2714},
 		{Name: "policies/annexlint/lib/reporting/reporting.rego", Package: "data.annexlint.lib.reporting", Size: 4485},
 		{Name: "policies/annexlint/lib/sbom/sbom.rego", Package: "data.annexlint.lib.sbom", Size: 924},
 		{Name: "policies/annexlint/lib/supply/supply.rego", Package: "data.annexlint.lib.supply", Size: 800},
 		{Name: "policies/annexlint/lib/testreport/testreport.rego", Package: "data.annexlint.lib.testreport", Size: 505},
-		{Name: "policies/annexlint/lib/vuln/vuln.rego", Package: "data.annexlint.lib.vuln", Size: 15570},
+		{Name: "policies/annexlint/lib/vuln/vuln.rego", Package: "data.annexlint.lib.vuln", Size: 15308},
 		{Name: "policies/annexlint/rules/cra/ce-marking/ce_marking.rego", Package: "data.annexlint.rules.cra[\"ce-marking\"]", Size: 3420, Uses: []string{"policies/annexlint/lib/lib.rego"}},
 		{Name: "policies/annexlint/rules/cra/conformity-route/conformity_route.rego", Package: "data.annexlint.rules.cra[\"conformity-route\"]", Size: 4189, Uses: []string{"policies/annexlint/lib/lib.rego"}},
 		{Name: "policies/annexlint/rules/cra/declaration-of-conformity/declaration_of_conformity.rego", Package: "data.annexlint.rules.cra[\"declaration-of-conformity\"]", Size: 6937, Uses: []string{"policies/annexlint/lib/lib.rego"}},

@@ -22,7 +22,11 @@ day_ns := 24 * hour_ns
 #
 # Cost matters here: a bundle may list tens of thousands of components. Each level's index is a complete rule
 # built in one pass with as few function calls per component as possible, and only when an item needs that level;
-# versions are read only for the candidates an item finds.
+# versions are read only for the candidates an item finds. annexlint check does better still: it computes ids,
+# resolve_package and resolve of every scan match, VEX statement and product in Go, in one pass over the components
+# (input.derived.vuln_index.items, keyed by the item; internal/input.VulnIndex), and these helpers return that when it
+# is there, so the indexes below are built only for an input without it (unit tests, a policy evaluated on its own)
+# or an item it does not list. TestVulnIndexMatchesRego holds the two to the same results.
 
 # A component id is [sbom path, index]: the index in the SBOM's components, or -1 for its primary component.
 
@@ -53,34 +57,22 @@ label(id) := sprintf("%s %s (%s)", [_str(c, "name"), _str(c, "version"), id[0]])
 # substring(k, 0, indexof(k, "@")) with k := lower(split(split(trim_space(purl), "#")[0], "?")[0]) (a canonical
 # purl has one "@" at most, before the version; length -1 takes the whole string), and the version key
 # regex.replace(lower(trim_space(version)), "^v([0-9])", "$1"), wherever they appear; keep them identical.
-#
-# annexlint check builds the four indexes in Go (input.derived.vuln_index, internal/input.VulnIndex): at 10,000
-# components building them here was most of the VEX rules' evaluation. The Rego below builds them for an input
-# without those facts (unit tests, a policy evaluated on its own); TestVulnIndexMatchesRego holds both to the same.
-by_purl := computed if computed := input.derived.vuln_index.by_purl
-
-else := {k: ids |
+by_purl := {k: ids |
 	some k in {pair[0] | some pair in _purl_pairs}
 	ids := {id | some pair in _purl_pairs; pair[0] = k; id := pair[1]}
 }
 
-by_ref := computed if computed := input.derived.vuln_index.by_ref
-
-else := {k: ids |
+by_ref := {k: ids |
 	some k in {pair[0] | some pair in _ref_pairs}
 	ids := {id | some pair in _ref_pairs; pair[0] = k; id := pair[1]}
 }
 
-by_cpe := computed if computed := input.derived.vuln_index.by_cpe
-
-else := {k: ids |
+by_cpe := {k: ids |
 	some k in {pair[0] | some pair in _cpe_pairs}
 	ids := {id | some pair in _cpe_pairs; pair[0] = k; id := pair[1]}
 }
 
-by_name := computed if computed := input.derived.vuln_index.by_name
-
-else := {k: ids |
+by_name := {k: ids |
 	some k in {pair[0] | some pair in _name_pairs}
 	ids := {id | some pair in _name_pairs; pair[0] = k; id := pair[1]}
 }

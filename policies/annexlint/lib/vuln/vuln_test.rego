@@ -947,27 +947,9 @@ test_dated_remediations_keep_fix_categories_with_a_date if {
 
 _go_item := {"purl": "pkg:generic/zlib@1.3.1", "vulnerability": "CVE-2025-9"}
 
-_go_facts := {"vuln_index": {
-	"by_purl": {"pkg:generic/from-go": {["sbom/go.json", 3]}},
-	"by_ref": {"urn:uuid:go#x": {["sbom/go.json", 4]}},
-	"by_cpe": {},
-	"by_name": {"go": {["sbom/go.json", 5]}},
-	"items": {_go_item: {"ids": {"GO-1"}, "package": {["sbom/go.json", 1]}, "resolve": {["sbom/go.json", 2]}}},
-}}
+_go_facts := {"vuln_index": {"items": {_go_item: {"ids": {"GO-1"}, "package": {["sbom/go.json", 1]}, "resolve": {["sbom/go.json", 2]}}}}}
 
 _with_go_facts := object.union(_input, {"derived": _go_facts})
-
-test_indexes_read_the_go_facts if {
-	vuln.by_purl == {"pkg:generic/from-go": {["sbom/go.json", 3]}} with input as _with_go_facts
-	vuln.by_ref == {"urn:uuid:go#x": {["sbom/go.json", 4]}} with input as _with_go_facts
-	vuln.by_cpe == {} with input as _with_go_facts
-	vuln.by_name == {"go": {["sbom/go.json", 5]}} with input as _with_go_facts
-}
-
-test_indexes_computed_without_the_go_facts if {
-	vuln.by_purl["pkg:generic/zlib"] == {_fw_zlib} with input as object.union(_input, {"derived": {"vuln_index": {}}})
-	vuln.by_name.zlib == {_fw_zlib} with input as object.union(_input, {"derived": {}})
-}
 
 test_item_helpers_read_the_go_facts if {
 	vuln.ids(_go_item) == {"GO-1"} with input as _with_go_facts
@@ -978,7 +960,8 @@ test_item_helpers_read_the_go_facts if {
 test_item_helpers_compute_an_item_the_go_facts_lack if {
 	other := {"purl": "pkg:generic/zlib@1.3.1", "vulnerability": "cve-2025-10"}
 	vuln.ids(other) == {"CVE-2025-10"} with input as _with_go_facts
-	vuln.resolve_package(other) == set() with input as _with_go_facts # the Go by_purl has no zlib
+	vuln.resolve_package(other) == {_fw_zlib} with input as _with_go_facts
+	vuln.resolve(other) == {_fw_zlib} with input as _with_go_facts
 	vuln.resolve(_go_item) == {_fw_zlib} with input as _input
 	vuln.ids(_go_item) == {"CVE-2025-9"} with input as _input
 }
