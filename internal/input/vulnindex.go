@@ -17,12 +17,18 @@ import (
 // indexes over every component of every SBOM and matching every item against
 // them was most of the VEX rules' evaluation at 10,000 components
 // (docs/performance.md); here it is one pass over the components and one
-// lookup per item. It holds "items": for every scan match, VEX statement and
-// statement product of the bundle, keyed by the item itself (the very value
-// the rules read from input.documents, so a lookup finds it by pointer), what
-// lib.vuln would compute for it: "ids" (lib.vuln.ids; matches and
-// statements), "package" (resolve_package) and "resolve" (resolve; matches
-// and products).
+// lookup per item. It holds:
+//
+//   - items: for every scan match, VEX statement and statement product of
+//     the bundle, keyed by the item itself (the very value the rules read
+//     from input.documents, so a lookup finds it by pointer), what lib.vuln
+//     would compute for it: "ids" (lib.vuln.ids; matches and statements),
+//     "package" (resolve_package) and "resolve" (resolve; matches and
+//     products), and "unassessed" (matches: the components it names that no
+//     VEX statement of the manufacturer assesses, lib.vuln.unassessed);
+//   - labels: lib.vuln.label of every component those name, keyed by id:
+//     the per-finding wording cost as much as the matching once that was
+//     fast (three function calls and a sprintf per component named).
 //
 // The identity indexes themselves (lib.vuln.by_purl and the others) are not
 // given: with every item here no rule reads them, and as OPA sets they would
@@ -52,6 +58,7 @@ func VulnIndex(docs []map[string]any, converted *ast.Array, ranges map[string]ma
 	}
 	r := newResolver(docs, ranges)
 	sets := newSetBuilder()
+	assessed := r.coverage(docs)
 	items := map[*ast.Term]*ast.Term{}
 	var order []*ast.Term // keys in the order met, for a deterministic object
 	put := func(key *ast.Term, entry [][2]*ast.Term) {
@@ -65,16 +72,8 @@ func VulnIndex(docs []map[string]any, converted *ast.Array, ranges map[string]ma
 			continue
 		}
 		content, _ := d["content"].(map[string]any)
-		value, _ := converted.Elem(k).Value.(ast.Object)
-		if content == nil || value == nil {
-			continue
-		}
-		contentTerm := value.Get(ast.InternedTerm("content"))
-		if contentTerm == nil {
-			continue
-		}
-		contentValue, _ := contentTerm.Value.(ast.Object)
-		if contentValue == nil {
+		contentValue := contentObject(converted.Elem(k))
+		if content == nil || contentValue == nil {
 			continue
 		}
 		matches, _ := content["matches"].([]any)
@@ -84,7 +83,16 @@ func VulnIndex(docs []map[string]any, converted *ast.Array, ranges map[string]ma
 			if !ok || matchTerms == nil || j >= matchTerms.Len() {
 				continue
 			}
-			put(matchTerms.Elem(j), append(sets.resolved(r, m), ast.Item(ast.InternedTerm("ids"), vulnerabilityIDs(m))))
+			vulnerabilities := vulnerabilityIDs(m)
+			entries, resolved, resolvedSet := sets.resolved(r, m)
+			unassessed := r.filter(resolved, func(id componentID) bool { return !assessed.covers(vulnerabilities, id) })
+			unassessedSet := resolvedSet // when no statement assesses any
+			if len(unassessed) != len(resolved) {
+				unassessedSet = sets.set(unassessed)
+			}
+			put(matchTerms.Elem(j), append(entries,
+				ast.Item(ast.InternedTerm("ids"), stringSet(vulnerabilities)),
+				ast.Item(ast.InternedTerm("unassessed"), unassessedSet)))
 		}
 		statements, _ := content["statements"].([]any)
 		statementTerms := arrayAt(contentValue, "statements")
@@ -94,7 +102,7 @@ func VulnIndex(docs []map[string]any, converted *ast.Array, ranges map[string]ma
 				continue
 			}
 			stTerm := statementTerms.Elem(j)
-			put(stTerm, [][2]*ast.Term{ast.Item(ast.InternedTerm("ids"), vulnerabilityIDs(st))})
+			put(stTerm, [][2]*ast.Term{ast.Item(ast.InternedTerm("ids"), stringSet(vulnerabilityIDs(st)))})
 			products, _ := st["products"].([]any)
 			stValue, _ := stTerm.Value.(ast.Object)
 			productTerms := arrayAt(stValue, "products")
@@ -103,7 +111,8 @@ func VulnIndex(docs []map[string]any, converted *ast.Array, ranges map[string]ma
 				if !ok || productTerms == nil || n >= productTerms.Len() {
 					continue
 				}
-				put(productTerms.Elem(n), sets.resolved(r, p))
+				entries, _, _ := sets.resolved(r, p)
+				put(productTerms.Elem(n), entries)
 			}
 		}
 	}
@@ -111,7 +120,125 @@ func VulnIndex(docs []map[string]any, converted *ast.Array, ranges map[string]ma
 	for _, key := range order {
 		memo = append(memo, ast.Item(key, items[key]))
 	}
-	return ast.NewObject(ast.Item(ast.InternedTerm("items"), ast.ObjectTerm(memo...)))
+	labels := make([][2]*ast.Term, 0, len(sets.ids))
+	for id, term := range sets.ids {
+		labels = append(labels, ast.Item(term, ast.StringTerm(r.label(id))))
+	}
+	return ast.NewObject(
+		ast.Item(ast.InternedTerm("items"), ast.ObjectTerm(memo...)),
+		ast.Item(ast.InternedTerm("labels"), ast.ObjectTerm(labels...)),
+	)
+}
+
+// contentObject is the content of a converted input document.
+func contentObject(doc *ast.Term) ast.Object {
+	obj, _ := doc.Value.(ast.Object)
+	if obj == nil {
+		return nil
+	}
+	content := obj.Get(ast.InternedTerm("content"))
+	if content == nil {
+		return nil
+	}
+	contentObj, _ := content.Value.(ast.Object)
+	return contentObj
+}
+
+// coverage is lib.vuln.coverage: for each vulnerability ID or alias, the
+// components a VEX statement of the manufacturer's assesses it for, and the
+// SBOMs whose product a statement assesses as a whole.
+type coverage struct {
+	components map[string]map[componentID]bool
+	products   map[string]map[string]bool // vulnerability -> SBOM path
+}
+
+// covers is lib.vuln.covered.
+func (c coverage) covers(vulnerabilities []string, id componentID) bool {
+	for _, v := range vulnerabilities {
+		if c.components[v][id] || c.products[v][id.path] {
+			return true
+		}
+	}
+	return false
+}
+
+// coverage is lib.vuln.coverage over the VEX documents lib.documents gives:
+// the manufacturer's own, and a supplier's it adopted.
+func (r *resolver) coverage(docs []map[string]any) coverage {
+	c := coverage{components: map[string]map[componentID]bool{}, products: map[string]map[string]bool{}}
+	for _, d := range docs {
+		if d["type"] != "vex" || !ownEvidence(d) {
+			continue
+		}
+		content, _ := d["content"].(map[string]any)
+		statements, _ := content["statements"].([]any)
+		for _, raw := range statements {
+			st, ok := raw.(map[string]any)
+			if !ok {
+				continue
+			}
+			vulnerabilities := vulnerabilityIDs(st)
+			for _, t := range targets(st) {
+				for _, id := range r.resolve(t) {
+					for _, v := range vulnerabilities {
+						if c.components[v] == nil {
+							c.components[v] = map[componentID]bool{}
+						}
+						c.components[v][id] = true
+						if id.index == -1 {
+							if c.products[v] == nil {
+								c.products[v] = map[string]bool{}
+							}
+							c.products[v][id.path] = true
+						}
+					}
+				}
+			}
+		}
+	}
+	return c
+}
+
+// targets is lib.vuln.targets: a statement's products that are objects and
+// not only the container of another (container absent or false).
+func targets(st map[string]any) []map[string]any {
+	products, _ := st["products"].([]any)
+	var out []map[string]any
+	for _, raw := range products {
+		p, ok := raw.(map[string]any)
+		if !ok {
+			continue
+		}
+		if container, present := p["container"]; present && container != false {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// ownEvidence is lib.own_evidence for a VEX document: not a supplier's, or
+// a supplier's the manufacturer adopted (by someone, on a date).
+func ownEvidence(d map[string]any) bool {
+	marking, supplied := d["supplied_by"].(map[string]any)
+	if !supplied {
+		return true
+	}
+	adopted, _ := marking["adopted"].(map[string]any)
+	date, _ := adopted["date"].(string)
+	return hasText(adopted, "by") && isoDate.MatchString(date)
+}
+
+// isoDate is lib.is_date's pattern.
+var isoDate = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
+
+// label is lib.vuln.label: "name version (path)", a name or version that is
+// not text shown as nothing.
+func (r *resolver) label(id componentID) string {
+	c := r.component(id)
+	name, _ := c["name"].(string)
+	version, _ := c["version"].(string)
+	return name + " " + version + " (" + id.path + ")"
 }
 
 func hasVulnDocuments(docs []map[string]any) bool {
@@ -175,16 +302,18 @@ func (b *setBuilder) set(ids []componentID) *ast.Term {
 	return ast.SetTerm(terms...)
 }
 
-// resolved are the "package" and "resolve" entries of an item: the same set
-// when the version narrows nothing.
-func (b *setBuilder) resolved(r *resolver, x map[string]any) [][2]*ast.Term {
+// resolved are the "package" and "resolve" entries of an item (the same set
+// when the version narrows nothing), and what resolve gives, as ids and as
+// their set.
+func (b *setBuilder) resolved(r *resolver, x map[string]any) (entries [][2]*ast.Term, ids []componentID, set *ast.Term) {
 	pkg, versioned := r.resolvePackage(x), r.resolve(x)
 	pkgSet := b.set(pkg)
 	versionedSet := pkgSet
 	if !slices.Equal(pkg, versioned) {
 		versionedSet = b.set(versioned)
 	}
-	return [][2]*ast.Term{ast.Item(ast.InternedTerm("package"), pkgSet), ast.Item(ast.InternedTerm("resolve"), versionedSet)}
+	entries = [][2]*ast.Term{ast.Item(ast.InternedTerm("package"), pkgSet), ast.Item(ast.InternedTerm("resolve"), versionedSet)}
+	return entries, versioned, versionedSet
 }
 
 // resolver is lib.vuln's matching of items to components. Each identity
@@ -402,12 +531,12 @@ func (r *resolver) resolve(x map[string]any) []componentID {
 }
 
 // vulnerabilityIDs is lib.vuln.ids: the vulnerability and its aliases,
-// trimmed, upper case, blanks left out.
-func vulnerabilityIDs(x map[string]any) *ast.Term {
-	var terms []*ast.Term
+// trimmed, upper case, blanks left out; sorted, without repeats.
+func vulnerabilityIDs(x map[string]any) []string {
+	var out []string
 	add := func(v any) {
 		if s, ok := v.(string); ok && strings.TrimSpace(s) != "" {
-			terms = append(terms, ast.StringTerm(strings.ToUpper(strings.TrimSpace(s))))
+			out = append(out, strings.ToUpper(strings.TrimSpace(s)))
 		}
 	}
 	// object.get(x, "vulnerability", "") and _list(object.get(x, "aliases", []))
@@ -416,6 +545,15 @@ func vulnerabilityIDs(x map[string]any) *ast.Term {
 		for _, a := range aliases {
 			add(a)
 		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+func stringSet(values []string) *ast.Term {
+	terms := make([]*ast.Term, len(values))
+	for i, v := range values {
+		terms[i] = ast.StringTerm(v)
 	}
 	return ast.SetTerm(terms...)
 }

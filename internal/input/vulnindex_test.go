@@ -73,14 +73,18 @@ func parityQueries(t *testing.T) []string {
 		queries = append(queries, "rules := {"+strings.Join(rules, ",\n")+"}")
 	}
 	queries[0] += `
-matches := [[d.path, j, data.annexlint.lib.vuln.ids(m), data.annexlint.lib.vuln.resolve_package(m), data.annexlint.lib.vuln.resolve(m)] |
+matches := [[d.path, j, data.annexlint.lib.vuln.ids(m), data.annexlint.lib.vuln.resolve_package(m), data.annexlint.lib.vuln.resolve(m), data.annexlint.lib.vuln.unassessed(m), labels] |
 	some d in input.documents
 	some j, m in d.content.matches
+	labels := [data.annexlint.lib.vuln.label(id) | some id in data.annexlint.lib.vuln.resolve_package(m)]
 ]
 statements := [[d.path, j, data.annexlint.lib.vuln.ids(st), products] |
 	some d in input.documents
 	some j, st in d.content.statements
-	products := [[p, data.annexlint.lib.vuln.resolve_package(p), data.annexlint.lib.vuln.resolve(p)] | some p in st.products]
+	products := [[p, data.annexlint.lib.vuln.resolve_package(p), data.annexlint.lib.vuln.resolve(p), labels] |
+		some p in st.products
+		labels := [data.annexlint.lib.vuln.label(id) | some id in data.annexlint.lib.vuln.resolve_package(p)]
+	]
 ]
 `
 	queries[1] += `
@@ -266,7 +270,10 @@ func TestVulnIndexMatchesRego(t *testing.T) {
 			corpus.add(sameWithAndWithoutIndex(t, fmt.Sprintf("%s with SBOM set %d", d.Path, i), b, &enrich.Facts{}))
 		}
 	}
-	for i, b := range append(vulnProbes(), supplyProbes()...) {
+	for i, b := range vulnProbes() {
+		corpus.add(sameWithAndWithoutIndex(t, fmt.Sprintf("VEX probe %d", i), b, &enrich.Facts{}))
+	}
+	for i, b := range supplyProbes() {
 		corpus.add(sameWithAndWithoutIndex(t, fmt.Sprintf("supply probe %d", i), b, &enrich.Facts{}))
 	}
 	if len(docs) < 15 || corpus.resolved < 50 || corpus.supplied < 5 {
@@ -591,19 +598,56 @@ func vulnProbes() []*bundle.Bundle {
 	}
 	var statements, matches []any
 	for i, p := range products {
-		st := map[string]any{"vulnerability": fmt.Sprintf("CVE-2025-%d", 100+i), "aliases": []any{" ghsa-x ", 4, ""},
+		// the model's aliases are text: the rules take them as such
+		st := map[string]any{"vulnerability": fmt.Sprintf("CVE-2025-%d", 100+i), "aliases": []any{" ghsa-x ", ""},
 			"status": []string{"affected", "not_affected", "fixed", "under_investigation"}[i%4], "products": []any{p}}
 		statements = append(statements, st)
 		m := maps.Clone(p.(map[string]any))
 		m["vulnerability"] = fmt.Sprintf(" cve-2025-%d ", 100+i)
-		m["aliases"] = []any{}
+		m["aliases"] = []any{" GHSA-Y ", "cve-2025-900"}
 		if cpe, ok := m["cpe"]; ok {
 			m["cpes"] = []any{cpe}
 		}
 		matches = append(matches, m)
 	}
+	// Statements that assess, or fail to assess, further matches: on the
+	// firmware as a whole, through products that are only containers, and
+	// in suppliers' VEX documents adopted or not.
+	zlib := product("purl", "pkg:github/madler/zlib@1.3.1")
+	statement := func(v string, products ...any) any {
+		return map[string]any{"vulnerability": v, "status": "not_affected", "products": products}
+	}
+	others := []any{
+		statement("CVE-2025-900", product("purl", "pkg:generic/acme/vf300@2.1")),
+		statement("CVE-2025-901", product("purl", "pkg:generic/acme/vf300@2.1", "container", true), product("purl", "pkg:generic/libx@1.5", "parent", product("purl", "pkg:generic/acme/vf300@2.1"))),
+		statement("CVE-2025-902", product("purl", "pkg:generic/libx@1.5", "container", "yes")),
+		statement("CVE-2025-903", product("purl", "pkg:generic/libx@1.5", "container", false)),
+		"not a statement",
+		map[string]any{"vulnerability": "CVE-2025-904", "products": "not a list"},
+	}
+	supplied := []any{statement("CVE-2025-905", zlib)}
+	adopted := []any{statement("CVE-2025-906", zlib)}
+	for _, v := range []string{"CVE-2025-900", "CVE-2025-901", "CVE-2025-902", "CVE-2025-903", "CVE-2025-904", "CVE-2025-905", "CVE-2025-906", "CVE-2025-907"} {
+		for _, target := range []any{zlib, product("purl", "pkg:generic/libx@1.5")} {
+			m := maps.Clone(target.(map[string]any))
+			m["vulnerability"] = v
+			matches = append(matches, m)
+		}
+	}
 	doc := func(id, typ, path string, content any) *bundle.Document {
 		return &bundle.Document{ID: id, Type: typ, Path: path, Content: content}
+	}
+	vexOf := func(statements []any) map[string]any {
+		return map[string]any{"kind": "openvex", "timestamp": "2026-11-01T00:00:00Z", "statements": statements}
+	}
+	suppliers := []*bundle.Document{
+		doc("others", "vex", "vex/others.openvex.json", vexOf(others)),
+		{ID: "supplied", Type: "vex", Path: "vex/supplied.openvex.json", Content: vexOf(supplied),
+			SuppliedBy: map[string]any{"name": "A", "component": "zlib", "adopted": map[string]any{"by": "QA", "date": "soon"}}},
+		{ID: "adopted", Type: "vex", Path: "vex/adopted.openvex.json", Content: vexOf(adopted),
+			SuppliedBy: map[string]any{"name": "A", "component": "zlib", "adopted": map[string]any{"by": "QA", "date": "2026-11-02"}}},
+		{ID: "unsigned", Type: "vex", Path: "vex/unsigned.openvex.json", Content: vexOf([]any{statement("CVE-2025-907", zlib)}),
+			SuppliedBy: map[string]any{"name": "A", "component": "zlib", "adopted": map[string]any{"by": "TBD", "date": "2026-11-02"}}},
 	}
 	manifest := &bundle.Document{ID: "manifest", Type: "manifest", Path: "annexlint.yaml", Content: map[string]any{"product": map[string]any{"framework": "MDR"}}}
 	var bundles []*bundle.Bundle
@@ -614,10 +658,10 @@ func vulnProbes() []*bundle.Bundle {
 	} {
 		bundles = append(bundles, &bundle.Bundle{
 			Manifest: manifest,
-			Documents: append([]*bundle.Document{
-				doc("vex", "vex", "vex/probe.openvex.json", map[string]any{"kind": "openvex", "timestamp": "2026-11-01T00:00:00Z", "statements": statements}),
+			Documents: slices.Concat([]*bundle.Document{
+				doc("vex", "vex", "vex/probe.openvex.json", vexOf(statements)),
 				doc("scan", "vulnerability-scan", "scans/probe.grype.json", map[string]any{"kind": "grype", "timestamp": "2026-11-01T00:00:00Z", "matches": matches}),
-			}, sboms...),
+			}, suppliers, sboms),
 			Files: map[string]int64{},
 		})
 	}

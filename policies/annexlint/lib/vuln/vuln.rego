@@ -47,7 +47,12 @@ else := concat("", ["/components/", format_int(id[1], 10)])
 primary(id) if id[1] == -1
 
 # label names a component as "name version (path)" for messages.
-label(id) := sprintf("%s %s (%s)", [_str(c, "name"), _str(c, "version"), id[0]]) if c := component(id)
+# annexlint check gives the labels of the components the bundle's items name (input.derived.vuln_index.labels).
+label(id) := computed if {
+	computed := input.derived.vuln_index.labels[id]
+} else := sprintf("%s %s (%s)", [_str(c, "name"), _str(c, "version"), id[0]]) if {
+	c := component(id)
+}
 
 # by_purl, by_ref, by_cpe and by_name map an identity key to the ids of the components that have it. The inner
 # comprehension closes over k through unification, so OPA indexes it: each object is built in one pass.
@@ -412,6 +417,12 @@ coverage := {[v, target] |
 _coverage_targets(id) := [id, concat("", ["sbom:", id[0]])] if primary(id)
 
 else := [id]
+
+# unassessed returns the ids of the shipped components a scan match names (resolve) for which no VEX statement assesses
+# any of its vulnerabilities (covered). annexlint check gives it for every match (input.derived.vuln_index.items).
+unassessed(match) := computed if {
+	computed := input.derived.vuln_index.items[match].unassessed
+} else := {id | some id in resolve(match); not covered(ids(match), id)}
 
 # covered is true when a VEX statement assesses any of vulnerabilities for the component.
 covered(vulnerabilities, id) if {
