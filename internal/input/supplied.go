@@ -46,7 +46,10 @@ func SuppliedComponents(docs []map[string]any, converted *ast.Array) ast.Value {
 					continue
 				}
 				if terms == nil {
-					terms = componentTerms(converted.Elem(k))
+					terms = arrayAt(contentObject(converted.Elem(k)), "components")
+				}
+				if terms == nil || i >= terms.Len() {
+					continue // cannot happen: converted is this content
 				}
 				found = append(found, ast.ArrayTerm(ast.StringTerm(s["path"].(string)), ast.InternedTerm(i), terms.Elem(i)))
 			}
@@ -57,14 +60,6 @@ func SuppliedComponents(docs []map[string]any, converted *ast.Array) ast.Value {
 		return nil
 	}
 	return ast.NewObject(out...)
-}
-
-// componentTerms is the converted value of a document's content.components.
-func componentTerms(doc *ast.Term) *ast.Array {
-	obj, _ := doc.Value.(ast.Object)
-	content := obj.Get(ast.InternedTerm("content"))
-	contentObj, _ := content.Value.(ast.Object)
-	return arrayAt(contentObj, "components")
 }
 
 // supplyMatcher is lib.supply.matches(·, ref): a package URL ref matches a
