@@ -40,24 +40,29 @@ func Build(b *bundle.Bundle, asOf string, decision *regime.Decision, facts *enri
 		}
 		files[p] = f
 	}
-	in := map[string]any{
-		"as_of":     asOf,
-		"regime":    regimeInput(decision),
-		"manifest":  map[string]any{"path": b.Manifest.Path, "content": b.Manifest.Content},
-		"documents": docs,
-		"files":     files,
-		"derived":   derived(b, facts),
-	}
 	// Document contents are already generic JSON values (maps, slices,
 	// strings, json.Number, bool, nil), which InterfaceToValue converts
 	// directly; anything else (facts, a typed model) it round-trips through
 	// JSON itself. A JSON round trip of the whole input cost a third of the
-	// time of a 10 000-component check (docs/performance.md).
+	// time of a 10 000-component check (docs/performance.md). The documents
+	// are converted first so that derived facts about their parts can refer
+	// to the very values the rules read (VulnIndex).
 	list := make([]any, len(docs))
 	for i, d := range docs {
 		list[i] = d
 	}
-	in["documents"] = list
+	converted, err := ast.InterfaceToValue(list)
+	if err != nil {
+		return nil, fmt.Errorf("build policy input: %w", err)
+	}
+	in := map[string]any{
+		"as_of":     asOf,
+		"regime":    regimeInput(decision),
+		"manifest":  map[string]any{"path": b.Manifest.Path, "content": b.Manifest.Content},
+		"documents": converted,
+		"files":     files,
+		"derived":   derived(b, facts, docs, converted.(*ast.Array)),
+	}
 	v, err := ast.InterfaceToValue(in)
 	if err != nil {
 		return nil, fmt.Errorf("build policy input: %w", err)
@@ -70,10 +75,14 @@ func Build(b *bundle.Bundle, asOf string, decision *regime.Decision, facts *enri
 // (version_ranges: range -> shipped version -> inside), and the versions
 // fixed statements name ordered against them (version_order: named version ->
 // shipped version -> -1, 0 or 1), which need an ecosystem's version ordering
-// that Rego does not have, and the components each SBOM rule would find
+// that Rego does not have, the components each SBOM rule would find
 // lacking (sbom_gaps: SBOMGaps) and the components that record an end of
-// support (sbom_ends: SupportEnds), which cost too much per component in Rego.
-func derived(b *bundle.Bundle, facts *enrich.Facts) map[string]any {
+// support (sbom_ends: SupportEnds), which cost too much per component in Rego,
+// and the components the VEX and scan items name (vuln_index: VulnIndex)
+// and the component each supplier's document is about
+// (supplied_components: SuppliedComponents), for the same reason. docs and
+// converted are the input's documents.
+func derived(b *bundle.Bundle, facts *enrich.Facts, docs []map[string]any, converted *ast.Array) map[string]any {
 	var sboms, vexes []any
 	gaps, ends := map[string]any{}, map[string]any{}
 	for _, d := range b.Documents {
@@ -91,7 +100,14 @@ func derived(b *bundle.Bundle, facts *enrich.Facts) map[string]any {
 		}
 	}
 	ranges, order := versionrange.Derive(sboms, vexes)
-	return map[string]any{"cvss": facts.CVSS, "version_ranges": ranges, "version_order": order, "sbom_gaps": gaps, "sbom_ends": ends}
+	out := map[string]any{"cvss": facts.CVSS, "version_ranges": ranges, "version_order": order, "sbom_gaps": gaps, "sbom_ends": ends}
+	if index := VulnIndex(docs, converted, ranges); index != nil {
+		out["vuln_index"] = index
+	}
+	if supplied := SuppliedComponents(docs, converted); supplied != nil {
+		out["supplied_components"] = supplied
+	}
+	return out
 }
 
 // regimeInput is the regime decision as rules read it (input.regime): the

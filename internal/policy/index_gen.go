@@ -6,14 +6,14 @@ import "github.com/annexlint/annexlint/internal/catalog"
 
 // compiledIndex is policies/index.json as Go values (see BuiltinIndexGo).
 var compiledIndex = &index{
-	Digest: "0a02b40b7c5447f871fb94c910f95513bc08a1f33279cabdbdfdd68d4834fa97",
+	Digest: "87db0c0d81fa55d2dda2405dcefb68c1ca7a8ee7021fb863059db16d07c3a002",
 	Files: []indexFile{
 		{Name: "policies/annexlint/lib/lib.rego", Package: "data.annexlint.lib", Size: 2714},
 		{Name: "policies/annexlint/lib/reporting/reporting.rego", Package: "data.annexlint.lib.reporting", Size: 4485},
 		{Name: "policies/annexlint/lib/sbom/sbom.rego", Package: "data.annexlint.lib.sbom", Size: 924},
-		{Name: "policies/annexlint/lib/supply/supply.rego", Package: "data.annexlint.lib.supply", Size: 719},
+		{Name: "policies/annexlint/lib/supply/supply.rego", Package: "data.annexlint.lib.supply", Size: 800},
 		{Name: "policies/annexlint/lib/testreport/testreport.rego", Package: "data.annexlint.lib.testreport", Size: 505},
-		{Name: "policies/annexlint/lib/vuln/vuln.rego", Package: "data.annexlint.lib.vuln", Size: 15070},
+		{Name: "policies/annexlint/lib/vuln/vuln.rego", Package: "data.annexlint.lib.vuln", Size: 15554},
 		{Name: "policies/annexlint/rules/cra/ce-marking/ce_marking.rego", Package: "data.annexlint.rules.cra[\"ce-marking\"]", Size: 3420, Uses: []string{"policies/annexlint/lib/lib.rego"}},
 		{Name: "policies/annexlint/rules/cra/conformity-route/conformity_route.rego", Package: "data.annexlint.rules.cra[\"conformity-route\"]", Size: 4189, Uses: []string{"policies/annexlint/lib/lib.rego"}},
 		{Name: "policies/annexlint/rules/cra/declaration-of-conformity/declaration_of_conformity.rego", Package: "data.annexlint.rules.cra[\"declaration-of-conformity\"]", Size: 6937, Uses: []string{"policies/annexlint/lib/lib.rego"}},
@@ -121,7 +121,7 @@ var compiledIndex = &index{
 		{Name: "policies/annexlint/rules/vex/monitoring-current/monitoring_current.rego", Package: "data.annexlint.rules.vex[\"monitoring-current\"]", Size: 2982, Uses: []string{"policies/annexlint/lib/lib.rego", "policies/annexlint/lib/vuln/vuln.rego"}},
 		{Name: "policies/annexlint/rules/vex/no-known-exploitable/no_known_exploitable.rego", Package: "data.annexlint.rules.vex[\"no-known-exploitable\"]", Size: 3324, Uses: []string{"policies/annexlint/lib/lib.rego", "policies/annexlint/lib/vuln/vuln.rego"}},
 		{Name: "policies/annexlint/rules/vex/not-affected-justified/not_affected_justified.rego", Package: "data.annexlint.rules.vex[\"not-affected-justified\"]", Size: 2336, Uses: []string{"policies/annexlint/lib/lib.rego", "policies/annexlint/lib/vuln/vuln.rego"}},
-		{Name: "policies/annexlint/rules/vex/scan-findings-assessed/scan_findings_assessed.rego", Package: "data.annexlint.rules.vex[\"scan-findings-assessed\"]", Size: 4060, Uses: []string{"policies/annexlint/lib/lib.rego", "policies/annexlint/lib/sbom/sbom.rego", "policies/annexlint/lib/vuln/vuln.rego"}},
+		{Name: "policies/annexlint/rules/vex/scan-findings-assessed/scan_findings_assessed.rego", Package: "data.annexlint.rules.vex[\"scan-findings-assessed\"]", Size: 3970, Uses: []string{"policies/annexlint/lib/lib.rego", "policies/annexlint/lib/sbom/sbom.rego", "policies/annexlint/lib/vuln/vuln.rego"}},
 		{Name: "policies/annexlint/rules/vex/statement-product-shipped/statement_product_shipped.rego", Package: "data.annexlint.rules.vex[\"statement-product-shipped\"]", Size: 1922, Uses: []string{"policies/annexlint/lib/lib.rego", "policies/annexlint/lib/sbom/sbom.rego", "policies/annexlint/lib/vuln/vuln.rego"}},
 	},
 	Rules: []indexRule{

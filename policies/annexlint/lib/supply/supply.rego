@@ -36,8 +36,14 @@ base(purl) := lower(split(split(split(purl, "?")[0], "#")[0], "@")[0])
 
 squash(s) := regex.replace(lower(s), `[^a-z0-9]`, "")
 
-# in_product_sbom is the component of the manufacturer's own SBOMs that the supplier's document is about.
-in_product_sbom(doc) := [[sbom.path, i, c] |
+# in_product_sbom is the component of the manufacturer's own SBOMs that the supplier's document is about, as
+# [SBOM path, index, component]. annexlint check finds it in Go (input.derived.supplied_components,
+# internal/input.SuppliedComponents: comparing every component here was most of the supply-chain rules' evaluation at
+# 10,000 components); the Rego below is for an input without that fact, and TestVulnIndexMatchesRego holds both to
+# the same result.
+in_product_sbom(doc) := computed if {
+	computed := input.derived.supplied_components[doc.path]
+} else := [[sbom.path, i, c] |
 	r := ref(doc)
 	some sbom in lib.documents("sbom")
 	some i, c in sbom.content.components

@@ -48,3 +48,23 @@ test_in_product_sbom_empty_without_the_component if {
 	found := supply.in_product_sbom(doc) with input as {"documents": [{"type": "sbom", "path": "sbom/own.cdx.json", "content": {"components": [{"name": "mbedtls", "purl": "pkg:github/mbed-tls/mbedtls@3.6.0"}]}}]}
 	found == []
 }
+
+# annexlint check gives in_product_sbom from Go (input.derived.supplied_components); the helper reads it when it is
+# there and computes it otherwise (TestVulnIndexMatchesRego holds the two to the same result).
+test_in_product_sbom_reads_the_go_fact if {
+	doc := {"path": "sbom/supplier.cdx.json", "supplied_by": {"component": "pkg:github/zephyrproject-rtos/zephyr@v3.7.0"}}
+	found := supply.in_product_sbom(doc) with input as {
+		"documents": [{"type": "sbom", "path": "sbom/own.cdx.json", "content": {"components": [{"name": "zephyr", "purl": "pkg:github/zephyrproject-rtos/zephyr@v3.7.0"}]}}],
+		"derived": {"supplied_components": {"sbom/supplier.cdx.json": [["sbom/own.cdx.json", 7, {"name": "from Go"}]]}},
+	}
+	found == [["sbom/own.cdx.json", 7, {"name": "from Go"}]]
+}
+
+test_in_product_sbom_computes_a_document_the_go_fact_lacks if {
+	doc := {"path": "sbom/other.cdx.json", "supplied_by": {"component": "pkg:github/zephyrproject-rtos/zephyr@v3.7.0"}}
+	found := supply.in_product_sbom(doc) with input as {
+		"documents": [{"type": "sbom", "path": "sbom/own.cdx.json", "content": {"components": [{"name": "zephyr", "purl": "pkg:github/zephyrproject-rtos/zephyr@v3.7.0"}]}}],
+		"derived": {"supplied_components": {"sbom/supplier.cdx.json": []}},
+	}
+	found == [["sbom/own.cdx.json", 0, {"name": "zephyr", "purl": "pkg:github/zephyrproject-rtos/zephyr@v3.7.0"}]]
+}

@@ -22,7 +22,11 @@ day_ns := 24 * hour_ns
 #
 # Cost matters here: a bundle may list tens of thousands of components. Each level's index is a complete rule
 # built in one pass with as few function calls per component as possible, and only when an item needs that level;
-# versions are read only for the candidates an item finds.
+# versions are read only for the candidates an item finds. annexlint check does better still: it computes ids,
+# resolve_package and resolve of every scan match, VEX statement and product in Go, in one pass over the components
+# (input.derived.vuln_index.items, keyed by the item; internal/input.VulnIndex), and these helpers return that when it
+# is there, so the indexes below are built only for an input without it (unit tests, a policy evaluated on its own)
+# or an item it does not list. TestVulnIndexMatchesRego holds the two to the same results.
 
 # A component id is [sbom path, index]: the index in the SBOM's components, or -1 for its primary component.
 
@@ -43,7 +47,12 @@ else := concat("", ["/components/", format_int(id[1], 10)])
 primary(id) if id[1] == -1
 
 # label names a component as "name version (path)" for messages.
-label(id) := sprintf("%s %s (%s)", [_str(c, "name"), _str(c, "version"), id[0]]) if c := component(id)
+# annexlint check gives the labels of the components the bundle's items name (input.derived.vuln_index.labels).
+label(id) := computed if {
+	computed := input.derived.vuln_index.labels[id]
+} else := sprintf("%s %s (%s)", [_str(c, "name"), _str(c, "version"), id[0]]) if {
+	c := component(id)
+}
 
 # by_purl, by_ref, by_cpe and by_name map an identity key to the ids of the components that have it. The inner
 # comprehension closes over k through unification, so OPA indexes it: each object is built in one pass.
@@ -127,7 +136,9 @@ _name_pairs := array.concat(
 
 # resolve_package returns the ids of the components an item (VEX product, scan match) names, whatever their version.
 # An item that is part of another product (parent) is looked for inside that product only (part_of).
-resolve_package(x) := {id | some id in _package(x); id[0] in scope} if {
+resolve_package(x) := computed if {
+	computed := input.derived.vuln_index.items[x].package
+} else := {id | some id in _package(x); id[0] in scope} if {
 	scope := part_of(x)
 } else := _package(x)
 
@@ -155,7 +166,9 @@ _package(x) := ids if {
 # Go, with the ordering of the package's ecosystem (input.derived.version_ranges: range -> shipped version -> inside);
 # a component whose version could not be placed in or out of the range counts as inside, and an item without a
 # version names every version. An item that is part of another product is looked for inside that product only.
-resolve(x) := {id | some id in _versioned(x); id[0] in scope} if {
+resolve(x) := computed if {
+	computed := input.derived.vuln_index.items[x].resolve
+} else := {id | some id in _versioned(x); id[0] in scope} if {
 	scope := part_of(x)
 } else := _versioned(x)
 
@@ -272,11 +285,15 @@ norm_version(v) := regex.replace(lower(trim_space(v)), `^v([0-9])`, "$1") if is_
 # --- VEX statements and scan matches -----------------------------------------------------------------------------
 
 # ids is the set of a statement's or match's vulnerability ID and aliases, upper case.
-ids(x) := {upper(trim_space(v)) |
+ids(x) := computed if {
+	computed := input.derived.vuln_index.items[x].ids
+} else := {upper(trim_space(v)) |
 	some v in array.concat([object.get(x, "vulnerability", "")], _list(object.get(x, "aliases", [])))
 	is_string(v)
 	trim_space(v) != ""
-} if is_object(x)
+} if {
+	is_object(x)
+}
 
 # targets are the products a statement is about: an OpenVEX product that lists subcomponents only says where
 # they sit (the model marks it container), so the subcomponents are the targets.
@@ -400,6 +417,12 @@ coverage := {[v, target] |
 _coverage_targets(id) := [id, concat("", ["sbom:", id[0]])] if primary(id)
 
 else := [id]
+
+# unassessed returns the ids of the shipped components a scan match names (resolve) for which no VEX statement assesses
+# any of its vulnerabilities (covered). annexlint check gives it for every match (input.derived.vuln_index.items).
+unassessed(match) := computed if {
+	computed := input.derived.vuln_index.items[match].unassessed
+} else := {id | some id in resolve(match); not covered(ids(match), id)}
 
 # covered is true when a VEX statement assesses any of vulnerabilities for the component.
 covered(vulnerabilities, id) if {

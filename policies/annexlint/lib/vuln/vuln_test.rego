@@ -600,6 +600,16 @@ test_covered if {
 	vuln.covered({"CVE-2024-0001"}, _fw_zlib) with input as _coverage_input
 }
 
+test_unassessed_leaves_out_the_components_a_statement_assesses if {
+	# mbedtls 3.6.2 is assessed for CVE-2025-27809 (by alias too); the SPDX SBOM's 3.5.0 is not
+	vuln.unassessed({"vulnerability": "GHSA-1", "purl": "pkg:github/mbed-tls/mbedtls"}) == {_app_mbedtls} with input as _coverage_input
+	vuln.unassessed({"vulnerability": "CVE-2025-27809", "purl": "pkg:github/mbed-tls/mbedtls@3.6.2"}) == set() with input as _coverage_input
+
+	# a statement about the SBOM's product assesses every component of it
+	vuln.unassessed({"vulnerability": "CVE-2024-0001", "purl": "pkg:generic/zlib@1.3.1"}) == set() with input as _coverage_input
+	vuln.unassessed({"vulnerability": "CVE-2024-0002", "purl": "pkg:generic/zlib@1.3.1"}) == {_fw_zlib} with input as _coverage_input
+}
+
 test_not_covered if {
 	not vuln.covered({"CVE-2025-27809"}, _app_mbedtls) with input as _coverage_input
 	not vuln.covered({"CVE-2024-0001"}, _app_mbedtls) with input as _coverage_input
@@ -937,4 +947,40 @@ test_dated_remediations_keep_fix_categories_with_a_date if {
 		[0, vuln.ns("2026-12-01T00:00:00Z")],
 		[4, vuln.ns("2026-12-02")],
 	}
+}
+
+# --- The facts annexlint check computes in Go (input.derived.vuln_index) ------------------------------------------
+#
+# With the facts, the helpers read them; without them, or for an item they do not list, they compute the same in Rego
+# (TestVulnIndexMatchesRego holds the two to the same result on real bundles). The facts below deliberately differ from
+# what the Rego would compute, so each test tells which was used.
+
+_go_item := {"purl": "pkg:generic/zlib@1.3.1", "vulnerability": "CVE-2025-9"}
+
+_go_facts := {"vuln_index": {
+	"items": {_go_item: {"ids": {"GO-1"}, "package": {["sbom/go.json", 1]}, "resolve": {["sbom/go.json", 2]}, "unassessed": {["sbom/go.json", 3]}}},
+	"labels": {_fw_zlib: "zlib from Go"},
+}}
+
+_with_go_facts := object.union(_input, {"derived": _go_facts})
+
+test_item_helpers_read_the_go_facts if {
+	vuln.ids(_go_item) == {"GO-1"} with input as _with_go_facts
+	vuln.resolve_package(_go_item) == {["sbom/go.json", 1]} with input as _with_go_facts
+	vuln.resolve(_go_item) == {["sbom/go.json", 2]} with input as _with_go_facts
+	vuln.unassessed(_go_item) == {["sbom/go.json", 3]} with input as _with_go_facts
+	vuln.label(_fw_zlib) == "zlib from Go" with input as _with_go_facts
+}
+
+test_item_helpers_compute_an_item_the_go_facts_lack if {
+	other := {"purl": "pkg:generic/zlib@1.3.1", "vulnerability": "cve-2025-10"}
+	vuln.ids(other) == {"CVE-2025-10"} with input as _with_go_facts
+	vuln.resolve_package(other) == {_fw_zlib} with input as _with_go_facts
+	vuln.resolve(other) == {_fw_zlib} with input as _with_go_facts
+	vuln.unassessed(other) == {_fw_zlib} with input as _with_go_facts
+	vuln.label(_fw_mbedtls) == "mbedtls 3.6.2 (sbom/fw.cdx.json)" with input as _with_go_facts
+	vuln.resolve(_go_item) == {_fw_zlib} with input as _input
+	vuln.ids(_go_item) == {"CVE-2025-9"} with input as _input
+	vuln.unassessed(_go_item) == {_fw_zlib} with input as _input
+	vuln.label(_fw_zlib) == "zlib v1.3.1 (sbom/fw.cdx.json)" with input as _input
 }

@@ -45,9 +45,8 @@ import data.annexlint.lib.vuln
 report contains lib.finding_related(scan.path, concat("", ["/matches/", format_int(i, 10)]), msg, related) if {
 	some scan in lib.documents("vulnerability-scan")
 	some i, match in scan.content.matches
-	vulnerabilities := vuln.ids(match)
-	count(vulnerabilities) > 0
-	open := {id | some id in vuln.resolve(match); not vuln.covered(vulnerabilities, id)}
+	count(vuln.ids(match)) > 0
+	open := vuln.unassessed(match)
 	count(open) > 0
 	msg := sprintf("the scan reports %s in %s, but %s; %s", [
 		_name(match), concat(", ", sort([vuln.label(id) | some id in open])), _missing,
