@@ -90,7 +90,7 @@ func FromSBOM(file string, data []byte, s *sbom.SBOM, limits docparse.Limits) Do
 	if startsLikeJSON(body) {
 		raw = docparse.Locate(file, body, limits)
 	}
-	return Doc{Content: content, Source: newModelMap(file, raw, locs)}
+	return Doc{Content: content, Source: newModelMap(file, raw, locs), Plain: true}
 }
 
 func tooManyItems(file string, n int, b *docparse.Budget) error {
@@ -113,7 +113,7 @@ func readTestReport(file string, data []byte, limits docparse.Limits) (Doc, erro
 	if err != nil {
 		return Doc{}, fmt.Errorf("test report %s: %w", file, err)
 	}
-	return Doc{Content: content, Source: NewModelMap(file, content, nil)}, nil
+	return Doc{Content: content, Source: NewModelMap(file, content, nil), Plain: true}, nil
 }
 
 // readSecurityTxt reads an RFC 9116 security.txt into the fields and

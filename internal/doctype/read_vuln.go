@@ -67,7 +67,7 @@ func readVuln(t vulnType, file string, data []byte, limits docparse.Limits) (Doc
 	if err != nil {
 		return Doc{}, err
 	}
-	return Doc{Content: content, Source: NewModelMap(file, content, raw)}, nil
+	return Doc{Content: content, Source: NewModelMap(file, content, raw), Plain: true}, nil
 }
 
 // vulnContent is readVuln's content, its loc members still in, and the
