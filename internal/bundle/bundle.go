@@ -60,6 +60,9 @@ type Document struct {
 	// Native is true when Content is in its type's native form, the one the
 	// type's schema describes (see doctype.Doc).
 	Native bool
+	// Plain is true when Content holds plain JSON values only (doctype.Doc):
+	// the check may then read it in the policy input and set Content to nil.
+	Plain bool
 	// SHA256 is the lower-case hex digest of the file as read, so every
 	// report can name exactly which bytes a verdict rests on.
 	SHA256 string
@@ -177,7 +180,7 @@ func (l *Loader) LoadContext(ctx context.Context, dir string) (*Bundle, *os.Root
 			_ = root.Close()
 			return nil, nil, position.Errorf(doc.Pos(""), "the manifest must be a mapping (apiVersion, kind, product, documents), not %s", kindOf(doc.Value))
 		}
-		b.Manifest = &Document{ID: "manifest", Type: "manifest", Path: name, Index: -1, Source: doc, Content: doc.Value, Native: true, SHA256: digest(data)}
+		b.Manifest = &Document{ID: "manifest", Type: "manifest", Path: name, Index: -1, Source: doc, Content: doc.Value, Native: true, Plain: true, SHA256: digest(data)}
 		break
 	}
 	if b.Manifest == nil {
@@ -266,7 +269,7 @@ func (l *Loader) LoadDocuments(b *Bundle, root *os.Root, entries []ManifestEntry
 			continue
 		}
 		b.Documents = append(b.Documents, &Document{ID: e.ID, Type: e.Type, Path: clean, Index: e.Index,
-			Source: doc.Source, Content: doc.Content, Native: doc.Native, SHA256: digest(data), SuppliedBy: e.SuppliedBy})
+			Source: doc.Source, Content: doc.Content, Native: doc.Native, Plain: doc.Plain, SHA256: digest(data), SuppliedBy: e.SuppliedBy})
 	}
 	return errors.Join(errs...)
 }

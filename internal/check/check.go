@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/open-policy-agent/opa/v1/ast"
+
 	"github.com/annexlint/annexlint/internal/bundle"
 	"github.com/annexlint/annexlint/internal/catalog"
 	"github.com/annexlint/annexlint/internal/clause"
@@ -152,6 +154,7 @@ func (c *Checker) Run(ctx context.Context, dir string, opts Options) (*result.Re
 	if err != nil {
 		return nil, err
 	}
+	inputContents := releaseContents(b, in)
 
 	engine, err := c.engine()
 	if err != nil {
@@ -242,7 +245,7 @@ func (c *Checker) Run(ctx context.Context, dir string, opts Options) (*result.Re
 			findings[i].Severity = schemaRule.Severity
 		}
 		findings[i].Basis = v.BasisText()
-		findings[i].Key = stableKey(b, findings[i].Pos.File, findings[i].Pointer)
+		findings[i].Key = stableKey(b, inputContents, findings[i].Pos.File, findings[i].Pointer)
 	}
 	finding.Sort(findings)
 	res.Findings = dedupe(findings)
@@ -409,8 +412,12 @@ func resolve(b *bundle.Bundle, path, pointer string) position.Pos {
 }
 
 // stableKey names the finding's place by identity (finding.StableKey) in
-// the content the pointer addresses.
-func stableKey(b *bundle.Bundle, path, pointer string) string {
+// the content the pointer addresses: in the policy input when the bundle
+// let its copy go (releaseContents).
+func stableKey(b *bundle.Bundle, inputContents map[string]ast.Value, path, pointer string) string {
+	if v, ok := inputContents[path]; ok {
+		return finding.StableKeyOf(astNode{v}, pointer)
+	}
 	if d := b.Doc(path); d != nil {
 		return finding.StableKey(d.Content, pointer)
 	}

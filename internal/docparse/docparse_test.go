@@ -3,8 +3,10 @@ package docparse
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -188,5 +190,48 @@ func FuzzCheckJSON(f *testing.F) {
 		if (perr == nil) != (cerr == nil) {
 			t.Fatalf("Parse and CheckJSON disagree on %q: %v / %v", data, perr, cerr)
 		}
+		// Where Parse's encoding checks (which CheckJSON leaves to the
+		// reader) pass, the error is the same, position and words.
+		if perr != nil && utf8.Valid(data) && perr.Error() != cerr.Error() {
+			t.Fatalf("Parse and CheckJSON give different errors for %q:\n%v\n%v", data, perr, cerr)
+		}
 	})
+}
+
+// CheckJSON finds a duplicate member as Parse does, wherever it is: among
+// many members, after an object that used the name inside it, written
+// once escaped and once not; and accepts one name in sibling objects.
+func TestCheckJSONDuplicates(t *testing.T) {
+	t.Parallel()
+	var many strings.Builder
+	many.WriteString("{")
+	for i := range 40 {
+		fmt.Fprintf(&many, "%q: %d, ", fmt.Sprintf("m%02d", i), i)
+	}
+	for _, tc := range []struct{ name, doc string }{
+		{"many members", many.String() + `"m33": 0}`},
+		{"many members, the first again", many.String() + `"m00": 0}`},
+		{"nested first", `{"a": {"b": 1, "a": {"a": 2}}, "b": 2, "a": 3}`},
+		{"escaped", `{"a": 1, "\u0061": 2}`},
+		{"escaped both", `{"\u00e9": 1, "\u00E9": 2}`},
+		{"in an array", `[{"x": 1}, {"x": 1, "y": [{"x": 1, "x": 2}]}]`},
+		{"many members, nested", `{"o": ` + many.String() + `"m39x": {"m39x": 1, "m00": 2, "m00": 3}}}`},
+		{"siblings", `{"a": {"x": 1}, "b": {"x": 1}, "c": [{"x": 1}, {"x": 2}]}`},
+		{"many members, none twice", many.String() + `"z": {"m00": 1}}`},
+		{"bad escape in a name", `{"a\q": 1}`},
+		{"no colon", `{"a" 1}`},
+		{"no colon, escaped", `{"\u0061" 1}`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			_, perr := Parse("f.json", []byte(tc.doc), Limits{})
+			cerr := CheckJSON("f.json", []byte(tc.doc), Limits{})
+			if fmt.Sprint(perr) != fmt.Sprint(cerr) {
+				t.Errorf("Parse: %v\nCheckJSON: %v", perr, cerr)
+			}
+			if want := !strings.HasPrefix(tc.name, "siblings") && !strings.Contains(tc.name, "none twice"); want != (cerr != nil) {
+				t.Errorf("error %v, want one: %v", cerr, want)
+			}
+		})
+	}
 }

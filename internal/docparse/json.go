@@ -35,6 +35,9 @@ type jsonParser struct {
 	// charge spends the run's value budget; the index pass does not, the
 	// values were charged when the document was parsed.
 	charge bool
+	// names is checkOnly's stack of the member names of the objects being
+	// read, innermost last (see checkMember).
+	names [][]byte
 }
 
 func parseJSON(file string, data []byte, limits Limits, index *posNode) (any, error) {
@@ -150,6 +153,8 @@ func (p *jsonParser) value(node *posNode, depth int) (any, error) {
 		return p.array(node, depth)
 	case c == '"' && p.positionsOnly && !p.checkOnly:
 		return nil, p.skipStr()
+	case c == '"' && p.checkOnly:
+		return nil, p.checkStr()
 	case c == '"':
 		return p.str()
 	case c == '-' || (c >= '0' && c <= '9'):
@@ -178,13 +183,11 @@ func (p *jsonParser) object(node *posNode, depth int) (any, error) {
 	// obj stays nil when only positions are wanted; lookups in it then find
 	// nothing, which is right since the document parsed once already.
 	var obj map[string]any
-	var seen map[string]struct{} // checkOnly: member names, for duplicates
-	switch {
-	case !p.positionsOnly:
+	if !p.positionsOnly {
 		obj = map[string]any{}
-	case p.checkOnly:
-		seen = map[string]struct{}{}
 	}
+	base := len(p.names)         // checkOnly: this object's member names are p.names[base:]
+	var seen map[string]struct{} // checkOnly, past manyMembers
 	p.skipSpace()
 	if p.off < len(p.data) && p.data[p.off] == '}' {
 		p.off++
@@ -195,9 +198,33 @@ func (p *jsonParser) object(node *posNode, depth int) (any, error) {
 		if p.off >= len(p.data) || p.data[p.off] != '"' {
 			return nil, p.errorf("unexpected %s, expected a quoted member name", p.describe())
 		}
+		if p.checkOnly {
+			var err error
+			if seen, err = p.checkMember(base, seen); err != nil {
+				return nil, err
+			}
+			if _, err := p.value(nil, depth+1); err != nil {
+				return nil, err
+			}
+			p.skipSpace()
+			if p.off >= len(p.data) {
+				return nil, p.errorf("unexpected end of file inside an object, the document is truncated")
+			}
+			switch p.data[p.off] {
+			case ',':
+				p.off++
+				continue
+			case '}':
+				p.off++
+				p.names = p.names[:base]
+				return nil, nil
+			default:
+				return nil, p.errorf("unexpected %s in an object, expected ',' or '}'", p.describe())
+			}
+		}
 		keyPos := p.pos()
 		key, plain := "", false
-		if p.positionsOnly && !p.checkOnly {
+		if p.positionsOnly {
 			// Most member names need no unescaping: read them straight
 			// from the bytes.
 			key, plain = p.plainMember()
@@ -208,14 +235,7 @@ func (p *jsonParser) object(node *posNode, depth int) (any, error) {
 				return nil, err
 			}
 			key = k.(string)
-			dup := false
-			if obj != nil {
-				_, dup = obj[key]
-			} else if seen != nil {
-				_, dup = seen[key]
-				seen[key] = struct{}{}
-			}
-			if dup {
+			if _, dup := obj[key]; dup {
 				return nil, position.Errorf(keyPos, "invalid JSON: duplicate key %q; each key may appear once per object", key)
 			}
 		}
@@ -250,6 +270,68 @@ func (p *jsonParser) object(node *posNode, depth int) (any, error) {
 			return nil, p.errorf("unexpected %s in an object, expected ',' or '}'", p.describe())
 		}
 	}
+}
+
+// manyMembers is where the check-only pass stops comparing an object's
+// member names one by one and keeps them in a map.
+const manyMembers = 16
+
+// checkMember reads the member name at p.off for the check-only pass and
+// refuses a duplicate, as object does for parsed values, without making a
+// string of the name or a map per object: p.names[base:] are this object's
+// names so far (as written, or unescaped), and seen holds them past
+// manyMembers. Objects inside the member's value stack their names above
+// them and take them off again when they end.
+func (p *jsonParser) checkMember(base int, seen map[string]struct{}) (map[string]struct{}, error) {
+	start, line, lstart := p.off, p.line, p.lstart
+	raw, escaped, err := p.scanStr()
+	if err != nil {
+		return nil, err
+	}
+	name := raw[1 : len(raw)-1]
+	if escaped {
+		var s string
+		if err := json.Unmarshal(raw, &s); err != nil {
+			p.off = start
+			return nil, p.errorf("bad escape sequence in string")
+		}
+		name = []byte(s)
+	}
+	dup := false
+	if seen != nil {
+		_, dup = seen[string(name)]
+	} else {
+		for _, n := range p.names[base:] {
+			if string(n) == string(name) {
+				dup = true
+				break
+			}
+		}
+	}
+	if dup {
+		end := p.off
+		p.off, p.line, p.lstart = start, line, lstart
+		keyPos := p.pos()
+		p.off = end
+		return nil, position.Errorf(keyPos, "invalid JSON: duplicate key %q; each key may appear once per object", name)
+	}
+	p.names = append(p.names, name)
+	switch {
+	case seen != nil:
+		seen[string(name)] = struct{}{}
+	case len(p.names)-base > manyMembers:
+		seen = make(map[string]struct{}, 2*manyMembers)
+		for _, n := range p.names[base:] {
+			seen[string(n)] = struct{}{}
+		}
+	}
+	p.skipSpace()
+	if p.off >= len(p.data) || p.data[p.off] != ':' {
+		return nil, p.errorf("unexpected %s after member name %q, expected ':'", p.describe(), name)
+	}
+	p.off++
+	p.skipSpace()
+	return seen, nil
 }
 
 func (p *jsonParser) array(node *posNode, depth int) (any, error) {
@@ -291,33 +373,61 @@ func (p *jsonParser) array(node *posNode, depth int) (any, error) {
 
 func (p *jsonParser) str() (any, error) {
 	start := p.off
+	raw, escaped, err := p.scanStr()
+	if err != nil {
+		return nil, err
+	}
+	if !escaped {
+		return string(raw[1 : len(raw)-1]), nil
+	}
+	var s string
+	if err := json.Unmarshal(raw, &s); err != nil {
+		p.off = start
+		return nil, p.errorf("bad escape sequence in string")
+	}
+	return s, nil
+}
+
+// checkStr is str for the check-only pass: the same checks and errors,
+// without making a string of every value (most need no unescaping).
+func (p *jsonParser) checkStr() error {
+	start := p.off
+	raw, escaped, err := p.scanStr()
+	if err == nil && escaped && !validEscapes(raw) {
+		p.off = start
+		return p.errorf("bad escape sequence in string")
+	}
+	return err
+}
+
+// validEscapes reports whether json.Unmarshal accepts the quoted string raw
+// (its escape sequences; scanStr checked the rest).
+func validEscapes(raw []byte) bool {
+	var s string
+	return json.Unmarshal(raw, &s) == nil
+}
+
+// scanStr moves past the string at p.off and returns it as written, quotes
+// included, and whether it has escapes.
+func (p *jsonParser) scanStr() (raw []byte, escaped bool, err error) {
+	start := p.off
 	p.off++ // opening quote
-	escaped := false
 	for p.off < len(p.data) {
 		c := p.data[p.off]
 		switch {
 		case c == '"':
 			p.off++
-			raw := p.data[start:p.off]
-			if !escaped {
-				return string(raw[1 : len(raw)-1]), nil
-			}
-			var s string
-			if err := json.Unmarshal(raw, &s); err != nil {
-				p.off = start
-				return nil, p.errorf("bad escape sequence in string")
-			}
-			return s, nil
+			return p.data[start:p.off], escaped, nil
 		case c == '\\':
 			escaped = true
 			p.off += 2
 		case c < 0x20:
-			return nil, p.errorf("control character 0x%02x inside a string; escape it", c)
+			return nil, false, p.errorf("control character 0x%02x inside a string; escape it", c)
 		default:
 			p.off++
 		}
 	}
-	return nil, p.errorf("unexpected end of file inside a string, the document is truncated")
+	return nil, false, p.errorf("unexpected end of file inside a string, the document is truncated")
 }
 
 // plainMember reads a member name at p.off that needs no JSON unescaping;

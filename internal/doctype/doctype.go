@@ -47,6 +47,11 @@ type Doc struct {
 	// report, already checked by its reader and normalised into another
 	// shape, is not.
 	Native bool
+	// Plain is true when Content holds plain JSON values only
+	// (map[string]any, []any, string, json.Number, bool, nil), so the policy
+	// input holds the same tree: the check then reads it there after
+	// building the input, and lets the bundle's copy go.
+	Plain bool
 }
 
 // types is the registry, one entry per type.
@@ -131,5 +136,5 @@ func readNative(file string, data []byte, limits docparse.Limits) (Doc, error) {
 	if err != nil {
 		return Doc{}, err
 	}
-	return Doc{Content: doc.Value, Source: doc, Native: true}, nil
+	return Doc{Content: doc.Value, Source: doc, Native: true, Plain: true}, nil
 }

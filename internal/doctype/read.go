@@ -73,15 +73,24 @@ func readSBOM(file string, data []byte, limits docparse.Limits) (Doc, error) {
 // "n/a", "unknown") are blanked in s first, so no rule counts them as
 // content. The model's own conversion gives the same values as Generic's
 // JSON round trip, at a fraction of the cost on large SBOMs.
+//
+// The model's loc members go straight into the source map (as NewModelMap
+// would take them out of the content), which resolves them against the
+// file now: neither the content nor the source map keeps the file's bytes.
 func FromSBOM(file string, data []byte, s *sbom.SBOM, limits docparse.Limits) Doc {
 	s.BlankPlaceholders()
-	content := any(s.Generic())
+	var locs []modelLoc
+	content := s.GenericApart(func(at string, l sbom.Loc) {
+		// as NewModelMap reads Loc's JSON form, whose members are omitted
+		// when empty
+		locs = append(locs, modelLoc{at: at, pointer: l.Pointer, pointerSet: l.Pointer != "", line: l.Line, col: l.Col})
+	})
 	body := bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})
 	var raw *docparse.Doc
 	if startsLikeJSON(body) {
 		raw = docparse.Locate(file, body, limits)
 	}
-	return Doc{Content: content, Source: NewModelMap(file, content, raw)}
+	return Doc{Content: content, Source: newModelMap(file, raw, locs), Plain: true}
 }
 
 func tooManyItems(file string, n int, b *docparse.Budget) error {
@@ -104,7 +113,7 @@ func readTestReport(file string, data []byte, limits docparse.Limits) (Doc, erro
 	if err != nil {
 		return Doc{}, fmt.Errorf("test report %s: %w", file, err)
 	}
-	return Doc{Content: content, Source: NewModelMap(file, content, nil)}, nil
+	return Doc{Content: content, Source: NewModelMap(file, content, nil), Plain: true}, nil
 }
 
 // readSecurityTxt reads an RFC 9116 security.txt into the fields and

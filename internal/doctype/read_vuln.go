@@ -63,35 +63,45 @@ func (t vulnType) read(file string, data []byte, limits docparse.Limits) (Doc, e
 // (AL-VEX-001); only unreadable input and a format the manifest type does
 // not hold are errors.
 func readVuln(t vulnType, file string, data []byte, limits docparse.Limits) (Doc, error) {
+	content, raw, err := vulnContent(t, file, data, limits)
+	if err != nil {
+		return Doc{}, err
+	}
+	return Doc{Content: content, Source: NewModelMap(file, content, raw), Plain: true}, nil
+}
+
+// vulnContent is readVuln's content, its loc members still in, and the
+// parsed file they point into.
+func vulnContent(t vulnType, file string, data []byte, limits docparse.Limits) (map[string]any, *docparse.Doc, error) {
 	if !startsLikeJSON(data) {
 		// vuln's reader explains why (XML, not JSON, empty, byte-order mark).
 		_, err := vuln.ParseWith(file, data, vuln.Options{Limits: limits})
 		if err == nil {
 			err = position.Errorf(position.Pos{File: file, Line: 1, Col: 1}, "not JSON; %s is read from JSON", t.want)
 		}
-		return Doc{}, err
+		return nil, nil, err
 	}
 	raw, err := docparse.Parse(file, data, limits)
 	if err != nil {
-		return Doc{}, err
+		return nil, nil, err
 	}
 	doc, err := vuln.FromDoc(raw, vuln.Options{Limits: limits})
 	if pe := (*position.Error)(nil); errors.As(err, &pe) {
-		return Doc{}, position.Errorf(pe.Pos, "%s; the manifest lists it as %s, which holds %s", pe.Msg, t.name, t.want)
+		return nil, nil, position.Errorf(pe.Pos, "%s; the manifest lists it as %s, which holds %s", pe.Msg, t.name, t.want)
 	} else if err != nil {
-		return Doc{}, fmt.Errorf("read %s: %w", file, err)
+		return nil, nil, fmt.Errorf("read %s: %w", file, err)
 	}
 	if !slices.Contains(t.kinds, doc.Kind) {
-		return Doc{}, position.Errorf(raw.Pos(""), "document is %s, but the manifest lists it as %s, which holds %s; %s",
+		return nil, nil, position.Errorf(raw.Pos(""), "document is %s, but the manifest lists it as %s, which holds %s; %s",
 			kindNames[doc.Kind], t.name, t.want, fixType(doc.Kind))
 	}
 	generic, err := Generic(doc)
 	if err != nil {
-		return Doc{}, err
+		return nil, nil, err
 	}
 	content, ok := generic.(map[string]any)
 	if !ok {
-		return Doc{}, fmt.Errorf("%s: normalised document is not an object", file)
+		return nil, nil, fmt.Errorf("%s: normalised document is not an object", file)
 	}
 	// The root loc lets a pointer to a document-level field fall back to
 	// the top of the file; timestamp_source lets a rule point at the member
@@ -103,7 +113,7 @@ func readVuln(t vulnType, file string, data []byte, limits docparse.Limits) (Doc
 			"loc":   map[string]any{"pointer": ptr},
 		}
 	}
-	return Doc{Content: content, Source: NewModelMap(file, content, raw)}, nil
+	return content, raw, nil
 }
 
 // fixType says which manifest type a misfiled document belongs under.

@@ -21,6 +21,39 @@ var IdentityFields = []string{"id", "ref", "purl", "bom-ref", "SPDXID", "vulnera
 // are. The key does not change when an unrelated entry is inserted above, so
 // fingerprints and waiver selectors built from it stay valid.
 func StableKey(content any, pointer string) string {
+	return StableKeyOf(Plain(content), pointer)
+}
+
+// Node is a value of a document's content as StableKey reads it. Plain
+// gives the nodes of the content as loaded (plain JSON values); the check
+// reads large documents' contents from the policy input instead
+// (internal/check), so a bundle need not hold them twice over.
+type Node interface {
+	// Kind says which of the methods below apply.
+	Kind() NodeKind
+	// Member is an object's member; a missing one is a node of KindOther.
+	Member(name string) Node
+	// Len and Item are an array's length and item i (0 <= i < Len()).
+	Len() int
+	Item(i int) Node
+	// Text is a string's value.
+	Text() string
+}
+
+// NodeKind is the JSON type of a Node, as far as StableKey tells them apart.
+type NodeKind int
+
+// The kinds of Node: everything but objects, arrays and strings (numbers,
+// booleans, null, a missing member) is KindOther.
+const (
+	KindOther NodeKind = iota
+	KindObject
+	KindArray
+	KindString
+)
+
+// StableKeyOf is StableKey over any form of the content.
+func StableKeyOf(content Node, pointer string) string {
 	if pointer == "" || pointer == "/" {
 		return pointer
 	}
@@ -28,18 +61,18 @@ func StableKey(content any, pointer string) string {
 	cur := content
 	for _, raw := range strings.Split(strings.TrimPrefix(pointer, "/"), "/") {
 		tok := strings.ReplaceAll(strings.ReplaceAll(raw, "~1", "/"), "~0", "~")
-		switch v := cur.(type) {
-		case map[string]any:
+		switch cur.Kind() {
+		case KindObject:
 			b.WriteString("/" + raw)
-			cur = v[tok]
-		case []any:
+			cur = cur.Member(tok)
+		case KindArray:
 			i, err := strconv.Atoi(tok)
-			if err != nil || i < 0 || i >= len(v) {
+			if err != nil || i < 0 || i >= cur.Len() {
 				b.WriteString("/" + raw)
-				cur = nil
+				cur = Plain(nil)
 				continue
 			}
-			cur = v[i]
+			cur = cur.Item(i)
 			if field, value, ok := identity(cur); ok {
 				b.WriteString("[" + field + "=" + escapeValue(value) + "]")
 			} else {
@@ -47,26 +80,61 @@ func StableKey(content any, pointer string) string {
 			}
 		default:
 			b.WriteString("/" + raw)
-			cur = nil
+			cur = Plain(nil)
 		}
 	}
 	return b.String()
 }
 
-func identity(v any) (field, value string, ok bool) {
-	if s, isStr := v.(string); isStr && strings.TrimSpace(s) != "" {
-		return "", s, true
-	}
-	m, isMap := v.(map[string]any)
-	if !isMap {
-		return "", "", false
-	}
-	for _, f := range IdentityFields {
-		if s, isStr := m[f].(string); isStr && strings.TrimSpace(s) != "" {
-			return f, s, true
+func identity(n Node) (field, value string, ok bool) {
+	switch n.Kind() {
+	case KindString:
+		if s := n.Text(); strings.TrimSpace(s) != "" {
+			return "", s, true
+		}
+	case KindObject:
+		for _, f := range IdentityFields {
+			if m := n.Member(f); m.Kind() == KindString && strings.TrimSpace(m.Text()) != "" {
+				return f, m.Text(), true
+			}
 		}
 	}
 	return "", "", false
+}
+
+// Plain is the Node of a content's plain JSON values: map[string]any,
+// []any and string; any other Go value is KindOther.
+func Plain(v any) Node { return plain{v} }
+
+type plain struct{ v any }
+
+func (p plain) Kind() NodeKind {
+	switch p.v.(type) {
+	case map[string]any:
+		return KindObject
+	case []any:
+		return KindArray
+	case string:
+		return KindString
+	}
+	return KindOther
+}
+
+func (p plain) Member(name string) Node {
+	m, _ := p.v.(map[string]any)
+	return plain{m[name]}
+}
+
+func (p plain) Len() int {
+	a, _ := p.v.([]any)
+	return len(a)
+}
+
+func (p plain) Item(i int) Node { return plain{p.v.([]any)[i]} }
+
+func (p plain) Text() string {
+	s, _ := p.v.(string)
+	return s
 }
 
 // escapeValue keeps a key parseable whatever the identifier holds.

@@ -99,15 +99,39 @@ func readFile(root *os.Root, name string, limit int64) ([]byte, fs.FileInfo, err
 	if st.Size() > limit {
 		return nil, nil, &TooLargeError{Size: st.Size(), Limit: limit}
 	}
-	// Read at most limit+1 bytes in case the file grows while we read.
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	data, err := readAll(f, st.Size(), limit)
 	if err != nil {
 		return nil, nil, err
 	}
-	if int64(len(data)) > limit {
-		return nil, nil, &TooLargeError{Size: -1, Limit: limit}
-	}
 	return data, st, nil
+}
+
+// readAll reads r to its end into a buffer of the size the file had when
+// opened, plus room for one byte more to see it grow; io.ReadAll starts at
+// 512 bytes and grows as it goes, which for a 13 MB SBOM allocated about 60
+// MB and copied the bytes many times over. More than limit bytes is a
+// *TooLargeError (the file grew while being read).
+func readAll(r io.Reader, size, limit int64) ([]byte, error) {
+	data := make([]byte, 0, min(max(size, 0), limit)+1)
+	for {
+		if len(data) == cap(data) {
+			if int64(len(data)) > limit {
+				return nil, &TooLargeError{Size: -1, Limit: limit}
+			}
+			data = append(data, 0)[:len(data)] // grew since opened: let append pick the room
+		}
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if int64(len(data)) > limit {
+			return nil, &TooLargeError{Size: -1, Limit: limit}
+		}
+		if errors.Is(err, io.EOF) {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 }
 
 // FS is a read-only fs.FS over root that reads files through ReadFile:

@@ -2,6 +2,7 @@ package sbom
 
 import (
 	"bytes"
+	"encoding/json"
 	"encoding/xml"
 	"errors"
 	"strconv"
@@ -14,7 +15,9 @@ import (
 
 func parseCycloneDXJSON(src *source) (*SBOM, error) {
 	var bom cdx.BOM
-	if err := cdx.NewBOMDecoder(bytes.NewReader(src.data), cdx.BOMFileFormatJSON).Decode(&bom); err != nil {
+	// What cyclonedx-go's JSON BOMDecoder does (json.Unmarshal into a BOM),
+	// without its io.ReadAll copy of the whole file first.
+	if err := json.Unmarshal(src.data, &bom); err != nil {
 		return nil, jsonError(src.data, "parse CycloneDX JSON", err)
 	}
 	root := locNode{json: true}

@@ -57,6 +57,9 @@ func TestGenericMatchesJSON(t *testing.T) {
 		if err := sameAsJSON(s); err != nil {
 			t.Errorf("%s: %v", p, err)
 		}
+		if err := sameApart(s); err != nil {
+			t.Errorf("%s: %v", p, err)
+		}
 	}
 	if n == 0 {
 		t.Fatal("no SBOM parsed")
@@ -66,4 +69,62 @@ func TestGenericMatchesJSON(t *testing.T) {
 	if err := sameAsJSON(odd); err != nil {
 		t.Error(err)
 	}
+	if err := sameApart(odd); err != nil {
+		t.Error(err)
+	}
+}
+
+// sameApart checks that GenericApart is Generic with every loc member
+// given apart, at the pointer of the object that held it.
+func sameApart(s *SBOM) error {
+	want := s.Generic()
+	n := 0
+	got := s.GenericApart(func(at string, l Loc) {
+		n++
+		var holder any = want
+		for _, tok := range strings.Split(at, "/")[1:] {
+			switch h := holder.(type) {
+			case map[string]any:
+				holder = h[tok]
+			case []any:
+				var i int
+				_, _ = fmt.Sscan(tok, &i)
+				holder = h[i]
+			}
+		}
+		m, ok := holder.(map[string]any)
+		if !ok || !reflect.DeepEqual(m["loc"], l.generic()) {
+			n = -1 << 30 // reported below
+			return
+		}
+		delete(m, "loc")
+	})
+	if n < 0 {
+		return fmt.Errorf("GenericApart gave a loc that Generic does not have there")
+	}
+	if left := countLocs(want); left != 0 {
+		return fmt.Errorf("GenericApart left out %d loc members of Generic", left)
+	}
+	if !reflect.DeepEqual(any(got), any(want)) {
+		return fmt.Errorf("GenericApart's content differs from Generic's without loc members")
+	}
+	return nil
+}
+
+func countLocs(v any) int {
+	n := 0
+	switch v := v.(type) {
+	case map[string]any:
+		for k, x := range v {
+			if k == "loc" {
+				n++
+			}
+			n += countLocs(x)
+		}
+	case []any:
+		for _, x := range v {
+			n += countLocs(x)
+		}
+	}
+	return n
 }
