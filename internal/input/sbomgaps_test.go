@@ -125,29 +125,9 @@ func TestSBOMGapsMatchRego(t *testing.T) {
 	if findings < 10 {
 		t.Errorf("the probes gave %d findings: they no longer test the rules", findings)
 	}
-	var files []string
-	for _, root := range []string{"../sbom/testdata", "../../examples", "../../../shared/corpus/sbom"} {
-		_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err == nil && d.Type().IsRegular() && (strings.Contains(p, "sbom") || strings.HasSuffix(p, ".spdx")) {
-				files = append(files, p)
-			}
-			return nil
-		})
-	}
-	sort.Strings(files)
-	loaded := 0
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s, err := sbom.Parse(f, data)
-		if err != nil {
-			continue // not an SBOM, or one the parser refuses: nothing to compare
-		}
-		loaded++
-		findings += sameGaps(t, "sbom/"+filepath.Base(f), any(s.Generic()))
-	}
+	loaded := eachTestSBOM(t, func(path string, content any) {
+		findings += sameGaps(t, path, content)
+	})
 	if loaded < 20 {
 		t.Errorf("only %d SBOMs loaded from the test data and examples", loaded)
 	}
@@ -218,4 +198,35 @@ func probeContents() []any {
 		map[string]any{"primary": "odd", "components": nil},
 		map[string]any{"components": "not a list"},
 	}
+}
+
+// eachTestSBOM calls fn with the bundle path and the policy content of every
+// SBOM the tests, the examples and the reference corpus (when it is there)
+// hold, and returns how many there were.
+func eachTestSBOM(t *testing.T, fn func(path string, content any)) int {
+	t.Helper()
+	var files []string
+	for _, root := range []string{"../sbom/testdata", "../../examples", "../../../shared/corpus/sbom"} {
+		_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && d.Type().IsRegular() && (strings.Contains(p, "sbom") || strings.HasSuffix(p, ".spdx")) {
+				files = append(files, p)
+			}
+			return nil
+		})
+	}
+	sort.Strings(files)
+	loaded := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := sbom.Parse(f, data)
+		if err != nil {
+			continue // not an SBOM, or one the parser refuses: nothing to compare
+		}
+		loaded++
+		fn("sbom/"+filepath.Base(f), any(s.Generic()))
+	}
+	return loaded
 }

@@ -2,12 +2,7 @@ package input_test
 
 import (
 	"context"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"reflect"
-	"sort"
-	"strings"
 	"sync"
 	"testing"
 
@@ -19,7 +14,6 @@ import (
 	"github.com/annexlint/annexlint/internal/input"
 	"github.com/annexlint/annexlint/internal/policy"
 	"github.com/annexlint/annexlint/internal/regime"
-	"github.com/annexlint/annexlint/internal/sbom"
 	"github.com/annexlint/annexlint/policies"
 )
 
@@ -112,29 +106,10 @@ func TestSupportEndsMatchRego(t *testing.T) {
 	if probes < 6 {
 		t.Errorf("the probes gave %d ends: they no longer test the library", probes)
 	}
-	var files []string
-	for _, root := range []string{"../sbom/testdata", "../../examples", "../../../shared/corpus/sbom"} {
-		_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err == nil && d.Type().IsRegular() && (strings.Contains(p, "sbom") || strings.HasSuffix(p, ".spdx")) {
-				files = append(files, p)
-			}
-			return nil
-		})
-	}
-	sort.Strings(files)
-	loaded, ends := 0, 0
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s, err := sbom.Parse(f, data)
-		if err != nil {
-			continue
-		}
-		loaded++
-		ends += sameEnds(t, "sbom/"+filepath.Base(f), any(s.Generic()))
-	}
+	ends := 0
+	loaded := eachTestSBOM(t, func(path string, content any) {
+		ends += sameEnds(t, path, content)
+	})
 	if loaded < 20 || ends == 0 {
 		t.Errorf("only %d SBOMs loaded, %d ends found", loaded, ends)
 	}
