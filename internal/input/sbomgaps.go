@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/open-policy-agent/opa/v1/ast"
+
 	"github.com/annexlint/annexlint/internal/placeholder"
 )
 
@@ -69,15 +71,32 @@ func SBOMGaps(content any) map[string]any {
 }
 
 // place is a component with gaps: its pointer (index into components, -1
-// for the primary) and, made once for the gaps of all three rules, whether
-// it has a name and its label.
+// for the primary) and, made once for the gaps of all three rules, the
+// terms of its pointer, index, name test and label.
 type place struct {
 	pointer string
 	index   int
 	c       map[string]any
-	done    bool
-	named   bool
-	label   string
+	terms   [4]*ast.Term // pointer, index, named, label
+}
+
+// gapKeys are the keys of a gap object, shared by every gap: a large SBOM
+// has a gap per component and rule, and converting them from Go maps made
+// a term per key of each (15 MB on istio).
+var gapKeys = [6]*ast.Term{
+	ast.StringTerm("pointer"), ast.StringTerm("index"), ast.StringTerm("named"),
+	ast.StringTerm("label"), ast.StringTerm("missing"), ast.StringTerm("words"),
+}
+
+// fieldTerms are the missing fields' names as terms, made once.
+var fieldTerms = map[string]*ast.Term{}
+
+func init() {
+	for _, labels := range []map[string]string{minimumLabels, bsiLabels, supportLabels} {
+		for field := range labels {
+			fieldTerms[field] = ast.StringTerm(field)
+		}
+	}
 }
 
 // gap is one entry: where the component is, whether it has a name, the
@@ -89,24 +108,31 @@ type place struct {
 // allocations), so the words are put together here, exactly as the rule's
 // Rego puts them together when these facts are absent; TestSBOMGapsMatchRego
 // requires the same messages both ways. OPA's sprintf hands strings to Go's
-// fmt, so %q is the same.
-func (p *place) gap(missing []any, words string) map[string]any {
-	if !p.done {
-		p.done = true
+// fmt, so %q is the same. The gap is built as a policy value directly.
+func (p *place) gap(missing []any, words string) ast.Value {
+	if p.terms[0] == nil {
 		if p.pointer == "" {
 			p.pointer = componentPointer(p.index)
 		}
-		p.named = hasText(p.c, "name")
-		p.label = label(p.c, p.named)
+		named := hasText(p.c, "name")
+		p.terms = [4]*ast.Term{
+			ast.StringTerm(p.pointer), ast.IntNumberTerm(p.index), ast.BooleanTerm(named), ast.StringTerm(label(p.c, named)),
+		}
 	}
-	return map[string]any{
-		"pointer": p.pointer,
-		"index":   p.index,
-		"named":   p.named,
-		"missing": missing,
-		"label":   p.label,
-		"words":   words,
+	fields := make([]*ast.Term, len(missing))
+	for i, f := range missing {
+		if fields[i] = fieldTerms[f.(string)]; fields[i] == nil {
+			fields[i] = ast.StringTerm(f.(string))
+		}
 	}
+	return ast.NewObject(
+		[2]*ast.Term{gapKeys[0], p.terms[0]},
+		[2]*ast.Term{gapKeys[1], p.terms[1]},
+		[2]*ast.Term{gapKeys[2], p.terms[2]},
+		[2]*ast.Term{gapKeys[3], p.terms[3]},
+		[2]*ast.Term{gapKeys[4], ast.ArrayTerm(fields...)},
+		[2]*ast.Term{gapKeys[5], ast.StringTerm(words)},
+	)
 }
 
 // label is the rules' _label: the component's name and ref, or its ref
