@@ -41,9 +41,9 @@ func Build(b *bundle.Bundle, asOf string, decision *regime.Decision, facts *enri
 		files[p] = f
 	}
 	// Document contents are already generic JSON values (maps, slices,
-	// strings, json.Number, bool, nil), which InterfaceToValue converts
-	// directly; anything else (facts, a typed model) it round-trips through
-	// JSON itself. A JSON round trip of the whole input cost a third of the
+	// strings, json.Number, bool, nil), which the converter turns into policy
+	// values directly, each object key made once (convert.go); anything else
+	// (facts, a typed model) ast.InterfaceToValue round-trips through JSON. A JSON round trip of the whole input cost a third of the
 	// time of a 10 000-component check (docs/performance.md). The documents
 	// are converted first so that derived facts about their parts can refer
 	// to the very values the rules read (VulnIndex).
@@ -51,7 +51,8 @@ func Build(b *bundle.Bundle, asOf string, decision *regime.Decision, facts *enri
 	for i, d := range docs {
 		list[i] = d
 	}
-	converted, err := ast.InterfaceToValue(list)
+	conv := newConverter()
+	converted, err := conv.value(list)
 	if err != nil {
 		return nil, fmt.Errorf("build policy input: %w", err)
 	}
@@ -63,7 +64,7 @@ func Build(b *bundle.Bundle, asOf string, decision *regime.Decision, facts *enri
 		"files":     files,
 		"derived":   derived(b, facts, docs, converted.(*ast.Array)),
 	}
-	v, err := ast.InterfaceToValue(in)
+	v, err := conv.value(in)
 	if err != nil {
 		return nil, fmt.Errorf("build policy input: %w", err)
 	}
