@@ -15,13 +15,10 @@ import (
 	"github.com/open-policy-agent/opa/v1/rego"
 
 	"github.com/annexlint/annexlint/internal/bundle"
-	"github.com/annexlint/annexlint/internal/catalog"
 	"github.com/annexlint/annexlint/internal/enrich"
 	"github.com/annexlint/annexlint/internal/input"
-	"github.com/annexlint/annexlint/internal/policy"
 	"github.com/annexlint/annexlint/internal/regime"
 	"github.com/annexlint/annexlint/internal/sbom"
-	"github.com/annexlint/annexlint/policies"
 )
 
 // gapRules are the rules that read input.derived.sbom_gaps.
@@ -41,22 +38,16 @@ var (
 	engineErr  error
 )
 
-// queries compiles the built-in policies once and prepares gapQuery twice:
+// queries prepares gapQuery twice (the built-in policies compiled once, prepare):
 // as annexlint check evaluates it (with the Go facts) and with the facts
 // taken away, so the rules compute the gaps in Rego.
 func queries(t *testing.T) (rego.PreparedEvalQuery, rego.PreparedEvalQuery) {
 	t.Helper()
 	engineOnce.Do(func() {
-		ctx := context.Background()
-		var e *policy.Engine
-		e, engineErr = policy.New(ctx, []policy.Source{{Name: "policies", FS: policies.FS}}, catalog.Builtin())
-		if engineErr != nil {
+		if withGo, engineErr = prepare(t, gapQuery); engineErr != nil {
 			return
 		}
-		if withGo, engineErr = e.Prepare(ctx, gapQuery); engineErr != nil {
-			return
-		}
-		regoOnly, engineErr = e.Prepare(ctx, gapQuery+` with input.derived.sbom_gaps as {}`)
+		regoOnly, engineErr = prepare(t, gapQuery+` with input.derived.sbom_gaps as {}`)
 	})
 	if engineErr != nil {
 		t.Fatal(engineErr)

@@ -9,12 +9,9 @@ import (
 	"github.com/open-policy-agent/opa/v1/rego"
 
 	"github.com/annexlint/annexlint/internal/bundle"
-	"github.com/annexlint/annexlint/internal/catalog"
 	"github.com/annexlint/annexlint/internal/enrich"
 	"github.com/annexlint/annexlint/internal/input"
-	"github.com/annexlint/annexlint/internal/policy"
 	"github.com/annexlint/annexlint/internal/regime"
-	"github.com/annexlint/annexlint/policies"
 )
 
 // endsQuery is what reads input.derived.sbom_ends: the library's account and
@@ -41,15 +38,10 @@ var (
 func sameEnds(t *testing.T, path string, content any) int {
 	t.Helper()
 	endsOnce.Do(func() {
-		ctx := context.Background()
-		var e *policy.Engine
-		if e, endsErr = policy.New(ctx, []policy.Source{{Name: "policies", FS: policies.FS}}, catalog.Builtin()); endsErr != nil {
+		if endsWithGo, endsErr = prepare(t, endsQuery); endsErr != nil {
 			return
 		}
-		if endsWithGo, endsErr = e.Prepare(ctx, endsQuery); endsErr != nil {
-			return
-		}
-		endsRegoOnly, endsErr = e.Prepare(ctx, endsQuery+` with input.derived.sbom_ends as {}`)
+		endsRegoOnly, endsErr = prepare(t, endsQuery+` with input.derived.sbom_ends as {}`)
 	})
 	if endsErr != nil {
 		t.Fatal(endsErr)

@@ -18,11 +18,9 @@ import (
 	"github.com/open-policy-agent/opa/v1/rego"
 
 	"github.com/annexlint/annexlint/internal/bundle"
-	"github.com/annexlint/annexlint/internal/catalog"
 	"github.com/annexlint/annexlint/internal/doctype"
 	"github.com/annexlint/annexlint/internal/enrich"
 	"github.com/annexlint/annexlint/internal/input"
-	"github.com/annexlint/annexlint/internal/policy"
 	"github.com/annexlint/annexlint/internal/regime"
 	"github.com/annexlint/annexlint/internal/sbom"
 	"github.com/annexlint/annexlint/internal/scaletest"
@@ -92,20 +90,14 @@ supplied := [[d.path, data.annexlint.lib.supply.in_product_sbom(d)] | some d in 
 	return queries
 }
 
-// parityEngine compiles the built-in policies once and prepares
+// parityEngine prepares, once (the built-in policies compiled once, prepare),
 // parityQueries.
 func parityEngine(t *testing.T) []rego.PreparedEvalQuery {
 	t.Helper()
 	indexOnce.Do(func() {
-		ctx := context.Background()
-		var e *policy.Engine
-		e, indexErr = policy.New(ctx, []policy.Source{{Name: "policies", FS: policies.FS}}, catalog.Builtin())
-		if indexErr != nil {
-			return
-		}
 		for _, query := range parityQueries(t) {
 			var q rego.PreparedEvalQuery
-			if q, indexErr = e.Prepare(ctx, query); indexErr != nil {
+			if q, indexErr = prepare(t, query); indexErr != nil {
 				return
 			}
 			indexQueries = append(indexQueries, q)
