@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"testing"
+	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -160,5 +161,41 @@ func TestStore(t *testing.T) {
 	t.Setenv(policycache.EnvDir, "off")
 	if policycache.Open() != nil {
 		t.Fatal("the store opened although turned off")
+	}
+}
+
+// TestLoadMarksUsed: an entry read gets a fresh modification time, so
+// pruning (oldest first) keeps the entries a binary in use reads.
+func TestLoadMarksUsed(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv(policycache.EnvDir, dir)
+	s := policycache.Open()
+	key := s.Key("digest", []string{"a.rego"})
+	if err := s.Save(key, []byte("payload")); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "policies", key+".bin")
+	old := time.Now().Add(-48 * time.Hour)
+	if err := os.Chtimes(path, old, old); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := s.Load(key); !ok {
+		t.Fatal("the entry was not read")
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !st.ModTime().After(old.Add(time.Hour)) {
+		t.Errorf("a read entry kept its old time %v", st.ModTime())
+	}
+}
+
+// TestNoUserCacheInTests: a test binary without EnvDir does not write into
+// the user's cache folder.
+func TestNoUserCacheInTests(t *testing.T) {
+	t.Setenv(policycache.EnvDir, "")
+	if policycache.Open() != nil {
+		t.Fatal("a test binary opened the user's cache folder")
 	}
 }
