@@ -226,11 +226,8 @@ func ownEvidence(d map[string]any) bool {
 	}
 	adopted, _ := marking["adopted"].(map[string]any)
 	date, _ := adopted["date"].(string)
-	return hasText(adopted, "by") && isoDate.MatchString(date)
+	return hasText(adopted, "by") && isDate(date)
 }
-
-// isoDate is lib.is_date's pattern.
-var isoDate = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
 
 // label is lib.vuln.label: "name version (path)", a name or version that is
 // not text shown as nothing.
