@@ -53,11 +53,20 @@ report contains lib.finding(sbom.path, "/primary", msg) if {
 	some sbom in lib.supplied_documents("sbom")
 	ref := component.ref(sbom)
 	component.matches(sbom.content.primary, ref)
-	shipped := component.version(ref)
+	some shipped in _shipped_versions(sbom, ref)
 	is_string(sbom.content.primary.version)
-	_norm_version(sbom.content.primary.version) != _norm_version(shipped)
+	vuln.norm_version(sbom.content.primary.version) != vuln.norm_version(shipped)
 	msg := sprintf("the SBOM %s from %s documents version %s of %s, but the product ships version %s; ask the supplier for the SBOM of the version you integrate", [
 		sbom.path, _supplier(sbom), sbom.content.primary.version, sbom.content.primary.name, shipped,
+	])
+}
+
+report contains lib.finding(sbom.path, "/primary", msg) if {
+	some sbom in lib.supplied_documents("sbom")
+	component.matches(sbom.content.primary, component.ref(sbom))
+	not lib.has_text(sbom.content.primary, "version")
+	msg := sprintf("the SBOM %s from %s states no version of its primary component %s, so it cannot be told that it documents the version the product ships; ask the supplier for an SBOM that names the version", [
+		sbom.path, _supplier(sbom), sbom.content.primary.name,
 	])
 }
 
@@ -87,8 +96,13 @@ report contains lib.finding(lib.manifest_path, sprintf("/documents/%d/supplied_b
 	msg := sprintf("the product's own SBOMs do not list the component %s that the supplier's SBOM %s documents; list it in the product's SBOM, or correct supplied_by.component", [ref, sbom.path])
 }
 
-# versions compare without a leading "v" (a GitHub tag v3.7.0 is release 3.7.0)
-_norm_version(v) := regex.replace(lower(trim_space(v)), `^v([0-9])`, "$1")
+# _shipped_versions are the versions at which the product ships the component: those of its entries in the
+# product's own SBOMs, or, when they give none, the one the marking's package URL names. Versions compare as
+# vuln.norm_version does, without a leading "v" (a GitHub tag v3.7.0 is release 3.7.0).
+_shipped_versions(sbom, ref) := listed if {
+	listed := {c.version | some [_, _, c] in component.in_product_sbom(sbom); lib.has_text(c, "version")}
+	count(listed) > 0
+} else := {v | v := component.version(ref)}
 
 _dated(sbom) if vuln.ns(sbom.content.timestamp)
 

@@ -81,3 +81,26 @@ test_insufficient_supplier_sbom_without_components if {
 	empty := json.patch(_supplier_sbom, [{"op": "replace", "path": "/content/components", "value": []}])
 	{f.pointer | some f in rule.insufficient} == {"/components"} with input as _input([_product_sbom, empty])
 }
+
+test_fail_product_ships_another_version_than_marked if {
+	newer := json.patch(_product_sbom, [{"op": "replace", "path": "/content/components/0/version", "value": "4.3.0"}])
+	rule.report == {{
+		"path": "sbom/nw-ble-module.cdx.json",
+		"pointer": "/primary",
+		"message": "the SBOM sbom/nw-ble-module.cdx.json from \"Nordwind Radio GmbH\" documents version 4.2.1 of nw-ble-module, but the product ships version 4.3.0; ask the supplier for the SBOM of the version you integrate",
+	}} with input as _input([newer, _supplier_sbom])
+}
+
+test_fail_supplier_sbom_without_version if {
+	bare := json.patch(_supplier_sbom, [{"op": "remove", "path": "/content/primary/version"}])
+	rule.report == {{
+		"path": "sbom/nw-ble-module.cdx.json",
+		"pointer": "/primary",
+		"message": "the SBOM sbom/nw-ble-module.cdx.json from \"Nordwind Radio GmbH\" states no version of its primary component nw-ble-module, so it cannot be told that it documents the version the product ships; ask the supplier for an SBOM that names the version",
+	}} with input as _input([_product_sbom, bare])
+}
+
+test_success_marking_by_name_and_product_sbom_version_agree if {
+	by_name := json.patch(_supplier_sbom, [{"op": "replace", "path": "/supplied_by/component", "value": "nw-ble-module"}])
+	count(rule.report) == 0 with input as _input([_product_sbom, by_name])
+}
