@@ -48,7 +48,7 @@ func TestSPDX22ReadNotConverted(t *testing.T) {
 			return nil
 		})
 	}
-	if len(files) < 3 {
+	if len(files) < 2 { // the two of testdata; the corpus, when present, adds more
 		t.Fatalf("only %d SPDX 2.2 tag-value files found: %v", len(files), files)
 	}
 	for _, p := range files {
