@@ -64,7 +64,7 @@ report contains lib.finding(doc.path, sprintf("/statements/%d", [i]), msg) if {
 	not lib.adopted(doc)
 	some i, st in doc.content.statements
 	st.status == "not_affected"
-	not _own_assessment(st.vulnerability)
+	not _own_assessment(st)
 	msg := sprintf("%s: %s states that %s is not affected; that is the supplier's assessment of its component, not yours of the product; assess %s for the product in your own VEX, or review the supplier's statements and record that you adopt them (supplied_by.adopted with by and date)", [
 		st.vulnerability, _supplier(doc), supply.ref(doc), st.vulnerability,
 	])
@@ -96,18 +96,13 @@ _about_component(doc, ref) if {
 	supply.matches(p.parent, ref)
 }
 
-# _own_assessment is true when a VEX that is the maker's own (or adopted) makes a statement on the vulnerability.
-_own_assessment(id) if {
+# _own_assessment is true when a VEX that is the maker's own (or adopted) makes a statement on the vulnerability of
+# the supplier's statement, under its ID or an alias of either (vuln.ids: trimmed, upper case).
+_own_assessment(supplier_st) if {
 	some doc in lib.documents("vex")
-	some st in doc.content.statements
-	_same_vulnerability(st, id)
-}
-
-_same_vulnerability(st, id) if upper(st.vulnerability) == upper(id)
-
-_same_vulnerability(st, id) if {
-	some alias in st.aliases
-	upper(alias) == upper(id)
+	some own in doc.content.statements
+	some id in vuln.ids(supplier_st)
+	id in vuln.ids(own)
 }
 
 _supplier(doc) := sprintf("%q", [doc.supplied_by.name]) if lib.has_text(doc.supplied_by, "name")

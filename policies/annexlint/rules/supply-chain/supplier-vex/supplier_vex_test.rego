@@ -77,3 +77,16 @@ test_insufficient_no_statements if {
 	empty := json.patch(_supplier_vex, [{"op": "replace", "path": "/content/statements", "value": []}])
 	{f.pointer | some f in rule.insufficient} == {"/statements"} with input as _input([empty])
 }
+
+test_success_maker_assessed_it_under_another_spelling_or_alias if {
+	spaced := json.patch(_own_vex, [{"op": "replace", "path": "/content/statements/0/vulnerability", "value": " cve-2024-3077 "}])
+	count(rule.report) == 0 with input as _input([spaced, _supplier_vex])
+	aliased := json.patch(_own_vex, [{"op": "replace", "path": "/content/statements/0/vulnerability", "value": "GHSA-xxxx-yyyy-zzzz"}])
+	supplier_alias := json.patch(_supplier_vex, [{"op": "replace", "path": "/content/statements/0/aliases", "value": ["GHSA-xxxx-yyyy-zzzz"]}])
+	count(rule.report) == 0 with input as _input([aliased, supplier_alias])
+}
+
+test_fail_maker_assessed_another_vulnerability if {
+	other := json.patch(_own_vex, [{"op": "replace", "path": "/content/statements/0/vulnerability", "value": "CVE-2024-9999"}])
+	{f.pointer | some f in rule.report} == {"/statements/0"} with input as _input([other, _supplier_vex])
+}
