@@ -40,6 +40,8 @@ import (
 	"github.com/annexlint/annexlint/bench/internal/timing"
 	"github.com/annexlint/annexlint/internal/sbom"
 	"github.com/annexlint/annexlint/internal/scaletest"
+
+	"github.com/annexlint/annexlint/internal/termsafe"
 )
 
 func main() {
@@ -217,7 +219,7 @@ func corpusFiles(dir string, only *regexp.Regexp) ([]*file, error) {
 		if err != nil {
 			return err
 		}
-		f := &file{rel: rel, path: path, size: int64(len(data)), format: "?", packages: -1, note: labelNote(filepath.Base(path))}
+		f := &file{rel: termsafe.String(rel), path: path, size: int64(len(data)), format: "?", packages: -1, note: labelNote(filepath.Base(path))}
 		if s, err := sbom.Parse(filepath.Base(path), data); err == nil {
 			f.format = fmt.Sprintf("%s %s", s.Format, s.SpecVersion)
 			f.packages = len(s.Components)
@@ -355,6 +357,11 @@ var (
 // to standard output (the first "error" field says it) before it fails,
 // annexlint ends its standard error with the error (notices come before).
 func reason(stdout, stderr string) string {
+	return termsafe.String(toolReason(stdout, stderr))
+}
+
+// toolReason is reason before its control characters are made visible.
+func toolReason(stdout, stderr string) string {
 	stderr = ansi.ReplaceAllString(stderr, "")
 	for _, s := range []string{ansi.ReplaceAllString(stdout, ""), stderr} {
 		if m := zapReason.FindStringSubmatch(s); m != nil {

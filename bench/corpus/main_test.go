@@ -110,3 +110,12 @@ func TestRun(t *testing.T) {
 		t.Errorf("the metadata table was taken for an SBOM:\n%s", out.String())
 	}
 }
+
+// TestReasonNeutralised: another tool's output reaches the terminal without
+// its control sequences (only colour codes were removed before).
+func TestReasonNeutralised(t *testing.T) {
+	got := reason("", "error: \x1b]0;owned\x07bad \x9b2J input\n")
+	if strings.ContainsAny(got, "\x1b\x07\u009b") {
+		t.Errorf("reason kept control characters: %q", got)
+	}
+}
