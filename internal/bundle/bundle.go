@@ -180,7 +180,7 @@ func (l *Loader) LoadContext(ctx context.Context, dir string) (*Bundle, *os.Root
 			_ = root.Close()
 			return nil, nil, position.Errorf(doc.Pos(""), "the manifest must be a mapping (apiVersion, kind, product, documents), not %s", kindOf(doc.Value))
 		}
-		b.Manifest = &Document{ID: "manifest", Type: "manifest", Path: name, Index: -1, Source: doc, Content: doc.Value, Native: true, Plain: true, SHA256: digest(data)}
+		b.Manifest = &Document{ID: "manifest", Type: "manifest", Path: name, Index: -1, Source: doc, Content: doc.Value, Native: true, SHA256: digest(data)}
 		break
 	}
 	if b.Manifest == nil {

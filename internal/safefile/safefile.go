@@ -114,10 +114,7 @@ func readFile(root *os.Root, name string, limit int64) ([]byte, fs.FileInfo, err
 func readAll(r io.Reader, size, limit int64) ([]byte, error) {
 	data := make([]byte, 0, min(max(size, 0), limit)+1)
 	for {
-		if len(data) == cap(data) {
-			if int64(len(data)) > limit {
-				return nil, &TooLargeError{Size: -1, Limit: limit}
-			}
+		if len(data) == cap(data) { // at most limit: checked after every read below
 			data = append(data, 0)[:len(data)] // grew since opened: let append pick the room
 		}
 		n, err := r.Read(data[len(data):cap(data)])
