@@ -128,6 +128,13 @@ func newSBOM(src *source) *SBOM {
 func normaliseCycloneDX(src *source, bom *cdx.BOM, root locNode) *SBOM {
 	s := newSBOM(src)
 	s.SerialNumber = bom.SerialNumber
+	// Reserved: growing it copied every component some twelve times on a
+	// large SBOM, and fresh memory costs a short run most.
+	reserve := countCycloneDX(bom.Components)
+	if bom.Metadata != nil && bom.Metadata.Component != nil {
+		reserve += countCycloneDX(bom.Metadata.Component.Components)
+	}
+	s.Components = make([]Component, 0, reserve)
 	if md := bom.Metadata; md != nil {
 		s.Timestamp = md.Timestamp
 		authors, tools := newOrderedSet(), newOrderedSet()
@@ -193,6 +200,18 @@ func walkCycloneDX(out []Component, list *[]cdx.Component, parent locNode) []Com
 		out = walkCycloneDX(out, c.Components, at)
 	}
 	return out
+}
+
+// countCycloneDX counts the components of list and of their nested lists.
+func countCycloneDX(list *[]cdx.Component) int {
+	if list == nil {
+		return 0
+	}
+	n := len(*list)
+	for i := range *list {
+		n += countCycloneDX((*list)[i].Components)
+	}
+	return n
 }
 
 func cdxTools(tc *cdx.ToolsChoice, tools *orderedSet) {
