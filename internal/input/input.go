@@ -51,8 +51,25 @@ func Build(b *bundle.Bundle, asOf string, decision *regime.Decision, facts *enri
 	for i, d := range docs {
 		list[i] = d
 	}
+	// The facts read from the documents' Go contents alone (SBOM gaps and
+	// ends, version ranges) are worked out beside the conversion, on the
+	// other core: on a large SBOM each is half of building the input, and
+	// nothing else runs then.
+	byContent := make(chan contentFacts, 1)
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				byContent <- contentFacts{panicked: r}
+			}
+		}()
+		byContent <- readContentFacts(b, facts)
+	}()
 	conv := newConverter()
 	converted, err := conv.value(list)
+	out := <-byContent
+	if out.panicked != nil {
+		panic(out.panicked) // where the run recovers it as an internal error
+	}
 	if err != nil {
 		return nil, fmt.Errorf("build policy input: %w", err)
 	}
@@ -62,7 +79,7 @@ func Build(b *bundle.Bundle, asOf string, decision *regime.Decision, facts *enri
 		"manifest":  map[string]any{"path": b.Manifest.Path, "content": b.Manifest.Content},
 		"documents": converted,
 		"files":     files,
-		"derived":   derived(b, facts, docs, converted.(*ast.Array)),
+		"derived":   derived(out, docs, converted.(*ast.Array)),
 	}
 	v, err := conv.value(in)
 	if err != nil {
@@ -71,19 +88,16 @@ func Build(b *bundle.Bundle, asOf string, decision *regime.Decision, facts *enri
 	return v, nil
 }
 
-// derived is input.derived: the facts enrich computed, the version ranges
-// of the VEX statements evaluated against the versions the SBOMs ship
-// (version_ranges: range -> shipped version -> inside), and the versions
-// fixed statements name ordered against them (version_order: named version ->
-// shipped version -> -1, 0 or 1), which need an ecosystem's version ordering
-// that Rego does not have, the components each SBOM rule would find
-// lacking (sbom_gaps: SBOMGaps) and the components that record an end of
-// support (sbom_ends: SupportEnds), which cost too much per component in Rego,
-// and the components the VEX and scan items name (vuln_index: VulnIndex)
-// and the component each supplier's document is about
-// (supplied_components: SuppliedComponents), for the same reason. docs and
-// converted are the input's documents.
-func derived(b *bundle.Bundle, facts *enrich.Facts, docs []map[string]any, converted *ast.Array) map[string]any {
+// readContentFacts is the part of input.derived read from the documents' Go
+// contents: the facts enrich computed, the version ranges of the VEX
+// statements evaluated against the versions the SBOMs ship (version_ranges:
+// range -> shipped version -> inside), and the versions fixed statements
+// name ordered against them (version_order: named version -> shipped
+// version -> -1, 0 or 1), which need an ecosystem's version ordering that
+// Rego does not have, the components each SBOM rule would find lacking
+// (sbom_gaps: SBOMGaps) and the components that record an end of support
+// (sbom_ends: SupportEnds), which cost too much per component in Rego.
+func readContentFacts(b *bundle.Bundle, facts *enrich.Facts) contentFacts {
 	var sboms, vexes []any
 	gaps, ends := map[string]any{}, map[string]any{}
 	for _, d := range b.Documents {
@@ -101,8 +115,28 @@ func derived(b *bundle.Bundle, facts *enrich.Facts, docs []map[string]any, conve
 		}
 	}
 	ranges, order := versionrange.Derive(sboms, vexes)
-	out := map[string]any{"cvss": facts.CVSS, "version_ranges": ranges, "version_order": order, "sbom_gaps": gaps, "sbom_ends": ends}
-	if index := VulnIndex(docs, converted, ranges); index != nil {
+	return contentFacts{
+		derived: map[string]any{"cvss": facts.CVSS, "version_ranges": ranges, "version_order": order, "sbom_gaps": gaps, "sbom_ends": ends},
+		ranges:  ranges,
+	}
+}
+
+type contentFacts struct {
+	derived map[string]any             // the part of input.derived
+	ranges  map[string]map[string]bool // its version ranges, typed
+	// panicked is what the goroutine that read them recovered, if anything.
+	panicked any
+}
+
+// derived is input.derived: the content facts (contentFacts) and the
+// components the VEX and scan items name (vuln_index: VulnIndex) and the
+// component each supplier's document is about (supplied_components:
+// SuppliedComponents), which cost too much per component in Rego and refer
+// to the very values the rules read. docs and converted are the input's
+// documents.
+func derived(content contentFacts, docs []map[string]any, converted *ast.Array) map[string]any {
+	out := content.derived
+	if index := VulnIndex(docs, converted, content.ranges); index != nil {
 		out["vuln_index"] = index
 	}
 	if supplied := SuppliedComponents(docs, converted); supplied != nil {
