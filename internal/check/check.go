@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -193,6 +195,13 @@ func (c *Checker) Run(ctx context.Context, dir string, opts Options) (*result.Re
 	for _, o := range outputs {
 		byRule[o.RuleID] = o
 	}
+	// Reserved: a large SBOM gives thousands of findings, and growing the
+	// list copied each of them many times.
+	reserve := len(findings) + len(engine.Catalog().Rules())
+	for _, o := range outputs {
+		reserve += len(o.Findings) + len(o.Insufficient)
+	}
+	findings = slices.Grow(findings, reserve)
 	for _, o := range outputs {
 		for _, r := range o.Findings {
 			findings = append(findings, resolveFinding(b, r, finding.KindViolation))
@@ -236,17 +245,29 @@ func (c *Checker) Run(ctx context.Context, dir string, opts Options) (*result.Re
 		}
 		res.Rules = append(res.Rules, rr)
 	}
+	basis := map[string]string{} // one text per rule, shared by its findings
 	for i := range findings {
-		v := verdicts[findings[i].RuleID]
+		id := findings[i].RuleID
+		v := verdicts[id]
 		findings[i].Severity = v.Severity
-		if findings[i].RuleID == catalog.SchemaRuleID && findings[i].Pos.File == b.Manifest.Path {
+		if id == catalog.SchemaRuleID && findings[i].Pos.File == b.Manifest.Path {
 			// The regime decision itself rests on the manifest: a malformed
 			// one is always an error, whatever law governs the product.
 			findings[i].Severity = schemaRule.Severity
 		}
-		findings[i].Basis = v.BasisText()
-		findings[i].Key = stableKey(b, inputContents, findings[i].Pos.File, findings[i].Pointer)
+		text, ok := basis[id]
+		if !ok {
+			text = v.BasisText()
+			basis[id] = text
+		}
+		findings[i].Basis = text
 	}
+	// Each key reads only its own finding and the contents, which nothing
+	// writes any more: the keys of a large bundle's thousands of findings
+	// are worked out on every core.
+	inParallel(len(findings), func(i int) {
+		findings[i].Key = stableKey(b, inputContents, findings[i].Pos.File, findings[i].Pointer)
+	})
 	finding.Sort(findings)
 	res.Findings = dedupe(findings)
 	// Each rule's count is of the findings the report shows, duplicates
@@ -423,6 +444,41 @@ func stableKey(b *bundle.Bundle, inputContents map[string]ast.Value, path, point
 	}
 	return pointer
 }
+
+// inParallel calls do(i) for every i below n, in as many goroutines as Go
+// may run at once, each over a contiguous range; a panic in one is raised
+// again in the caller, where the run recovers it as an internal error.
+func inParallel(n int, do func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n/parallelMin+1)
+	if workers <= 1 {
+		for i := range n {
+			do(i)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	panics := make([]any, workers)
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() { panics[w] = recover() }()
+			for i := w * n / workers; i < (w+1)*n/workers; i++ {
+				do(i)
+			}
+		}()
+	}
+	wg.Wait()
+	for _, p := range panics {
+		if p != nil {
+			panic(p)
+		}
+	}
+}
+
+// parallelMin is the least work a goroutine of inParallel is given: below
+// it, starting one costs more than it saves.
+const parallelMin = 256
 
 func dedupe(fs []finding.Finding) []finding.Finding {
 	out := fs[:0]
