@@ -7,8 +7,10 @@ import (
 	"os"
 
 	"github.com/annexlint/annexlint/internal/cli"
+	"github.com/annexlint/annexlint/internal/hugepages"
 )
 
 func main() {
+	hugepages.Reserve()
 	os.Exit(cli.Run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
 }

@@ -1,0 +1,40 @@
+package hugepages
+
+import (
+	"os"
+	"runtime"
+	"strings"
+
+	"golang.org/x/sys/unix"
+)
+
+// Reserve marks the first Size bytes of the heap for transparent huge
+// pages. Call it first thing in main, before other goroutines run: the
+// block must be the next memory the heap takes from the system, and freed
+// before the run allocates. It does nothing when the kernel has no
+// transparent huge pages or GODEBUG=disablethp=1 asks Go not to use them.
+func Reserve() {
+	if disabled(os.Getenv("GODEBUG")) {
+		return
+	}
+	block := make([]byte, Size)
+	// An error means the kernel cannot do it (no transparent huge pages);
+	// the heap then stays on ordinary pages, as without Reserve.
+	_ = unix.Madvise(block, unix.MADV_HUGEPAGE)
+	// The block is not used again, so this collection frees it; freed now,
+	// while the heap holds almost nothing else, its pages are the lowest
+	// free ones and are handed out first.
+	runtime.GC()
+}
+
+// disabled reports whether GODEBUG (Go's own setting, read the same way)
+// turns transparent huge pages off for the heap.
+func disabled(godebug string) bool {
+	disable := false
+	for _, setting := range strings.Split(godebug, ",") {
+		if value, ok := strings.CutPrefix(strings.TrimSpace(setting), "disablethp="); ok {
+			disable = value == "1" // the last setting wins, as in the runtime
+		}
+	}
+	return disable
+}

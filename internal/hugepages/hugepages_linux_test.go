@@ -1,0 +1,103 @@
+package hugepages
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+func TestDisabled(t *testing.T) {
+	for godebug, want := range map[string]bool{
+		"":                              false,
+		"disablethp=1":                  true,
+		"disablethp=0":                  false,
+		"madvdontneed=1,disablethp=1":   true,
+		" disablethp=1 , gctrace=1":     true,
+		"disablethp=1,disablethp=0":     false,
+		"xdisablethp=1":                 false,
+		"gctrace=1":                     false,
+		"disablethp=1,madvdontneed=0,x": true,
+	} {
+		if got := disabled(godebug); got != want {
+			t.Errorf("disabled(%q) = %v, want %v", godebug, got, want)
+		}
+	}
+}
+
+// childEnv makes the test binary a child that allocates a run's worth of
+// small objects, with or without Reserve first, and prints how much of its
+// memory is on huge pages. A child, because Reserve must come before the
+// heap holds anything, which a test process's heap already does.
+const childEnv = "ANNEXLINT_HUGEPAGES_CHILD"
+
+func TestMain(m *testing.M) {
+	if mode := os.Getenv(childEnv); mode != "" {
+		if mode == "reserve" {
+			Reserve()
+		}
+		live := make([][]byte, 0, 1<<20)
+		for range 1 << 20 { // 64 MiB in objects of 64 bytes, as a check allocates
+			live = append(live, make([]byte, 64))
+		}
+		kib, err := anonHugePages()
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(2)
+		}
+		fmt.Println(kib, len(live))
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// TestReserveBacksTheHeapWithHugePages: where the kernel gives huge pages
+// only on request, a heap reserved by Reserve is on huge pages and one not
+// reserved is not. This is what the speed-up rests on (docs/performance.md).
+func TestReserveBacksTheHeapWithHugePages(t *testing.T) {
+	mode, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled")
+	if err != nil || !strings.Contains(string(mode), "[madvise]") {
+		t.Skipf("transparent huge pages are not in madvise mode here (%q, %v)", mode, err)
+	}
+	if disabled(os.Getenv("GODEBUG")) {
+		t.Skip("GODEBUG=disablethp=1 is set")
+	}
+	plain, reserved := childHugePages(t, "plain"), childHugePages(t, "reserve")
+	t.Logf("AnonHugePages: %d KiB without Reserve, %d KiB with it", plain, reserved)
+	if reserved < plain+32<<10 {
+		t.Errorf("with Reserve %d KiB of the heap are on huge pages, without it %d KiB: want at least 32 MiB more", reserved, plain)
+	}
+}
+
+func childHugePages(t *testing.T, mode string) int {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), childEnv+"="+mode)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("child (%s): %v", mode, err)
+	}
+	kib, err := strconv.Atoi(strings.Fields(string(out))[0])
+	if err != nil {
+		t.Fatalf("child (%s) printed %q", mode, out)
+	}
+	return kib
+}
+
+var anonHugeLine = regexp.MustCompile(`(?m)^AnonHugePages:\s+(\d+) kB$`)
+
+// anonHugePages is the process's anonymous memory on huge pages, in KiB.
+func anonHugePages() (int, error) {
+	data, err := os.ReadFile("/proc/self/smaps_rollup")
+	if err != nil {
+		return 0, err
+	}
+	m := anonHugeLine.FindSubmatch(data)
+	if m == nil {
+		return 0, fmt.Errorf("no AnonHugePages line in /proc/self/smaps_rollup")
+	}
+	return strconv.Atoi(string(m[1]))
+}
