@@ -27,6 +27,13 @@ func Reserve() {
 	runtime.GC()
 }
 
+// strictOvercommit reports whether the kernel refuses mappings beyond a
+// commit limit; when it cannot tell, it assumes so.
+func strictOvercommit() bool {
+	mode, err := os.ReadFile("/proc/sys/vm/overcommit_memory")
+	return err != nil || strings.TrimSpace(string(mode)) == "2"
+}
+
 // disabled reports whether GODEBUG (Go's own setting, read the same way)
 // turns transparent huge pages off for the heap.
 func disabled(godebug string) bool {
