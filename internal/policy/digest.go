@@ -25,6 +25,13 @@ func Digest(sources []Source) (digest string, modules int, err error) {
 // Digest is the set's digest as Digest describes it, over the bytes the
 // set holds: the ones Compile compiles.
 func (s *Set) Digest() (digest string, modules int) {
+	if s.digest == nil { // a Set not made by Read
+		return s.computeDigest()
+	}
+	return s.digest()
+}
+
+func (s *Set) computeDigest() (digest string, modules int) {
 	sums := make(map[string]string, len(s.files))
 	for _, f := range s.files {
 		sum := sha256.Sum256(f.data)

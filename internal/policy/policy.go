@@ -97,6 +97,10 @@ type Set struct {
 	customFolders []string
 	noIndex       bool               // see WithoutIndex
 	cache         *policycache.Store // see UseCache
+	// digest is Digest's result, worked out once: the index lookup, the
+	// cache key and the report each ask for it, and hashing the built-in
+	// set was milliseconds of every run's start.
+	digest func() (string, int)
 }
 
 type policyFile struct {
@@ -109,6 +113,7 @@ type policyFile struct {
 // sources, bounded by MaxSourceSize per source.
 func Read(sources []Source, withTests bool) (*Set, error) {
 	set := &Set{}
+	set.digest = sync.OnceValues(set.computeDigest)
 	for _, src := range sources {
 		if src.Custom {
 			set.customFolders = append(set.customFolders, src.Name)
