@@ -28,6 +28,7 @@ import (
 	"github.com/annexlint/annexlint/internal/check"
 	"github.com/annexlint/annexlint/internal/config"
 	"github.com/annexlint/annexlint/internal/finding"
+	"github.com/annexlint/annexlint/internal/hugepages"
 	"github.com/annexlint/annexlint/internal/override"
 	"github.com/annexlint/annexlint/internal/policy"
 	"github.com/annexlint/annexlint/internal/policycache"
@@ -708,10 +709,13 @@ func NewChecker(ctx context.Context, policyDirs []string, maxFileSize int64) (*c
 }
 
 // While the policies compile (see startChecker) the collector runs rarely:
-// at GOGC 400, and in any case once the heap reaches compileMemoryLimit.
+// at GOGC 400, and in any case once the heap reaches 256 MiB. Go's limit
+// counts memory it holds but does not use, and main handed it the huge-page
+// block (hugepages.Reserve) to hold so: the limit is above that block, or
+// the runtime would collect and give memory back from the first allocation.
 const (
 	compileGCPercent   = 400
-	compileMemoryLimit = 256 << 20
+	compileMemoryLimit = 256<<20 + hugepages.Size
 )
 
 // startChecker reads the policies and returns at once, compiling them in

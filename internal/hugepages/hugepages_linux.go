@@ -3,6 +3,7 @@ package hugepages
 import (
 	"os"
 	"runtime"
+	"strconv"
 	"strings"
 
 	"golang.org/x/sys/unix"
@@ -12,9 +13,14 @@ import (
 // pages. Call it first thing in main, before other goroutines run: the
 // block must be the next memory the heap takes from the system, and freed
 // before the run allocates. It does nothing when the kernel has no
-// transparent huge pages or GODEBUG=disablethp=1 asks Go not to use them.
+// transparent huge pages or GODEBUG=disablethp=1 asks Go not to use them,
+// and where the block could be refused: on 32-bit systems, under a limit
+// on the process's address space (ulimit -v), or when the kernel counts
+// every writable mapping against a fixed limit (vm.overcommit_memory = 2).
+// Go stops a program that cannot map its heap, so the block must never be
+// the allocation that fails.
 func Reserve() {
-	if disabled(os.Getenv("GODEBUG")) {
+	if strconv.IntSize < 64 || disabled(os.Getenv("GODEBUG")) || addressSpaceLimited() || strictOvercommit() {
 		return
 	}
 	block := make([]byte, Size)
@@ -25,6 +31,13 @@ func Reserve() {
 	// while the heap holds almost nothing else, its pages are the lowest
 	// free ones and are handed out first.
 	runtime.GC()
+}
+
+// addressSpaceLimited reports whether the process's address space is
+// bounded (RLIMIT_AS); when it cannot tell, it assumes so.
+func addressSpaceLimited() bool {
+	var limit unix.Rlimit
+	return unix.Getrlimit(unix.RLIMIT_AS, &limit) != nil || limit.Cur != unix.RLIM_INFINITY
 }
 
 // strictOvercommit reports whether the kernel refuses mappings beyond a

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"golang.org/x/sys/unix"
 )
 
 func TestDisabled(t *testing.T) {
@@ -36,7 +38,15 @@ const childEnv = "ANNEXLINT_HUGEPAGES_CHILD"
 
 func TestMain(m *testing.M) {
 	if mode := os.Getenv(childEnv); mode != "" {
-		if mode == "reserve" {
+		switch mode {
+		case "reserve":
+			Reserve()
+		case "limited": // a bounded address space, however roomy
+			limit := unix.Rlimit{Cur: 64 << 30, Max: 64 << 30}
+			if err := unix.Setrlimit(unix.RLIMIT_AS, &limit); err != nil {
+				fmt.Fprintln(os.Stderr, err)
+				os.Exit(2)
+			}
 			Reserve()
 		}
 		live := make([][]byte, 0, 1<<20)
@@ -65,10 +75,15 @@ func TestReserveBacksTheHeapWithHugePages(t *testing.T) {
 	if disabled(os.Getenv("GODEBUG")) {
 		t.Skip("GODEBUG=disablethp=1 is set")
 	}
-	plain, reserved := childHugePages(t, "plain"), childHugePages(t, "reserve")
-	t.Logf("AnonHugePages: %d KiB without Reserve, %d KiB with it", plain, reserved)
+	plain, reserved, limited := childHugePages(t, "plain"), childHugePages(t, "reserve"), childHugePages(t, "limited")
+	t.Logf("AnonHugePages: %d KiB without Reserve, %d KiB with it, %d KiB with it under ulimit -v", plain, reserved, limited)
 	if reserved < plain+32<<10 {
 		t.Errorf("with Reserve %d KiB of the heap are on huge pages, without it %d KiB: want at least 32 MiB more", reserved, plain)
+	}
+	// Under an address-space limit Reserve leaves the heap alone: the block
+	// could be the allocation that fails.
+	if limited > plain+8<<10 {
+		t.Errorf("under ulimit -v Reserve should do nothing, but %d KiB of the heap are on huge pages (%d KiB without Reserve)", limited, plain)
 	}
 }
 
