@@ -13,19 +13,22 @@ import (
 )
 
 func TestDisabled(t *testing.T) {
-	for godebug, want := range map[string]bool{
-		"":                              false,
-		"disablethp=1":                  true,
-		"disablethp=0":                  false,
-		"madvdontneed=1,disablethp=1":   true,
-		" disablethp=1 , gctrace=1":     true,
-		"disablethp=1,disablethp=0":     false,
-		"xdisablethp=1":                 false,
-		"gctrace=1":                     false,
-		"disablethp=1,madvdontneed=0,x": true,
+	for _, tc := range []struct {
+		godebug string
+		want    bool
+	}{
+		{"", false},
+		{"disablethp=1", true},
+		{"disablethp=0", false},
+		{"madvdontneed=1,disablethp=1", true},
+		{" disablethp=1 , gctrace=1", true},
+		{"disablethp=1,disablethp=0", false},
+		{"xdisablethp=1", false},
+		{"gctrace=1", false},
+		{"disablethp=1,madvdontneed=0,x", true},
 	} {
-		if got := disabled(godebug); got != want {
-			t.Errorf("disabled(%q) = %v, want %v", godebug, got, want)
+		if got := disabled(tc.godebug); got != tc.want {
+			t.Errorf("disabled(%q) = %v, want %v", tc.godebug, got, tc.want)
 		}
 	}
 }
