@@ -46,7 +46,7 @@ func tokenizeTagValue(data []byte) ([]tvPair, error) {
 	// and real ones average more than 32 bytes (62 in the istio SBOM), so a
 	// hostile file of blank lines, colons or short lines inside an unclosed
 	// <text> reserves at most 1.5 bytes per byte of input
-	// (TestTagValueReservationBounded).
+	// (TestTagValueNotAmplified).
 	text := string(data)
 	pairs = make([]tvPair, 0, min(bytes.Count(data, []byte{':'}), bytes.Count(data, []byte{'\n'})+bytes.Count(data, []byte{'\r'})+1, len(data)/32+1))
 	forEachLine(text, func(line string, n int) bool {
