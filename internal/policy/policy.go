@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -265,15 +266,16 @@ var allStages = []ast.StageID{
 	ast.StageBuildRuleIndices, ast.StageBuildComprehensionIndices, ast.StageBuildRequiredCapabilities,
 }
 
-// indexStagesCompiler compiles modules read from the policy cache.
-func indexStagesCompiler() *ast.Compiler {
+// indexStagesCompiler compiles modules read from the policy cache: it runs
+// the index stages and the stages alsoRun names.
+func indexStagesCompiler(alsoRun ...ast.StageID) *ast.Compiler {
 	var skip []ast.StageID
 	for _, s := range allStages {
-		if !indexStages[s] {
+		if !indexStages[s] && !slices.Contains(alsoRun, s) {
 			skip = append(skip, s)
 		}
 	}
-	return RuntimeCompiler(true).WithSkipStages(skip...)
+	return NewCompiler().WithStrict(false).WithSkipStages(skip...)
 }
 
 // RuntimeCompiler is the compiler of a run: NewCompiler's, without the
