@@ -248,7 +248,7 @@ func compileIndexed(set *Set, idx *index, builtin []catalog.Rule, keep func(cata
 		go func() {
 			defer wg.Done()
 			defer func() { panics[i] = recover() }()
-			compilers[i], fromCache[i], errs[i] = compileCached(set, files, names, digest)
+			compilers[i], fromCache[i], errs[i] = compileCached(set, files, names, digest, cat)
 		}()
 	}
 	wg.Wait()
@@ -345,8 +345,9 @@ func packageArea(pkg string) (string, bool) {
 
 // compileCached returns a compiler of the named files: from the policy
 // cache when it holds them (only the index stages run), else parsed and
-// compiled in full, then cached.
-func compileCached(set *Set, files map[string]policyFile, names []string, digest string) (c *ast.Compiler, fromCache bool, err error) {
+// compiled in full, then cached, with the generated module of their rule
+// groups (groupsModule; cat is the catalog).
+func compileCached(set *Set, files map[string]policyFile, names []string, digest string, cat *catalog.Catalog) (c *ast.Compiler, fromCache bool, err error) {
 	sources := make(map[string][]byte, len(names))
 	for _, n := range names {
 		sources[n] = files[n].data
@@ -370,6 +371,15 @@ func compileCached(set *Set, files map[string]policyFile, names []string, digest
 	modules, err := set.parse(list, false)
 	if err != nil {
 		return nil, false, err
+	}
+	if set.cache != nil {
+		groups, err := groupsModule(cat, modules)
+		if err != nil {
+			return nil, false, err
+		}
+		if groups != nil {
+			modules[groupsFile] = groups
+		}
 	}
 	c = RuntimeCompiler(true)
 	c.Compile(modules)
