@@ -28,6 +28,14 @@ type decoder struct {
 	// of decoding.
 	termBlock []ast.Term
 	exprBlock []ast.Expr
+	// The lists of terms (refs, calls, arguments, …) and of expressions
+	// (bodies) are cut from blocks too, each with its capacity cut to its
+	// length, so that an append to one (a compiler stage's) moves it out
+	// of the block instead of writing over its neighbour.
+	termListBlock []*ast.Term
+	exprListBlock []*ast.Expr
+	ruleBlock     []ast.Rule
+	headBlock     []ast.Head
 	// scalars holds, by string index, the number, string or variable first
 	// made of each string: a value stored in a term's interface is
 	// allocated once and shared (values are immutable), not once per term.
@@ -44,6 +52,43 @@ func (d *decoder) newTerm() *ast.Term {
 	t := &d.termBlock[0]
 	d.termBlock = d.termBlock[1:]
 	return t
+}
+
+// termList returns a list of n terms cut from a block (see termListBlock).
+func (d *decoder) termList(n int) []*ast.Term {
+	if n > block {
+		return make([]*ast.Term, n)
+	}
+	if len(d.termListBlock) < n {
+		d.termListBlock = make([]*ast.Term, block*4)
+	}
+	ts := d.termListBlock[:n:n]
+	d.termListBlock = d.termListBlock[n:]
+	return ts
+}
+
+// exprList is termList for bodies.
+func (d *decoder) exprList(n int) ast.Body {
+	if n > block {
+		return make(ast.Body, n)
+	}
+	if len(d.exprListBlock) < n {
+		d.exprListBlock = make([]*ast.Expr, block)
+	}
+	b := d.exprListBlock[:n:n]
+	d.exprListBlock = d.exprListBlock[n:]
+	return b
+}
+
+func (d *decoder) newRule() *ast.Rule {
+	if len(d.ruleBlock) == 0 {
+		d.ruleBlock = make([]ast.Rule, block/4)
+		d.headBlock = make([]ast.Head, block/4)
+	}
+	r := &d.ruleBlock[0]
+	r.Head = &d.headBlock[0]
+	d.ruleBlock, d.headBlock = d.ruleBlock[1:], d.headBlock[1:]
+	return r
 }
 
 func (d *decoder) newExpr() *ast.Expr {
@@ -70,14 +115,22 @@ func Decode(data []byte, sources map[string][]byte) (modules map[string]*ast.Mod
 	if err != nil {
 		return nil, err
 	}
+	// The strings are cut from one string holding the whole table (their
+	// lengths included): one allocation, not one per string.
 	d.strs = make([]string, n)
+	offsets := make([][2]int, n)
+	start := d.pos
 	for i := range d.strs {
 		l, err := d.count()
 		if err != nil {
 			return nil, err
 		}
-		d.strs[i] = string(d.data[d.pos : d.pos+l])
+		offsets[i] = [2]int{d.pos - start, d.pos - start + l}
 		d.pos += l
+	}
+	table := string(d.data[start:d.pos])
+	for i, o := range offsets {
+		d.strs[i] = table[o[0]:o[1]]
 	}
 	if n, err = d.count(); err != nil {
 		return nil, err
@@ -234,7 +287,8 @@ func (d *decoder) rule(m *ast.Module) (*ast.Rule, error) {
 		return nil, errCorrupt
 	}
 	defer func() { d.depth-- }()
-	r := &ast.Rule{Module: m, Head: &ast.Head{}}
+	r := d.newRule()
+	r.Module = m
 	var err error
 	if r.Default, err = d.flag(); err != nil {
 		return nil, err
@@ -285,7 +339,7 @@ func (d *decoder) bodyOf() (ast.Body, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := make(ast.Body, n)
+	b := d.exprList(n)
 	for i := range b {
 		if b[i], err = d.expr(); err != nil {
 			return nil, err
@@ -391,7 +445,7 @@ func (d *decoder) terms() ([]*ast.Term, error) {
 	if n == 0 {
 		return nil, nil
 	}
-	ts := make([]*ast.Term, n)
+	ts := d.termList(n)
 	for i := range ts {
 		if ts[i], err = d.term(); err != nil {
 			return nil, err
