@@ -49,6 +49,20 @@ func encodedBuiltin(b testing.TB) ([]byte, map[string][]byte) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	// With the generated module of the rule groups, as a run caches them.
+	idx := set.builtinIndex()
+	if idx == nil {
+		b.Fatal("the built-in index is stale")
+	}
+	cat, err := indexCatalog(idx, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	groups, err := groupsModule(cat, modules)
+	if err != nil || groups == nil {
+		b.Fatalf("no groups module: %v", err)
+	}
+	modules[groupsFile] = groups
 	c := RuntimeCompiler(true)
 	c.Compile(modules)
 	sources := map[string][]byte{}

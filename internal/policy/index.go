@@ -209,14 +209,7 @@ func BuiltinIndex(sources []Source) ([]byte, error) {
 // compiler's modules are read from the policy cache when a run compiled
 // them before, else parsed (without METADATA), compiled and cached.
 func compileIndexed(set *Set, idx *index, builtin []catalog.Rule, keep func(catalog.Rule) bool) (*Engine, error) {
-	rules := make([]catalog.Rule, 0, len(builtin)+len(idx.Rules))
-	rules = append(rules, builtin...)
-	for _, r := range idx.Rules {
-		rule := r.Rule
-		rule.Query = r.Query
-		rules = append(rules, rule)
-	}
-	cat, err := catalog.New(rules)
+	cat, err := indexCatalog(idx, builtin)
 	if err != nil {
 		return nil, err
 	}
@@ -278,6 +271,18 @@ func compileIndexed(set *Set, idx *index, builtin []catalog.Rule, keep func(cata
 		}
 	}
 	return e, nil
+}
+
+// indexCatalog is the catalog of the built-in Go rules and the indexed ones.
+func indexCatalog(idx *index, builtin []catalog.Rule) (*catalog.Catalog, error) {
+	rules := make([]catalog.Rule, 0, len(builtin)+len(idx.Rules))
+	rules = append(rules, builtin...)
+	for _, r := range idx.Rules {
+		rule := r.Rule
+		rule.Query = r.Query
+		rules = append(rules, rule)
+	}
+	return catalog.New(rules)
 }
 
 // splitFiles shares the kept rule files out between at most n compilers by
@@ -455,13 +460,21 @@ func compileDecoded(modules map[string]*ast.Module) *ast.Compiler {
 // arguments and body), so the rules without are left with none either way
 // (TestCompileDecodedAsCopied compares the indexes). The stage sees
 // modules of the rules with comprehensions in place of the modules, and
-// the modules are put back right after it.
+// the modules are put back right after it. The generated groups module
+// is left out whole.
 func withComprehensionsOnly(c *ast.Compiler, modules map[string]*ast.Module) {
 	c.WithStageAfterID(ast.StageBuildRuleIndices, ast.CompilerStageDefinition{
 		Name:       "annexlint_comprehension_rules_only",
 		MetricName: "annexlint_comprehension_rules_only",
 		Stage: func(c *ast.Compiler) *ast.Error {
 			for name, m := range c.Modules {
+				if name == groupsFile {
+					// Each comprehension of a group's rule closes over no
+					// variable of the rule's body (the compiler gave each
+					// its own variable), so none can be indexed.
+					c.Modules[name] = &ast.Module{Package: m.Package}
+					continue
+				}
 				var kept []*ast.Rule
 				for _, r := range m.Rules {
 					if ast.ContainsComprehensions(r) {
