@@ -16,7 +16,7 @@ func BenchmarkCacheDecode(b *testing.B) {
 	b.ReportAllocs()
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
-		if _, err := policycache.Decode(data, sources); err != nil {
+		if _, _, err := policycache.DecodeMarked(data, sources); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -27,12 +27,12 @@ func BenchmarkCacheIndexStages(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		b.StopTimer()
-		modules, err := policycache.Decode(data, sources)
+		modules, indexed, err := policycache.DecodeMarked(data, sources)
 		if err != nil {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		c := compileDecoded(modules)
+		c := compileDecoded(modules, indexed)
 		if c.Failed() {
 			b.Fatal(c.Errors)
 		}
@@ -69,7 +69,7 @@ func encodedBuiltin(b testing.TB) ([]byte, map[string][]byte) {
 	for _, f := range set.files {
 		sources[f.name] = f.data
 	}
-	data, err := policycache.Encode(c.Modules, sources)
+	data, err := encodeCompiled(c, sources)
 	if err != nil {
 		b.Fatal(err)
 	}

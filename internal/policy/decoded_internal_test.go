@@ -21,17 +21,20 @@ import (
 // held to a full compile on every example by TestOneBundleCompileSameResult.)
 func TestCompileDecodedAsCopied(t *testing.T) {
 	data, sources := encodedBuiltin(t)
-	decode := func() map[string]*ast.Module {
-		modules, err := policycache.Decode(data, sources)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return modules
+	decoded, indexed, err := policycache.DecodeMarked(data, sources)
+	if err != nil {
+		t.Fatal(err)
 	}
-	decoded := decode()
-	got := compileDecoded(decoded)
+	if len(indexed) == 0 {
+		t.Fatal("no rule marked as holding an indexed comprehension")
+	}
+	got := compileDecoded(decoded, indexed)
+	plain, err := policycache.Decode(data, sources)
+	if err != nil {
+		t.Fatal(err)
+	}
 	want := indexStagesCompiler()
-	want.Compile(decode())
+	want.Compile(plain)
 	if got.Failed() || want.Failed() {
 		t.Fatalf("compile failed: %v %v", got.Errors, want.Errors)
 	}
@@ -52,7 +55,7 @@ func TestCompileDecodedAsCopied(t *testing.T) {
 	if g, w := ruleTreeText(got.RuleTree), ruleTreeText(want.RuleTree); g != w {
 		t.Errorf("rule trees differ:\n%s\nwant\n%s", g, w)
 	}
-	indexed := 0
+	indexes := 0
 	for _, name := range sortedKeys(decoded) {
 		var g, w []string
 		ast.WalkTerms(got.Modules[name], func(x *ast.Term) bool {
@@ -66,7 +69,7 @@ func TestCompileDecodedAsCopied(t *testing.T) {
 		ast.WalkTerms(want.Modules[name], func(x *ast.Term) bool {
 			if i := want.ComprehensionIndex(x); i != nil {
 				w = append(w, i.String())
-				indexed++
+				indexes++
 			} else {
 				w = append(w, "-")
 			}
@@ -76,7 +79,7 @@ func TestCompileDecodedAsCopied(t *testing.T) {
 			t.Errorf("%s: comprehension indexes differ", name)
 		}
 	}
-	if indexed == 0 {
+	if indexes == 0 {
 		t.Error("no comprehension index in the built-in policies: the comparison proves nothing")
 	}
 }

@@ -41,6 +41,7 @@ type decoder struct {
 	// allocated once and shared (values are immutable), not once per term.
 	// (A string used as two kinds is rare: the other kind is made anew.)
 	scalars []ast.Value
+	marked  map[*ast.Rule]bool // see DecodeMarked
 }
 
 const block = 1024
@@ -103,17 +104,24 @@ func (d *decoder) newExpr() *ast.Expr {
 // Decode reads modules written by Encode, with the same sources (by file
 // name) the encoder saw. Any inconsistency is an error, never a panic.
 func Decode(data []byte, sources map[string][]byte) (modules map[string]*ast.Module, err error) {
-	d := &decoder{data: data, sources: sources}
+	modules, _, err = DecodeMarked(data, sources)
+	return modules, err
+}
+
+// DecodeMarked is Decode that also returns the top-level rules
+// EncodeMarked marked.
+func DecodeMarked(data []byte, sources map[string][]byte) (modules map[string]*ast.Module, marked map[*ast.Rule]bool, err error) {
+	d := &decoder{data: data, sources: sources, marked: map[*ast.Rule]bool{}}
 	defer func() {
 		// The decoder checks every bound it reads; this is the last guard
 		// of a run that must never crash on a file in the cache.
 		if r := recover(); r != nil {
-			modules, err = nil, fmt.Errorf("%w: %v", errCorrupt, r)
+			modules, marked, err = nil, nil, fmt.Errorf("%w: %v", errCorrupt, r)
 		}
 	}()
 	n, err := d.count()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	// The strings are cut from one string holding the whole table (their
 	// lengths included): one allocation, not one per string.
@@ -123,7 +131,7 @@ func Decode(data []byte, sources map[string][]byte) (modules map[string]*ast.Mod
 	for i := range d.strs {
 		l, err := d.count()
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		offsets[i] = [2]int{d.pos - start, d.pos - start + l}
 		d.pos += l
@@ -133,33 +141,33 @@ func Decode(data []byte, sources map[string][]byte) (modules map[string]*ast.Mod
 		d.strs[i] = table[o[0]:o[1]]
 	}
 	if n, err = d.count(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	d.locs = make([]ast.Location, n)
 	for i := range d.locs {
 		if err := d.location(&d.locs[i]); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	if n, err = d.count(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	modules = make(map[string]*ast.Module, n)
 	for range n {
 		name, err := d.str()
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		m, err := d.module()
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		modules[name] = m
 	}
 	if d.pos != len(d.data) {
-		return nil, fmt.Errorf("%w: %d bytes after the last module", errCorrupt, len(d.data)-d.pos)
+		return nil, nil, fmt.Errorf("%w: %d bytes after the last module", errCorrupt, len(d.data)-d.pos)
 	}
-	return modules, nil
+	return modules, d.marked, nil
 }
 
 func (d *decoder) uint() (int, error) {
@@ -275,8 +283,15 @@ func (d *decoder) module() (*ast.Module, error) {
 	}
 	m.Rules = make([]*ast.Rule, n)
 	for i := range m.Rules {
+		marked, err := d.flag()
+		if err != nil {
+			return nil, err
+		}
 		if m.Rules[i], err = d.rule(m); err != nil {
 			return nil, err
+		}
+		if marked {
+			d.marked[m.Rules[i]] = true
 		}
 	}
 	return m, nil
