@@ -42,6 +42,11 @@ type decoder struct {
 	// (A string used as two kinds is rare: the other kind is made anew.)
 	scalars []ast.Value
 	marked  map[*ast.Rule]bool // see DecodeMarked
+	// lastFile and lastSrc are the file of the location read last and its
+	// source: locations come file by file, and a lookup by name per
+	// location was a tenth of decoding.
+	lastFile string
+	lastSrc  []byte
 }
 
 const block = 1024
@@ -244,7 +249,10 @@ func (d *decoder) location(l *ast.Location) error {
 		d.pos += size
 		return nil
 	}
-	src := d.sources[file]
+	if file != d.lastFile || d.lastSrc == nil {
+		d.lastFile, d.lastSrc = file, d.sources[file]
+	}
+	src := d.lastSrc
 	if l.Offset > len(src) || size > len(src)-l.Offset {
 		return errCorrupt
 	}
@@ -301,7 +309,15 @@ func (d *decoder) rule(m *ast.Module) (*ast.Rule, error) {
 	if d.depth++; d.depth > maxDepth {
 		return nil, errCorrupt
 	}
-	defer func() { d.depth-- }()
+	x, err := d.ruleNested(m)
+	d.depth--
+	return x, err
+}
+
+// ruleNested is rule within the depth bound rule keeps. (A deferred
+// decrement cost a call per item: the function has too many returns for
+// the compiler to inline its defer.)
+func (d *decoder) ruleNested(m *ast.Module) (*ast.Rule, error) {
 	r := d.newRule()
 	r.Module = m
 	var err error
@@ -367,7 +383,15 @@ func (d *decoder) expr() (*ast.Expr, error) {
 	if d.depth++; d.depth > maxDepth {
 		return nil, errCorrupt
 	}
-	defer func() { d.depth-- }()
+	x, err := d.exprNested()
+	d.depth--
+	return x, err
+}
+
+// exprNested is expr within the depth bound expr keeps. (A deferred
+// decrement cost a call per item: the function has too many returns for
+// the compiler to inline its defer.)
+func (d *decoder) exprNested() (*ast.Expr, error) {
 	x := d.newExpr()
 	var err error
 	if x.Index, err = d.uint(); err != nil {
@@ -473,7 +497,15 @@ func (d *decoder) term() (*ast.Term, error) {
 	if d.depth++; d.depth > maxDepth {
 		return nil, errCorrupt
 	}
-	defer func() { d.depth-- }()
+	x, err := d.termNested()
+	d.depth--
+	return x, err
+}
+
+// termNested is term within the depth bound term keeps. (A deferred
+// decrement cost a call per item: the function has too many returns for
+// the compiler to inline its defer.)
+func (d *decoder) termNested() (*ast.Term, error) {
 	tag, err := d.byte()
 	if err != nil {
 		return nil, err
