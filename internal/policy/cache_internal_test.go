@@ -139,3 +139,45 @@ func TestCacheUsedWhenWarm(t *testing.T) {
 		t.Fatalf("the cache was used although turned off")
 	}
 }
+
+// TestGroupRulesUsedWhenCached: a compile that fills the policy cache and
+// one that reads it query every group through its generated rule (whose
+// value is the very object the group would query: groupRule); without the
+// cache no group does. TestOneBundleCompileSameResult compares the results
+// with a full compile's on every example.
+func TestGroupRulesUsedWhenCached(t *testing.T) {
+	t.Setenv(policycache.EnvDir, t.TempDir())
+	compile := func() *Engine {
+		set, err := Read([]Source{{Name: "policies", FS: policies.FS}}, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		set.UseCache(policycache.Open())
+		e, err := CompileFor(t.Context(), set, nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return e
+	}
+	for _, run := range []string{"cold", "warm"} {
+		e := compile()
+		if len(e.groups) == 0 {
+			t.Fatalf("%s: no group", run)
+		}
+		for _, g := range e.groups {
+			if g.rule == nil {
+				t.Errorf("%s: the group of %v queries its object, not its generated rule", run, g.ids)
+				continue
+			}
+			if _, err := g.query(); err != nil {
+				t.Errorf("%s: %v", run, err)
+			}
+		}
+	}
+	t.Setenv(policycache.EnvDir, "off")
+	for _, g := range compile().groups {
+		if g.rule != nil {
+			t.Errorf("without the cache, the group of %v queries a generated rule", g.ids)
+		}
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -77,6 +78,9 @@ type group struct {
 	// that evaluates it: preparing every group up front is a tenth of a
 	// small run's start-up, spent on one core.
 	query func() (rego.PreparedEvalQuery, error)
+	// rule is the generated rule the query refers to (groupRule), nil
+	// when it is the group's object itself.
+	rule ast.Ref
 }
 
 // ErrInternal marks failures of annexlint itself (a recovered panic), which
@@ -265,15 +269,16 @@ var allStages = []ast.StageID{
 	ast.StageBuildRuleIndices, ast.StageBuildComprehensionIndices, ast.StageBuildRequiredCapabilities,
 }
 
-// indexStagesCompiler compiles modules read from the policy cache.
-func indexStagesCompiler() *ast.Compiler {
+// indexStagesCompiler compiles modules read from the policy cache: it runs
+// the index stages and the stages alsoRun names.
+func indexStagesCompiler(alsoRun ...ast.StageID) *ast.Compiler {
 	var skip []ast.StageID
 	for _, s := range allStages {
-		if !indexStages[s] {
+		if !indexStages[s] && !slices.Contains(alsoRun, s) {
 			skip = append(skip, s)
 		}
 	}
-	return RuntimeCompiler(true).WithSkipStages(skip...)
+	return NewCompiler().WithStrict(false).WithSkipStages(skip...)
 }
 
 // RuntimeCompiler is the compiler of a run: NewCompiler's, without the
@@ -392,64 +397,25 @@ func CompileFor(ctx context.Context, set *Set, builtin []catalog.Rule, keep func
 func newEngine(cat *catalog.Catalog, defines map[string]bool, parts []map[string]*ast.Module, compilers []*ast.Compiler) (*Engine, error) {
 	store := inmem.New()
 	e := &Engine{catalog: cat, timeout: DefaultTimeout, declaresEvidence: map[string]bool{}, compiled: map[string]bool{}, compilers: compilers, store: store}
-	packages := map[string]*ast.Compiler{}
-	paths := map[string]ast.Ref{}
-	sizes := map[string]int{}
-	for i, part := range parts {
-		for _, m := range part {
-			if _, seen := packages[m.Package.Path.String()]; !seen || !isLib(m.Package.Path) {
-				packages[m.Package.Path.String()] = compilers[i]
-				paths[m.Package.Path.String()] = m.Package.Path
-			}
-			if !isLib(m.Package.Path) {
-				sizes[m.Package.Path.String()] += moduleSize(m)
-			}
-		}
+	plans, err := planGroups(cat, defines, parts)
+	if err != nil {
+		return nil, err
 	}
-	// Rules group by area and by when they apply, so a group either runs
-	// whole or not at all: no work is spent on rules that do not apply.
-	byKey := map[string][]catalog.Rule{}
-	var keys []string
-	for _, r := range cat.Rules() {
-		if r.Query == "" || packages[strings.TrimSuffix(r.Query, ".report")] == nil {
-			continue
+	for _, p := range plans {
+		for _, r := range p.rules {
+			e.compiled[r.ID] = true
 		}
-		e.compiled[r.ID] = true
-		// An area is compiled by one compiler (splitByArea), so a group
-		// never spans two.
-		key := strings.Join([]string{r.Area, strings.Join(r.Frameworks, ","), r.AppliesFrom, r.AppliesBy}, "|")
-		if _, seen := byKey[key]; !seen {
-			keys = append(keys, key)
+		for _, id := range p.evidence {
+			e.declaresEvidence[id] = true
 		}
-		byKey[key] = append(byKey[key], r)
-	}
-	sort.Strings(keys)
-	for _, key := range keys {
-		area := byKey[key][0].Area
-		compiler := packages[strings.TrimSuffix(byKey[key][0].Query, ".report")]
-		for _, r := range byKey[key] {
-			if packages[strings.TrimSuffix(r.Query, ".report")] != compiler {
-				return nil, fmt.Errorf("%w: the rules of area %s were compiled apart", ErrInternal, area)
-			}
+		g := p.group
+		compiler := compilers[p.part]
+		query := ast.NewBody(ast.NewExpr(p.result))
+		if ref, ok := groupRule(compiler, p.result); ok {
+			query = ast.NewBody(ast.NewExpr(ast.NewTerm(ref)))
+			g.rule = ref
 		}
-		g := group{area: area}
-		members := make([][2]*ast.Term, 0, len(byKey[key]))
-		for _, r := range byKey[key] {
-			g.ids = append(g.ids, r.ID)
-			pkg := strings.TrimSuffix(r.Query, ".report")
-			g.size += sizes[pkg]
-			outputs := []string{"report"}
-			for _, out := range []string{"evidence", "insufficient"} {
-				if defines[pkg+"."+out] {
-					outputs = append(outputs, out)
-				}
-			}
-			if defines[pkg+".evidence"] {
-				e.declaresEvidence[r.ID] = true
-			}
-			members = append(members, [2]*ast.Term{ast.StringTerm(r.ID), outputsTerm(paths[pkg], outputs)})
-		}
-		query := ast.NewBody(ast.NewExpr(ast.ObjectTerm(members...)))
+		area := g.area
 		var once sync.Once
 		var pq rego.PreparedEvalQuery
 		var prepErr error
@@ -472,6 +438,91 @@ func newEngine(cat *catalog.Catalog, defines map[string]bool, parts []map[string
 		e.groups = append(e.groups, g)
 	}
 	return e, nil
+}
+
+// groupPlan is one group of rules before its query is prepared.
+type groupPlan struct {
+	group
+	part     int            // the index of the part (compiler) holding its rules
+	rules    []catalog.Rule // its rules, in catalog order
+	evidence []string       // the IDs of its rules whose package defines an evidence set
+	// result is the group's value, {ID: outputsTerm, ...}: the query the
+	// group evaluates, or the value of its rule in the generated groups
+	// module (groupRule).
+	result *ast.Term
+}
+
+// planGroups groups the compiled rules (those whose package one of parts
+// holds) by area and by when they apply, so a group either runs whole or
+// not at all: no work is spent on rules that do not apply. Groups come in
+// the order of their keys; defines holds the outputs the packages define.
+func planGroups(cat *catalog.Catalog, defines map[string]bool, parts []map[string]*ast.Module) ([]groupPlan, error) {
+	packages := map[string]int{}
+	paths := map[string]ast.Ref{}
+	sizes := map[string]int{}
+	for i, part := range parts {
+		for _, m := range part {
+			if m.Package.Path.Equal(groupsPackage) {
+				continue
+			}
+			if _, seen := packages[m.Package.Path.String()]; !seen || !isLib(m.Package.Path) {
+				packages[m.Package.Path.String()] = i
+				paths[m.Package.Path.String()] = m.Package.Path
+			}
+			if !isLib(m.Package.Path) {
+				sizes[m.Package.Path.String()] += moduleSize(m)
+			}
+		}
+	}
+	partOf := func(r catalog.Rule) (int, bool) {
+		i, ok := packages[strings.TrimSuffix(r.Query, ".report")]
+		return i, ok
+	}
+	byKey := map[string][]catalog.Rule{}
+	var keys []string
+	for _, r := range cat.Rules() {
+		if _, ok := partOf(r); r.Query == "" || !ok {
+			continue
+		}
+		// An area is compiled by one compiler (splitByArea), so a group
+		// never spans two.
+		key := strings.Join([]string{r.Area, strings.Join(r.Frameworks, ","), r.AppliesFrom, r.AppliesBy}, "|")
+		if _, seen := byKey[key]; !seen {
+			keys = append(keys, key)
+		}
+		byKey[key] = append(byKey[key], r)
+	}
+	sort.Strings(keys)
+	plans := make([]groupPlan, 0, len(keys))
+	for _, key := range keys {
+		area := byKey[key][0].Area
+		part, _ := partOf(byKey[key][0])
+		for _, r := range byKey[key] {
+			if p, _ := partOf(r); p != part {
+				return nil, fmt.Errorf("%w: the rules of area %s were compiled apart", ErrInternal, area)
+			}
+		}
+		p := groupPlan{group: group{area: area}, part: part, rules: byKey[key]}
+		members := make([][2]*ast.Term, 0, len(byKey[key]))
+		for _, r := range byKey[key] {
+			p.ids = append(p.ids, r.ID)
+			pkg := strings.TrimSuffix(r.Query, ".report")
+			p.size += sizes[pkg]
+			outputs := []string{"report"}
+			for _, out := range []string{"evidence", "insufficient"} {
+				if defines[pkg+"."+out] {
+					outputs = append(outputs, out)
+				}
+			}
+			if defines[pkg+".evidence"] {
+				p.evidence = append(p.evidence, r.ID)
+			}
+			members = append(members, [2]*ast.Term{ast.StringTerm(r.ID), outputsTerm(paths[pkg], outputs)})
+		}
+		p.result = ast.ObjectTerm(members...)
+		plans = append(plans, p)
+	}
+	return plans, nil
 }
 
 // outputsTerm is {"report": [x | x := PKG.report], ...} for the outputs

@@ -51,6 +51,7 @@ type encoder struct {
 	strList []string
 	locs    map[*ast.Location]int
 	locList []*ast.Location
+	marked  func(*ast.Rule) bool // see EncodeMarked
 }
 
 // Encode writes compiled modules; sources holds each module file's source
@@ -58,7 +59,13 @@ type encoder struct {
 // construct the encoding does not know is an error: the caller compiles as
 // usual then.
 func Encode(modules map[string]*ast.Module, sources map[string][]byte) ([]byte, error) {
-	e := &encoder{strings: map[string]int{}, locs: map[*ast.Location]int{}}
+	return EncodeMarked(modules, sources, nil)
+}
+
+// EncodeMarked is Encode with one mark per top-level rule, marked(rule)
+// (none when marked is nil), which DecodeMarked returns.
+func EncodeMarked(modules map[string]*ast.Module, sources map[string][]byte, marked func(*ast.Rule) bool) ([]byte, error) {
+	e := &encoder{strings: map[string]int{}, locs: map[*ast.Location]int{}, marked: marked}
 	names := make([]string, 0, len(modules))
 	for n := range modules {
 		names = append(names, n)
@@ -150,6 +157,7 @@ func (e *encoder) module(m *ast.Module) error {
 	e.loc(m.Package.Location)
 	e.uint(len(m.Rules))
 	for _, r := range m.Rules {
+		e.flag(e.marked != nil && e.marked(r))
 		if err := e.rule(r); err != nil {
 			return err
 		}

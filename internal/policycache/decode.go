@@ -28,11 +28,25 @@ type decoder struct {
 	// of decoding.
 	termBlock []ast.Term
 	exprBlock []ast.Expr
+	// The lists of terms (refs, calls, arguments, …) and of expressions
+	// (bodies) are cut from blocks too, each with its capacity cut to its
+	// length, so that an append to one (a compiler stage's) moves it out
+	// of the block instead of writing over its neighbour.
+	termListBlock []*ast.Term
+	exprListBlock []*ast.Expr
+	ruleBlock     []ast.Rule
+	headBlock     []ast.Head
 	// scalars holds, by string index, the number, string or variable first
 	// made of each string: a value stored in a term's interface is
 	// allocated once and shared (values are immutable), not once per term.
 	// (A string used as two kinds is rare: the other kind is made anew.)
 	scalars []ast.Value
+	marked  map[*ast.Rule]bool // see DecodeMarked
+	// lastFile and lastSrc are the file of the location read last and its
+	// source: locations come file by file, and a lookup by name per
+	// location was a tenth of decoding.
+	lastFile string
+	lastSrc  []byte
 }
 
 const block = 1024
@@ -44,6 +58,43 @@ func (d *decoder) newTerm() *ast.Term {
 	t := &d.termBlock[0]
 	d.termBlock = d.termBlock[1:]
 	return t
+}
+
+// termList returns a list of n terms cut from a block (see termListBlock).
+func (d *decoder) termList(n int) []*ast.Term {
+	if n > block {
+		return make([]*ast.Term, n)
+	}
+	if len(d.termListBlock) < n {
+		d.termListBlock = make([]*ast.Term, block*4)
+	}
+	ts := d.termListBlock[:n:n]
+	d.termListBlock = d.termListBlock[n:]
+	return ts
+}
+
+// exprList is termList for bodies.
+func (d *decoder) exprList(n int) ast.Body {
+	if n > block {
+		return make(ast.Body, n)
+	}
+	if len(d.exprListBlock) < n {
+		d.exprListBlock = make([]*ast.Expr, block)
+	}
+	b := d.exprListBlock[:n:n]
+	d.exprListBlock = d.exprListBlock[n:]
+	return b
+}
+
+func (d *decoder) newRule() *ast.Rule {
+	if len(d.ruleBlock) == 0 {
+		d.ruleBlock = make([]ast.Rule, block/4)
+		d.headBlock = make([]ast.Head, block/4)
+	}
+	r := &d.ruleBlock[0]
+	r.Head = &d.headBlock[0]
+	d.ruleBlock, d.headBlock = d.ruleBlock[1:], d.headBlock[1:]
+	return r
 }
 
 func (d *decoder) newExpr() *ast.Expr {
@@ -58,55 +109,70 @@ func (d *decoder) newExpr() *ast.Expr {
 // Decode reads modules written by Encode, with the same sources (by file
 // name) the encoder saw. Any inconsistency is an error, never a panic.
 func Decode(data []byte, sources map[string][]byte) (modules map[string]*ast.Module, err error) {
-	d := &decoder{data: data, sources: sources}
+	modules, _, err = DecodeMarked(data, sources)
+	return modules, err
+}
+
+// DecodeMarked is Decode that also returns the top-level rules
+// EncodeMarked marked.
+func DecodeMarked(data []byte, sources map[string][]byte) (modules map[string]*ast.Module, marked map[*ast.Rule]bool, err error) {
+	d := &decoder{data: data, sources: sources, marked: map[*ast.Rule]bool{}}
 	defer func() {
 		// The decoder checks every bound it reads; this is the last guard
 		// of a run that must never crash on a file in the cache.
 		if r := recover(); r != nil {
-			modules, err = nil, fmt.Errorf("%w: %v", errCorrupt, r)
+			modules, marked, err = nil, nil, fmt.Errorf("%w: %v", errCorrupt, r)
 		}
 	}()
 	n, err := d.count()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	// The strings are cut from one string holding the whole table (their
+	// lengths included): one allocation, not one per string.
 	d.strs = make([]string, n)
+	offsets := make([][2]int, n)
+	start := d.pos
 	for i := range d.strs {
 		l, err := d.count()
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		d.strs[i] = string(d.data[d.pos : d.pos+l])
+		offsets[i] = [2]int{d.pos - start, d.pos - start + l}
 		d.pos += l
 	}
+	table := string(d.data[start:d.pos])
+	for i, o := range offsets {
+		d.strs[i] = table[o[0]:o[1]]
+	}
 	if n, err = d.count(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	d.locs = make([]ast.Location, n)
 	for i := range d.locs {
 		if err := d.location(&d.locs[i]); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	if n, err = d.count(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	modules = make(map[string]*ast.Module, n)
 	for range n {
 		name, err := d.str()
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		m, err := d.module()
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		modules[name] = m
 	}
 	if d.pos != len(d.data) {
-		return nil, fmt.Errorf("%w: %d bytes after the last module", errCorrupt, len(d.data)-d.pos)
+		return nil, nil, fmt.Errorf("%w: %d bytes after the last module", errCorrupt, len(d.data)-d.pos)
 	}
-	return modules, nil
+	return modules, d.marked, nil
 }
 
 func (d *decoder) uint() (int, error) {
@@ -183,7 +249,10 @@ func (d *decoder) location(l *ast.Location) error {
 		d.pos += size
 		return nil
 	}
-	src := d.sources[file]
+	if file != d.lastFile || d.lastSrc == nil {
+		d.lastFile, d.lastSrc = file, d.sources[file]
+	}
+	src := d.lastSrc
 	if l.Offset > len(src) || size > len(src)-l.Offset {
 		return errCorrupt
 	}
@@ -222,8 +291,15 @@ func (d *decoder) module() (*ast.Module, error) {
 	}
 	m.Rules = make([]*ast.Rule, n)
 	for i := range m.Rules {
+		marked, err := d.flag()
+		if err != nil {
+			return nil, err
+		}
 		if m.Rules[i], err = d.rule(m); err != nil {
 			return nil, err
+		}
+		if marked {
+			d.marked[m.Rules[i]] = true
 		}
 	}
 	return m, nil
@@ -233,8 +309,17 @@ func (d *decoder) rule(m *ast.Module) (*ast.Rule, error) {
 	if d.depth++; d.depth > maxDepth {
 		return nil, errCorrupt
 	}
-	defer func() { d.depth-- }()
-	r := &ast.Rule{Module: m, Head: &ast.Head{}}
+	x, err := d.ruleNested(m)
+	d.depth--
+	return x, err
+}
+
+// ruleNested is rule within the depth bound rule keeps. (A deferred
+// decrement cost a call per item: the function has too many returns for
+// the compiler to inline its defer.)
+func (d *decoder) ruleNested(m *ast.Module) (*ast.Rule, error) {
+	r := d.newRule()
+	r.Module = m
 	var err error
 	if r.Default, err = d.flag(); err != nil {
 		return nil, err
@@ -285,7 +370,7 @@ func (d *decoder) bodyOf() (ast.Body, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := make(ast.Body, n)
+	b := d.exprList(n)
 	for i := range b {
 		if b[i], err = d.expr(); err != nil {
 			return nil, err
@@ -298,7 +383,15 @@ func (d *decoder) expr() (*ast.Expr, error) {
 	if d.depth++; d.depth > maxDepth {
 		return nil, errCorrupt
 	}
-	defer func() { d.depth-- }()
+	x, err := d.exprNested()
+	d.depth--
+	return x, err
+}
+
+// exprNested is expr within the depth bound expr keeps. (A deferred
+// decrement cost a call per item: the function has too many returns for
+// the compiler to inline its defer.)
+func (d *decoder) exprNested() (*ast.Expr, error) {
 	x := d.newExpr()
 	var err error
 	if x.Index, err = d.uint(); err != nil {
@@ -391,7 +484,7 @@ func (d *decoder) terms() ([]*ast.Term, error) {
 	if n == 0 {
 		return nil, nil
 	}
-	ts := make([]*ast.Term, n)
+	ts := d.termList(n)
 	for i := range ts {
 		if ts[i], err = d.term(); err != nil {
 			return nil, err
@@ -404,7 +497,15 @@ func (d *decoder) term() (*ast.Term, error) {
 	if d.depth++; d.depth > maxDepth {
 		return nil, errCorrupt
 	}
-	defer func() { d.depth-- }()
+	x, err := d.termNested()
+	d.depth--
+	return x, err
+}
+
+// termNested is term within the depth bound term keeps. (A deferred
+// decrement cost a call per item: the function has too many returns for
+// the compiler to inline its defer.)
+func (d *decoder) termNested() (*ast.Term, error) {
 	tag, err := d.byte()
 	if err != nil {
 		return nil, err

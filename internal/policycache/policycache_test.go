@@ -55,6 +55,31 @@ func TestRoundTripSmall(t *testing.T) {
 	}
 }
 
+// TestMarksRoundTrip: the rules EncodeMarked marks are the rules
+// DecodeMarked returns, by position, and Decode's modules are the same.
+func TestMarksRoundTrip(t *testing.T) {
+	modules, sources := compiled(t)
+	rules := modules["x.rego"].Rules
+	if len(rules) < 3 {
+		t.Fatalf("%d rules, want at least 3", len(rules))
+	}
+	data, err := policycache.EncodeMarked(modules, sources, func(r *ast.Rule) bool { return r == rules[0] || r == rules[2] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, marked, err := policycache.DecodeMarked(data, sources)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := back["x.rego"].Rules
+	if len(marked) != 2 || !marked[got[0]] || marked[got[1]] || !marked[got[2]] {
+		t.Fatalf("marked %v, want the first and third rules", marked)
+	}
+	if plain, err := policycache.Decode(data, sources); err != nil || !plain["x.rego"].Equal(back["x.rego"]) {
+		t.Fatalf("Decode differs from DecodeMarked: %v", err)
+	}
+}
+
 // TestDecodeDamaged: every truncation and many single-byte changes of an
 // entry give an error or a module set, never a panic or a hang.
 func TestDecodeDamaged(t *testing.T) {

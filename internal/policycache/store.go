@@ -24,7 +24,7 @@ const (
 	// codecVersion changes whenever the encoding or the compiler settings
 	// of the cached modules change, so no binary reads another's entries
 	// by mistake (the binary's identity is in the key too).
-	codecVersion = "annexlint-policy-cache 1"
+	codecVersion = "annexlint-policy-cache 2"
 	// maxEntry bounds what is read from one entry.
 	maxEntry = 64 << 20
 	// maxStore bounds the folder: every policy edit of a rule author and
