@@ -2,7 +2,6 @@ package input
 
 import (
 	"encoding/json"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -24,7 +23,6 @@ func TestConverterMatchesInterfaceToValue(t *testing.T) {
 		[]any{nil, "a", json.Number("3"), []any{map[string]any{"k": []any{}}}},
 		map[string]any{"a": map[string]any{"a": "a", "b": []any{"a"}}, "b": nil, "": json.Number("0")},
 		struct{ A int }{A: 1},
-		longList(splitLength), longList(splitLength + 1), longList(3*splitLength + 5),
 	}
 	compared := 0
 	for _, root := range []string{"../sbom/testdata", "../../examples", "../../../shared/corpus/sbom"} {
@@ -55,27 +53,5 @@ func TestConverterMatchesInterfaceToValue(t *testing.T) {
 	}
 	if compared < 30 {
 		t.Errorf("only %d values compared", compared)
-	}
-}
-
-// longList is a list long enough for the converter to split, of objects
-// with nested lists and the same keys throughout.
-func longList(n int) []any {
-	list := make([]any, n)
-	for i := range list {
-		list[i] = map[string]any{"name": fmt.Sprint("c", i), "version": json.Number(fmt.Sprint(i)), "hashes": []any{map[string]any{"alg": "SHA-256"}}}
-	}
-	return list
-}
-
-// TestConverterSplitError: an error in either half of a split list is the
-// conversion's error.
-func TestConverterSplitError(t *testing.T) {
-	for _, at := range []int{0, splitLength - 1} {
-		list := longList(splitLength)
-		list[at] = map[string]any{"bad": func() {}}
-		if _, err := newConverter().value(list); err == nil {
-			t.Errorf("a value that cannot be converted at %d of %d: no error", at, len(list))
-		}
 	}
 }
