@@ -111,18 +111,7 @@ func locations(m *ast.Module) []loc {
 // a cache turned off is never used.
 func TestCacheUsedWhenWarm(t *testing.T) {
 	t.Setenv(policycache.EnvDir, t.TempDir())
-	compile := func() *Engine {
-		set, err := Read([]Source{{Name: "policies", FS: policies.FS}}, false)
-		if err != nil {
-			t.Fatal(err)
-		}
-		set.UseCache(policycache.Open())
-		e, err := CompileFor(t.Context(), set, nil, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return e
-	}
+	compile := func() *Engine { return compileBuiltinCached(t) }
 	cold := compile()
 	if cold.FromCache() != 0 {
 		t.Fatalf("a cold cache gave %d compilers", cold.FromCache())
@@ -147,18 +136,7 @@ func TestCacheUsedWhenWarm(t *testing.T) {
 // with a full compile's on every example.
 func TestGroupRulesUsedWhenCached(t *testing.T) {
 	t.Setenv(policycache.EnvDir, t.TempDir())
-	compile := func() *Engine {
-		set, err := Read([]Source{{Name: "policies", FS: policies.FS}}, false)
-		if err != nil {
-			t.Fatal(err)
-		}
-		set.UseCache(policycache.Open())
-		e, err := CompileFor(t.Context(), set, nil, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return e
-	}
+	compile := func() *Engine { return compileBuiltinCached(t) }
 	for _, run := range []string{"cold", "warm"} {
 		e := compile()
 		if len(e.groups) == 0 {
@@ -180,4 +158,20 @@ func TestGroupRulesUsedWhenCached(t *testing.T) {
 			t.Errorf("without the cache, the group of %v queries a generated rule", g.ids)
 		}
 	}
+}
+
+// compileBuiltinCached compiles the built-in policies with the policy cache
+// of policycache.EnvDir, as a run does.
+func compileBuiltinCached(t *testing.T) *Engine {
+	t.Helper()
+	set, err := Read([]Source{{Name: "policies", FS: policies.FS}}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	set.UseCache(policycache.Open())
+	e, err := CompileFor(t.Context(), set, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
 }

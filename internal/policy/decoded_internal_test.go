@@ -101,12 +101,7 @@ func ruleTreeText(n *ast.TreeNode) string {
 		for _, r := range n.Values {
 			fmt.Fprintf(&b, "%s- %s @%s\n", strings.Repeat(" ", depth), r, r.Location)
 		}
-		keys := make([]ast.Value, 0, len(n.Children))
-		for k := range n.Children {
-			keys = append(keys, k)
-		}
-		slices.SortFunc(keys, func(a, b ast.Value) int { return ast.Compare(a, b) })
-		for _, k := range keys {
+		for _, k := range childKeys(n.Children) {
 			walk(n.Children[k], depth+1)
 		}
 	}
@@ -122,15 +117,20 @@ func moduleTreeText(n *ast.ModuleTreeNode) string {
 		for _, m := range n.Modules {
 			fmt.Fprintf(&b, "%s- %s\n", strings.Repeat(" ", depth), m.Package)
 		}
-		keys := make([]ast.Value, 0, len(n.Children))
-		for k := range n.Children {
-			keys = append(keys, k)
-		}
-		slices.SortFunc(keys, func(a, b ast.Value) int { return ast.Compare(a, b) })
-		for _, k := range keys {
+		for _, k := range childKeys(n.Children) {
 			walk(n.Children[k], depth+1)
 		}
 	}
 	walk(n, 0)
 	return b.String()
+}
+
+// childKeys are the keys of a tree node's children in OPA's order.
+func childKeys[N any](children map[ast.Value]N) []ast.Value {
+	keys := make([]ast.Value, 0, len(children))
+	for k := range children {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b ast.Value) int { return ast.Compare(a, b) })
+	return keys
 }
