@@ -152,7 +152,14 @@ func (c *Checker) Run(ctx context.Context, dir string, opts Options) (*result.Re
 			return nil, err
 		}
 	}
-	in, err := input.Build(b, asOf, decision, facts)
+	// The rules that apply are known from the decision and the built-in
+	// index before the policies finish compiling; a fact only rules that do
+	// not apply would read is left out of the input (input.BuildFor).
+	applies := func(id string) bool {
+		r, ok := policy.BuiltinRule(id)
+		return !ok || decision.Verdict(r).Applies
+	}
+	in, err := input.BuildFor(b, asOf, decision, facts, applies)
 	if err != nil {
 		return nil, err
 	}

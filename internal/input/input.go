@@ -21,6 +21,16 @@ import (
 // Build builds the one input document every rule reads, converted to
 // an OPA value once.
 func Build(b *bundle.Bundle, asOf string, decision *regime.Decision, facts *enrich.Facts) (ast.Value, error) {
+	return BuildFor(b, asOf, decision, facts, nil)
+}
+
+// BuildFor is Build for a run that evaluates only the rules applies
+// accepts (nil: every rule): a derived fact only a rule that does not
+// apply reads (a list of GapRules) is left out. Leaving one out never
+// changes a result, as the rules compute a fact the input lacks in Rego;
+// it saves working out, on a large SBOM, what no rule reads (the BSI fields
+// of a product the CRA does not govern).
+func BuildFor(b *bundle.Bundle, asOf string, decision *regime.Decision, facts *enrich.Facts, applies func(ruleID string) bool) (ast.Value, error) {
 	docs := make([]map[string]any, 0, len(b.Documents))
 	for _, d := range b.Documents {
 		doc := map[string]any{"id": d.ID, "type": d.Type, "path": d.Path, "content": d.Content}
@@ -62,7 +72,7 @@ func Build(b *bundle.Bundle, asOf string, decision *regime.Decision, facts *enri
 				byContent <- contentFacts{panicked: r}
 			}
 		}()
-		byContent <- readContentFacts(b, facts)
+		byContent <- readContentFacts(b, facts, wantedGaps(applies))
 	}()
 	conv := newConverter()
 	converted, err := conv.value(list)
@@ -97,14 +107,14 @@ func Build(b *bundle.Bundle, asOf string, decision *regime.Decision, facts *enri
 // Rego does not have, the components each SBOM rule would find lacking
 // (sbom_gaps: SBOMGaps) and the components that record an end of support
 // (sbom_ends: SupportEnds), which cost too much per component in Rego.
-func readContentFacts(b *bundle.Bundle, facts *enrich.Facts) contentFacts {
+func readContentFacts(b *bundle.Bundle, facts *enrich.Facts, lists gapLists) contentFacts {
 	var sboms, vexes []any
 	gaps, ends := map[string]any{}, map[string]any{}
 	for _, d := range b.Documents {
 		switch d.Type {
 		case "sbom":
 			sboms = append(sboms, d.Content)
-			if g := SBOMGaps(d.Content); g != nil {
+			if g := sbomGaps(d.Content, lists); g != nil {
 				gaps[d.Path] = g
 			}
 			if e := SupportEnds(d.Content); e != nil {
@@ -118,6 +128,18 @@ func readContentFacts(b *bundle.Bundle, facts *enrich.Facts) contentFacts {
 	return contentFacts{
 		derived: map[string]any{"cvss": facts.CVSS, "version_ranges": ranges, "version_order": order, "sbom_gaps": gaps, "sbom_ends": ends},
 		ranges:  ranges,
+	}
+}
+
+// wantedGaps are the lists of input.derived.sbom_gaps whose rules apply.
+func wantedGaps(applies func(ruleID string) bool) gapLists {
+	if applies == nil {
+		return allGapLists
+	}
+	return gapLists{
+		minimum: applies(GapRules["minimum_elements"]),
+		bsi:     applies(GapRules["bsi_fields"]),
+		support: applies(GapRules["support"]),
 	}
 }
 

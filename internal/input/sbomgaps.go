@@ -26,22 +26,48 @@ import (
 //
 // content is the SBOM document's policy content (the generic form of
 // internal/sbom's model); anything else gives no entry.
-func SBOMGaps(content any) map[string]any {
+func SBOMGaps(content any) map[string]any { return sbomGaps(content, allGapLists) }
+
+// GapRules names the rule that reads each list of input.derived.sbom_gaps:
+// a list is worked out only when its rule applies (BuildFor), as a rule
+// that does not apply is not evaluated. TestGapRulesReadTheirLists holds
+// each rule's Rego to its list.
+var GapRules = map[string]string{
+	"minimum_elements": "AL-SBOM-003",
+	"bsi_fields":       "AL-SBOM-007",
+	"support":          "AL-SBOM-008",
+}
+
+// gapLists says which lists of input.derived.sbom_gaps to work out.
+type gapLists struct{ minimum, bsi, support bool }
+
+var allGapLists = gapLists{minimum: true, bsi: true, support: true}
+
+// sbomGaps is SBOMGaps with the lists want asks for; the others are left
+// out, and a rule that reads one left out computes it in Rego.
+func sbomGaps(content any, want gapLists) map[string]any {
 	bom, ok := content.(map[string]any)
 	if !ok {
 		return nil
 	}
 	components, _ := bom["components"].([]any)
-	own, unknown := dependencyRefs(bom)
+	var own, unknown map[string]bool
+	if want.bsi {
+		own, unknown = dependencyRefs(bom)
+	}
 	minimum, bsi := []any{}, []any{}
 	if p, ok := bom["primary"].(map[string]any); ok {
 		// The product itself is always examined field by field.
 		at := place{pointer: "/primary", index: -1, c: p}
-		if missing := minimumMissing(p); len(missing) > 0 {
-			minimum = append(minimum, at.gap(missing, minimumWords(p, missing)))
+		if want.minimum {
+			if missing := minimumMissing(p); len(missing) > 0 {
+				minimum = append(minimum, at.gap(missing, minimumWords(p, missing)))
+			}
 		}
-		if missing := bsiMissing(p, own, unknown); len(missing) > 0 {
-			bsi = append(bsi, at.gap(missing, bsiWords(p, missing)))
+		if want.bsi {
+			if missing := bsiMissing(p, own, unknown); len(missing) > 0 {
+				bsi = append(bsi, at.gap(missing, bsiWords(p, missing)))
+			}
 		}
 	}
 	support := []any{}
@@ -51,23 +77,33 @@ func SBOMGaps(content any) map[string]any {
 			continue
 		}
 		at := place{index: i, c: c}
-		if !minimumComplete(c) {
+		if want.minimum && !minimumComplete(c) {
 			if missing := minimumMissing(c); len(missing) > 0 {
 				minimum = append(minimum, at.gap(missing, minimumWords(c, missing)))
 			}
 		}
-		if !bsiComplete(c, own) {
+		if want.bsi && !bsiComplete(c, own) {
 			if missing := bsiMissing(c, own, unknown); len(missing) > 0 {
 				bsi = append(bsi, at.gap(missing, bsiWords(c, missing)))
 			}
 		}
-		if !supportComplete(c) {
+		if want.support && !supportComplete(c) {
 			if missing := supportMissing(c); len(missing) > 0 {
 				support = append(support, at.gap(missing, supportWords(missing)))
 			}
 		}
 	}
-	return map[string]any{"minimum_elements": minimum, "support": support, "bsi_fields": bsi}
+	out := map[string]any{}
+	if want.minimum {
+		out["minimum_elements"] = minimum
+	}
+	if want.bsi {
+		out["bsi_fields"] = bsi
+	}
+	if want.support {
+		out["support"] = support
+	}
+	return out
 }
 
 // place is a component with gaps: its pointer (index into components, -1

@@ -510,3 +510,19 @@ func encodeCompiled(c *ast.Compiler, sources map[string][]byte) ([]byte, error) 
 		return found
 	})
 }
+
+// BuiltinRule is the built-in rule with this ID as the compiled index
+// describes it, read without compiling anything (the policy input leaves
+// out facts only rules that do not apply would read); false when the index
+// holds no such rule.
+func BuiltinRule(id string) (catalog.Rule, bool) {
+	if compiledIndex == nil {
+		return catalog.Rule{}, false
+	}
+	for _, r := range compiledIndex.Rules {
+		if r.ID == id {
+			return r.Rule, true
+		}
+	}
+	return catalog.Rule{}, false
+}
