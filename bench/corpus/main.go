@@ -89,6 +89,24 @@ func runInScratch(o options) error {
 		defer os.RemoveAll(dir)
 		o.work = dir
 	}
+	// The tools run in the scratch folder, not where this was started: sbomqs
+	// writes extracted_signature.bin into its working folder on a signed SBOM,
+	// which left that file in the repository. The paths given are made
+	// absolute first (a bare name is still looked up in PATH).
+	for _, p := range []*string{&o.annexlint, &o.sbomqs, &o.corpus, &o.example, &o.work} {
+		bareName := p == &o.annexlint || p == &o.sbomqs
+		if *p == "" || bareName && !strings.ContainsRune(*p, filepath.Separator) {
+			continue
+		}
+		abs, err := filepath.Abs(*p)
+		if err != nil {
+			return err
+		}
+		*p = abs
+	}
+	if err := os.Chdir(o.work); err != nil {
+		return err
+	}
 	res, err := run(o, os.Stderr)
 	if err != nil {
 		return err
