@@ -172,20 +172,29 @@ func (l *locator) object(ws []*wanted, depth int) bool {
 		if !l.value(next, depth+1) {
 			return false
 		}
-		l.skipSpace()
-		if l.off >= len(l.data) {
-			return false
-		}
-		switch l.data[l.off] {
-		case ',':
-			l.off++
-		case '}':
-			l.off++
-			return true
-		default:
-			return false
+		if more, ok := l.separator('}'); !ok || !more {
+			return ok
 		}
 	}
+}
+
+// separator moves past what follows an object member or array element: a
+// comma (more is true) or the closing bracket close (more is false); ok is
+// false on anything else.
+func (l *locator) separator(close byte) (more, ok bool) {
+	l.skipSpace()
+	if l.off >= len(l.data) {
+		return false, false
+	}
+	switch l.data[l.off] {
+	case ',':
+		l.off++
+		return true, true
+	case close:
+		l.off++
+		return false, true
+	}
+	return false, false
 }
 
 // members returns the trie nodes of ws that the member name quoted (as
@@ -229,18 +238,8 @@ func (l *locator) array(ws []*wanted, depth int) bool {
 		if !l.value(next, depth+1) {
 			return false
 		}
-		l.skipSpace()
-		if l.off >= len(l.data) {
-			return false
-		}
-		switch l.data[l.off] {
-		case ',':
-			l.off++
-		case ']':
-			l.off++
-			return true
-		default:
-			return false
+		if more, ok := l.separator(']'); !ok || !more {
+			return ok
 		}
 	}
 }
