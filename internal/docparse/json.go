@@ -206,21 +206,15 @@ func (p *jsonParser) object(node *posNode, depth int) (any, error) {
 			if _, err := p.value(nil, depth+1); err != nil {
 				return nil, err
 			}
-			p.skipSpace()
-			if p.off >= len(p.data) {
-				return nil, p.errorf("unexpected end of file inside an object, the document is truncated")
+			more, err := p.afterMember()
+			if err != nil {
+				return nil, err
 			}
-			switch p.data[p.off] {
-			case ',':
-				p.off++
+			if more {
 				continue
-			case '}':
-				p.off++
-				p.names = p.names[:base]
-				return nil, nil
-			default:
-				return nil, p.errorf("unexpected %s in an object, expected ',' or '}'", p.describe())
 			}
+			p.names = p.names[:base]
+			return nil, nil
 		}
 		keyPos := p.pos()
 		key, plain := "", false
@@ -256,20 +250,32 @@ func (p *jsonParser) object(node *posNode, depth int) (any, error) {
 		if obj != nil {
 			obj[key] = v
 		}
-		p.skipSpace()
-		if p.off >= len(p.data) {
-			return nil, p.errorf("unexpected end of file inside an object, the document is truncated")
+		more, err := p.afterMember()
+		if err != nil {
+			return nil, err
 		}
-		switch p.data[p.off] {
-		case ',':
-			p.off++
-		case '}':
-			p.off++
+		if !more {
 			return obj, nil
-		default:
-			return nil, p.errorf("unexpected %s in an object, expected ',' or '}'", p.describe())
 		}
 	}
+}
+
+// afterMember moves past the comma (more is true) or the closing brace
+// that follows an object member.
+func (p *jsonParser) afterMember() (more bool, err error) {
+	p.skipSpace()
+	if p.off >= len(p.data) {
+		return false, p.errorf("unexpected end of file inside an object, the document is truncated")
+	}
+	switch p.data[p.off] {
+	case ',':
+		p.off++
+		return true, nil
+	case '}':
+		p.off++
+		return false, nil
+	}
+	return false, p.errorf("unexpected %s in an object, expected ',' or '}'", p.describe())
 }
 
 // manyMembers is where the check-only pass stops comparing an object's
