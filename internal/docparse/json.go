@@ -70,12 +70,16 @@ func indexJSON(file string, data []byte, limits Limits, index *posNode) error {
 	return nil
 }
 
-// CheckJSON applies the rules Parse applies to JSON (syntax, duplicate
-// keys, nesting, numbers in range, the value limits and the run's budget)
-// without building values, for files another reader decodes: an SBOM
-// decoder would otherwise keep the last of two "components" members
-// silently, or nest deeper than positions can be indexed.
+// CheckJSON applies the rules Parse applies to JSON (encoding, syntax,
+// duplicate keys, nesting, numbers in range, the value limits and the run's
+// budget) without building values, for files another reader decodes: an
+// SBOM decoder would otherwise keep the last of two "components" members
+// silently, nest deeper than positions can be indexed, or turn bytes that
+// are not UTF-8 into U+FFFD without a word.
 func CheckJSON(file string, data []byte, limits Limits) error {
+	if err := checkEncoding(file, data); err != nil {
+		return err
+	}
 	limits = limits.withDefaults()
 	p := &jsonParser{file: file, data: data, line: 1, colN: 1, limits: limits, positionsOnly: true, checkOnly: true, charge: true}
 	p.skipSpace()
