@@ -144,6 +144,12 @@ func (d *Doc) Pos(pointer string) position.Pos {
 	return position.Pos{File: d.File, Line: int(n.line), Col: int(n.col)}
 }
 
+// CheckEncoding refuses what a reader of text would otherwise misread
+// silently: a byte-order mark and bytes that are not UTF-8, with the
+// offending byte's line and column. Parse and CheckJSON apply it; readers
+// of other text formats call it.
+func CheckEncoding(file string, data []byte) error { return checkEncoding(file, data) }
+
 // checkEncoding refuses what JSON and YAML readers would otherwise misread
 // silently: a byte-order mark and bytes that are not UTF-8.
 func checkEncoding(file string, data []byte) error {

@@ -41,6 +41,14 @@ func readSBOM(file string, data []byte, limits docparse.Limits) (Doc, error) {
 	// show; index positions without it so lines and columns still match.
 	body := bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})
 	json := startsLikeJSON(body)
+	if !json {
+		// The XML and tag-value readers would take bytes that are not UTF-8
+		// and the model would hold U+FFFD in their place; CheckJSON below
+		// refuses them in JSON.
+		if err := docparse.CheckEncoding(file, body); err != nil {
+			return Doc{}, err
+		}
+	}
 	if json {
 		// The SBOM decoders keep the last of two duplicate members and nest
 		// as deep as they like; the strict pass refuses both (and numbers
