@@ -709,14 +709,20 @@ func NewChecker(ctx context.Context, policyDirs []string, maxFileSize int64) (*c
 }
 
 // While the policies compile (see startChecker) the collector runs rarely:
-// at GOGC 400, and in any case once the heap reaches 256 MiB. Go's limit
-// counts memory it holds but does not use, and main handed it the huge-page
-// block (hugepages.Reserve) to hold so: the limit is above that block, or
-// the runtime would collect and give memory back from the first allocation.
+// at GOGC 400, and in any case once the heap reaches compileHeapLimit. Go's
+// limit counts memory it holds but does not use, and main may have handed it
+// the huge-page block (hugepages.Reserve) to hold so: the limit is above that
+// block, or the runtime would collect and give memory back from the first
+// allocation. A lower limit already set (--max-memory, GOMEMLIMIT) stays.
 const (
-	compileGCPercent   = 400
-	compileMemoryLimit = 256<<20 + hugepages.Size
+	compileGCPercent = 400
+	compileHeapLimit = 256 << 20
 )
+
+// compileMemoryLimit is the memory limit while the policies compile.
+func compileMemoryLimit() int64 {
+	return min(compileHeapLimit+hugepages.Reserved(), debug.SetMemoryLimit(-1))
+}
 
 // startChecker reads the policies and returns at once, compiling them in
 // the background: a pre-commit run spends most of its time compiling, and
@@ -773,7 +779,7 @@ func startChecker(ctx context.Context, policyDirs []string, maxFileSize int64, t
 		// both costs low. Only while compiling: the bundle checks after it
 		// run with the default, so memory budgets on large SBOMs are unchanged.
 		defer debug.SetGCPercent(debug.SetGCPercent(compileGCPercent))
-		defer debug.SetMemoryLimit(debug.SetMemoryLimit(compileMemoryLimit))
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(compileMemoryLimit()))
 		engine, compileErr = policy.CompileFor(ctx, set, catalog.Builtin(), keep)
 		if engine != nil {
 			engine.SetTimeout(timeout)

@@ -22,3 +22,12 @@ package hugepages
 // most of it the allocator's bookkeeping), while the 10,000-component check
 // took 712 ms with 256 MiB and 636 ms with 512 MiB.
 const Size = 512 << 20
+
+// reserved is Size once Reserve has marked the block, 0 before or when it
+// did nothing.
+var reserved int64
+
+// Reserved is how much of the heap Reserve marked: Size, or 0 when it did
+// nothing. The runtime holds that much memory it does not use until its
+// scavenger returns it, which Go's memory limit counts.
+func Reserved() int64 { return reserved }

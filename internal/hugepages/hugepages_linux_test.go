@@ -21,7 +21,11 @@ func TestDisabled(t *testing.T) {
 		{"disablethp=1", true},
 		{"disablethp=0", false},
 		{"madvdontneed=1,disablethp=1", true},
-		{" disablethp=1 , gctrace=1", true},
+		{" disablethp=1 , gctrace=1", false}, // the runtime does not trim: " disablethp" is another name
+		{"disablethp=1 ", false},             // nor parse "1 " as a number: the setting is ignored
+		{"disablethp=2", true},
+		{"disablethp=01", true},
+		{"disablethp=1,disablethp=x", true}, // a value that does not parse leaves the earlier one
 		{"disablethp=1,disablethp=0", false},
 		{"xdisablethp=1", false},
 		{"gctrace=1", false},
@@ -44,9 +48,13 @@ func TestMain(m *testing.M) {
 		switch mode {
 		case "reserve":
 			Reserve()
-		case "limited": // a bounded address space, however roomy
+		case "limited", "data-limited": // a bounded address space or data segment, however roomy
+			resource := unix.RLIMIT_AS
+			if mode == "data-limited" {
+				resource = unix.RLIMIT_DATA
+			}
 			limit := unix.Rlimit{Cur: 64 << 30, Max: 64 << 30}
-			if err := unix.Setrlimit(unix.RLIMIT_AS, &limit); err != nil {
+			if err := unix.Setrlimit(resource, &limit); err != nil {
 				fmt.Fprintln(os.Stderr, err)
 				os.Exit(2)
 			}
@@ -61,7 +69,7 @@ func TestMain(m *testing.M) {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(2)
 		}
-		fmt.Println(kib, len(live))
+		fmt.Println(kib, Reserved(), len(live))
 		os.Exit(0)
 	}
 	os.Exit(m.Run())
@@ -83,13 +91,19 @@ func TestReserveBacksTheHeapWithHugePages(t *testing.T) {
 	if reserved < plain+32<<10 {
 		t.Errorf("with Reserve %d KiB of the heap are on huge pages, without it %d KiB: want at least 32 MiB more", reserved, plain)
 	}
-	// Under an address-space limit Reserve leaves the heap alone: the block
-	// could be the allocation that fails.
+	// Under an address-space or data limit Reserve leaves the heap alone:
+	// the block could be the allocation that fails.
 	if limited > plain+8<<10 {
 		t.Errorf("under ulimit -v Reserve should do nothing, but %d KiB of the heap are on huge pages (%d KiB without Reserve)", limited, plain)
 	}
+	if dataLimited := childHugePages(t, "data-limited"); dataLimited > plain+8<<10 {
+		t.Errorf("under ulimit -d Reserve should do nothing, but %d KiB of the heap are on huge pages (%d KiB without Reserve)", dataLimited, plain)
+	}
 }
 
+// childHugePages runs a child in mode and returns its heap's KiB on huge
+// pages; it fails the test when Reserved does not say whether Reserve
+// marked the block (Size in mode "reserve", 0 otherwise).
 func childHugePages(t *testing.T, mode string) int {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
@@ -98,9 +112,17 @@ func childHugePages(t *testing.T, mode string) int {
 	if err != nil {
 		t.Fatalf("child (%s): %v", mode, err)
 	}
-	kib, err := strconv.Atoi(strings.Fields(string(out))[0])
-	if err != nil {
+	fields := strings.Fields(string(out))
+	kib, err := strconv.Atoi(fields[0])
+	if err != nil || len(fields) < 2 {
 		t.Fatalf("child (%s) printed %q", mode, out)
+	}
+	want := "0"
+	if mode == "reserve" {
+		want = strconv.Itoa(Size)
+	}
+	if fields[1] != want {
+		t.Errorf("child (%s): Reserved() = %s, want %s", mode, fields[1], want)
 	}
 	return kib
 }
