@@ -6,7 +6,7 @@ import "github.com/annexlint/annexlint/internal/catalog"
 
 // compiledIndex is policies/index.json as Go values (see BuiltinIndexGo).
 var compiledIndex = &index{
-	Digest: "78be1007a0251ae3b857a9f6353583727cc96e26ae1c21788aca4e791f6fcd44",
+	Digest: "ecb4349b8aa2ca6ccf11f3abfe054508c7291f64f5bba1e713fcd465e3ac9ea1",
 	Files: []indexFile{
 		{Name: "policies/annexlint/lib/lib.rego", Package: "data.annexlint.lib", Size: 2714},
 		{Name: "policies/annexlint/lib/reporting/reporting.rego", Package: "data.annexlint.lib.reporting", Size: 4485},
@@ -86,7 +86,7 @@ var compiledIndex = &index{
 		{Name: "policies/annexlint/rules/sbom/scan-packages-listed/scan_packages_listed.rego", Package: "data.annexlint.rules.sbom[\"scan-packages-listed\"]", Size: 1713, Uses: []string{"policies/annexlint/lib/lib.rego", "policies/annexlint/lib/sbom/sbom.rego", "policies/annexlint/lib/vuln/vuln.rego"}},
 		{Name: "policies/annexlint/rules/sbom/top-level-dependencies/top_level_dependencies.rego", Package: "data.annexlint.rules.sbom[\"top-level-dependencies\"]", Size: 2167, Uses: []string{"policies/annexlint/lib/lib.rego", "policies/annexlint/lib/sbom/sbom.rego"}},
 		{Name: "policies/annexlint/rules/supply-chain/supplier-notification-process/supplier_notification_process.rego", Package: "data.annexlint.rules[\"supply-chain\"][\"supplier-notification-process\"]", Size: 4525, Uses: []string{"policies/annexlint/lib/lib.rego"}},
-		{Name: "policies/annexlint/rules/supply-chain/supplier-sbom/supplier_sbom.rego", Package: "data.annexlint.rules[\"supply-chain\"][\"supplier-sbom\"]", Size: 4899, Uses: []string{"policies/annexlint/lib/lib.rego", "policies/annexlint/lib/supply/supply.rego", "policies/annexlint/lib/vuln/vuln.rego"}},
+		{Name: "policies/annexlint/rules/supply-chain/supplier-sbom/supplier_sbom.rego", Package: "data.annexlint.rules[\"supply-chain\"][\"supplier-sbom\"]", Size: 4962, Uses: []string{"policies/annexlint/lib/lib.rego", "policies/annexlint/lib/supply/supply.rego", "policies/annexlint/lib/vuln/vuln.rego"}},
 		{Name: "policies/annexlint/rules/supply-chain/supplier-vex/supplier_vex.rego", Package: "data.annexlint.rules[\"supply-chain\"][\"supplier-vex\"]", Size: 3708, Uses: []string{"policies/annexlint/lib/lib.rego", "policies/annexlint/lib/supply/supply.rego", "policies/annexlint/lib/vuln/vuln.rego"}},
 		{Name: "policies/annexlint/rules/updates/advisory-messages/advisory_messages.rego", Package: "data.annexlint.rules.updates[\"advisory-messages\"]", Size: 1876, Uses: []string{"policies/annexlint/lib/lib.rego"}},
 		{Name: "policies/annexlint/rules/updates/latest-version-only/latest_version_only.rego", Package: "data.annexlint.rules.updates[\"latest-version-only\"]", Size: 2107, Uses: []string{"policies/annexlint/lib/lib.rego"}},

@@ -100,6 +100,16 @@ test_fail_supplier_sbom_without_version if {
 	}} with input as _input([_product_sbom, bare])
 }
 
+# A placeholder version is no version: one finding says so, none claims "version TBD" differs from what ships.
+test_fail_supplier_sbom_with_placeholder_version if {
+	tbd := json.patch(_supplier_sbom, [{"op": "replace", "path": "/content/primary/version", "value": "TBD"}])
+	rule.report == {{
+		"path": "sbom/nw-ble-module.cdx.json",
+		"pointer": "/primary",
+		"message": "the SBOM sbom/nw-ble-module.cdx.json from \"Nordwind Radio GmbH\" states no version of its primary component nw-ble-module, so it cannot be told that it documents the version the product ships; ask the supplier for an SBOM that names the version",
+	}} with input as _input([_product_sbom, tbd])
+}
+
 test_success_marking_by_name_and_product_sbom_version_agree if {
 	by_name := json.patch(_supplier_sbom, [{"op": "replace", "path": "/supplied_by/component", "value": "nw-ble-module"}])
 	count(rule.report) == 0 with input as _input([_product_sbom, by_name])
