@@ -144,28 +144,38 @@ func contentObject(doc *ast.Term) ast.Object {
 	return contentObj
 }
 
-// coverage is lib.vuln.coverage: for each vulnerability ID or alias, the
-// components a VEX statement of the manufacturer's assesses it for, and the
-// SBOMs whose product a statement assesses as a whole.
+// coverage is lib.vuln.coverage: the VEX statements of the manufacturer's,
+// each with its vulnerability IDs and aliases, and for each component and
+// each SBOM whose product a statement assesses as a whole, the statements
+// that do.
 type coverage struct {
-	components map[string]map[componentID]bool
-	products   map[string]map[string]bool // vulnerability -> SBOM path
+	ids        []map[string]bool     // each own statement's vulnerability IDs and aliases
+	components map[componentID][]int // the statements (indexes into ids) each component resolves from
+	products   map[string][]int      // SBOM path -> the statements that name its product
 }
 
-// covers is lib.vuln.covered.
+// covers is lib.vuln.covered: a statement about one of vulnerabilities
+// names the component, or the product of its SBOM.
 func (c coverage) covers(vulnerabilities []string, id componentID) bool {
-	for _, v := range vulnerabilities {
-		if c.components[v][id] || c.products[v][id.path] {
-			return true
+	for _, list := range [][]int{c.components[id], c.products[id.path]} {
+		for _, s := range list {
+			for _, v := range vulnerabilities {
+				if c.ids[s][v] {
+					return true
+				}
+			}
 		}
 	}
 	return false
 }
 
 // coverage is lib.vuln.coverage over the VEX documents lib.documents gives:
-// the manufacturer's own, and a supplier's it adopted.
+// the manufacturer's own, and a supplier's it adopted. It is kept by
+// statement, not by vulnerability ID and component: a statement with
+// thousands of aliases about a product that resolves to thousands of
+// components would otherwise make millions of entries (TestCoverageNotSquared).
 func (r *resolver) coverage(docs []map[string]any) coverage {
-	c := coverage{components: map[string]map[componentID]bool{}, products: map[string]map[string]bool{}}
+	c := coverage{components: map[componentID][]int{}, products: map[string][]int{}}
 	for _, d := range docs {
 		if d["type"] != "vex" || !ownEvidence(d) {
 			continue
@@ -177,26 +187,32 @@ func (r *resolver) coverage(docs []map[string]any) coverage {
 			if !ok {
 				continue
 			}
-			vulnerabilities := vulnerabilityIDs(st)
+			s := len(c.ids)
+			ids := map[string]bool{}
+			for _, v := range vulnerabilityIDs(st) {
+				ids[v] = true
+			}
+			c.ids = append(c.ids, ids)
 			for _, t := range targets(st) {
 				for _, id := range r.resolve(t) {
-					for _, v := range vulnerabilities {
-						if c.components[v] == nil {
-							c.components[v] = map[componentID]bool{}
-						}
-						c.components[v][id] = true
-						if id.index == -1 {
-							if c.products[v] == nil {
-								c.products[v] = map[string]bool{}
-							}
-							c.products[v][id.path] = true
-						}
+					c.components[id] = appendOnce(c.components[id], s)
+					if id.index == -1 {
+						c.products[id.path] = appendOnce(c.products[id.path], s)
 					}
 				}
 			}
 		}
 	}
 	return c
+}
+
+// appendOnce appends s to list unless it is its last element already (a
+// statement's products are added together).
+func appendOnce(list []int, s int) []int {
+	if n := len(list); n > 0 && list[n-1] == s {
+		return list
+	}
+	return append(list, s)
 }
 
 // targets is lib.vuln.targets: a statement's products that are objects and
