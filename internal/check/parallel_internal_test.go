@@ -1,6 +1,7 @@
 package check
 
 import (
+	"runtime"
 	"sync/atomic"
 	"testing"
 )
@@ -22,6 +23,9 @@ func TestInParallelEachIndexOnce(t *testing.T) {
 // TestInParallelPanicReachesCaller: a panic in a worker is raised in the
 // caller, where the run recovers it, rather than ending the process.
 func TestInParallelPanicReachesCaller(t *testing.T) {
+	// On one core inParallel runs in the caller, and the panic would reach
+	// it without the workers' recover: make sure there are workers.
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
 	defer func() {
 		if r := recover(); r != "boom" {
 			t.Fatalf("recovered %v, want the worker's panic", r)
