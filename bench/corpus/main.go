@@ -33,7 +33,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
-	"slices"
 	"strings"
 	"time"
 
@@ -474,10 +473,9 @@ func (res *results) print(w io.Writer, o options) {
 		}
 		table = append(table, append(line, r.file.note))
 	}
-	load, _ := os.ReadFile("/proc/loadavg")
 	fmt.Fprintf(w, "\nEvery corpus SBOM: annexlint check (full bundle; minimal bundle: manifest and SBOM only) against sbomqs compliance --ntia/--bsi --json\n")
 	fmt.Fprintf(w, "(medians of %d interleaved runs each after one untimed run; times in ms; ratio = annexlint / sbomqs; load average after %s)\n\n",
-		o.runs, strings.Join(strings.Fields(string(load))[:3], " "))
+		o.runs, timing.LoadAverage())
 	writeTable(w, header, table, o.markdown)
 	res.summary(w)
 	if len(res.rejected) > 0 {
@@ -536,20 +534,11 @@ func (res *results) summary(w io.Writer) {
 						met++
 					}
 				}
-				slices.Sort(ratios)
 				fmt.Fprintf(w, "  %-4s %-14s %-4s: %d of %d at or under 1.0×, median %.2f×, worst %.2f× (%s)\n",
-					p.name, v.name, m.name, met, len(ratios), medianFloat(ratios), worst, worstAt)
+					p.name, v.name, m.name, met, len(ratios), timing.Median(ratios), worst, worstAt)
 			}
 		}
 	}
-}
-
-func medianFloat(sorted []float64) float64 {
-	n := len(sorted)
-	if n%2 == 1 {
-		return sorted[n/2]
-	}
-	return (sorted[n/2-1] + sorted[n/2]) / 2
 }
 
 // writeTable prints rows under header: aligned columns (numbers to the

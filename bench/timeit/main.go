@@ -18,7 +18,6 @@ import (
 	"fmt"
 	"os"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/annexlint/annexlint/bench/internal/timing"
@@ -69,9 +68,8 @@ func main() {
 		fmt.Printf("%-28s %12s %12s %12s %12s %6.1f MiB %8.2f×\n", c.name, ms(m), ms(slices.Min(c.wall)), ms(slices.Max(c.wall)),
 			ms(timing.Median(c.cpu)), float64(c.rss)/1024, float64(m)/float64(base))
 	}
-	load, _ := os.ReadFile("/proc/loadavg")
 	fmt.Printf("(%d interleaved runs each after %d warm-up; ratio = median wall / median wall of %s; load average %s)\n",
-		*runs, *warmup, cmds[0].name, strings.Join(strings.Fields(string(load))[:3], " "))
+		*runs, *warmup, cmds[0].name, timing.LoadAverage())
 }
 
 // parse reads NAME -- ARGS... groups separated by a lone "--".

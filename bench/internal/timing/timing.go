@@ -5,8 +5,10 @@ package timing
 
 import (
 	"errors"
+	"os"
 	"os/exec"
 	"slices"
+	"strings"
 	"syscall"
 	"time"
 )
@@ -41,8 +43,8 @@ func Run(args []string, anyStatus bool) (Sample, error) {
 }
 
 // Median is the median of d (the mean of the middle two for an even
-// count); 0 for none.
-func Median(d []time.Duration) time.Duration {
+// count); 0 for none. Times and ratios alike.
+func Median[T ~int64 | ~float64](d []T) T {
 	if len(d) == 0 {
 		return 0
 	}
@@ -53,4 +55,14 @@ func Median(d []time.Duration) time.Duration {
 		return s[n/2]
 	}
 	return (s[n/2-1] + s[n/2]) / 2
+}
+
+// LoadAverage is the machine's load average over 1, 5 and 15 minutes, or
+// "unknown" where /proc/loadavg cannot be read (not Linux, a sandbox).
+func LoadAverage() string {
+	load, err := os.ReadFile("/proc/loadavg")
+	if fields := strings.Fields(string(load)); err == nil && len(fields) >= 3 {
+		return strings.Join(fields[:3], " ")
+	}
+	return "unknown"
 }

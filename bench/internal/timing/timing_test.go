@@ -21,6 +21,14 @@ func TestMedian(t *testing.T) {
 	}
 }
 
+// TestMedianOfRatios: ratios (floats) take the same median, the middle two's
+// mean not rounded.
+func TestMedianOfRatios(t *testing.T) {
+	if got := Median([]float64{1.5, 0.25, 1.0, 2.0}); got != 1.25 {
+		t.Errorf("Median of 1.5 0.25 1.0 2.0 = %v, want 1.25", got)
+	}
+}
+
 func TestRunStatus(t *testing.T) {
 	if _, err := Run([]string{"sh", "-c", "exit 1"}, false); err != nil {
 		t.Errorf("exit 1 (findings) is success: %v", err)
