@@ -608,7 +608,7 @@ func purlKey(p string) string {
 // UTF-8 into U+FFFD, so such a text is cut the same way; without "@",
 // substring(k, 0, -1) is the whole text.
 func cutAt(k string) (before, after string, found bool) {
-	if isASCII(k) || utf8.ValidString(k) {
+	if utf8.ValidString(k) {
 		return strings.Cut(k, "@")
 	}
 	runes := []rune(k)
@@ -618,15 +618,6 @@ func cutAt(k string) (before, after string, found bool) {
 		}
 	}
 	return string(runes), "", false
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 // escapedVersion is the pattern lib.vuln._unescape decodes: percent
